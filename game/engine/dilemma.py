@@ -1,0 +1,71 @@
+"""The tutorial level: the classic iterated prisoner's dilemma among two to eight firms.
+
+Each firm's payoff is the sum of the classic table against every other firm, every action is
+public, and trust follows the same rules as in the clusters, so a class can warm up on the
+pure dilemma before meeting contracts, detection and the cluster's phases.
+"""
+
+from __future__ import annotations
+
+from game.engine.ledger import Ledger
+from game.engine.level import Level
+from game.engine.reports import SeasonReport
+from game.engine.state import Action, Decision, GameState, SeasonSetup
+from game.engine.trust import alliance_trust, update_trust
+
+
+def payoff(level: Level, mine: Action, theirs: Action) -> float:
+    table = level.dilemma
+    assert table is not None
+    if mine is Action.COOPERATE:
+        return table.reward if theirs is Action.COOPERATE else table.sucker
+    return table.temptation if theirs is Action.COOPERATE else table.punishment
+
+
+def resolve_dilemma(
+    level: Level, state: GameState, setup: SeasonSetup, decisions: dict[int, Decision]
+) -> SeasonReport:
+    members = state.members()
+    for firm in members:
+        if decisions[firm.id].action is Action.INVEST:
+            raise ValueError("the tutorial has only two choices: cooperate or defect")
+    ledger = Ledger()
+    ids = [f.id for f in members]
+    trust_before = alliance_trust(state.trust, ids)
+    capital_before = {f.id: f.capital for f in state.firms}
+    payoffs: dict[int, float] = {}
+    for firm in members:
+        mine = decisions[firm.id].action
+        total = sum(payoff(level, mine, decisions[o].action) for o in ids if o != firm.id)
+        payoffs[firm.id] = total
+        ledger.move(state, firm.id, total, "joint_sale")
+    cooperators = {i for i in ids if decisions[i].action is Action.COOPERATE}
+    defectors = tuple(i for i in ids if i not in cooperators)
+    update_trust(state.trust, ids, cooperators, set(defectors), 0.0, level.rules.trust)
+    state.season = setup.season
+    return SeasonReport(
+        season=setup.season,
+        event=setup.event.key,
+        decisions={i: decisions[i] for i in ids},
+        order_status="accepted" if not defectors else "cancelled_short",
+        lots_promised=float(len(ids)),
+        lots_delivered=float(len(cooperators)),
+        quality_spread=0.0,
+        mean_quality=0.0,
+        deliveries={},
+        faulty_lots=(),
+        faulty_cost_shared=False,
+        detection_chance=1.0,
+        detected=defectors,
+        penalties={},
+        left={},
+        trust_before=trust_before,
+        trust_after=alliance_trust(state.trust, ids),
+        dimensions_before=dict(state.dimensions),
+        dimension_changes={d: 0.0 for d in state.dimensions},
+        phase=state.phase,
+        capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
+        fund_change=0.0,
+        ledger=tuple(ledger.entries),
+        payoffs=payoffs,
+    )

@@ -1,0 +1,311 @@
+"""A game: one level, one seed, the firms at the table and their seasons.
+
+The pygame loop, the headless simulator, the tests and the benchmarks all drive this class the
+same way: ``begin_season()``, a :class:`FirmView` for each member, one decision each,
+``resolve()``; until ``outcome`` is set. One seed per game is split into named streams (events,
+offers, dice) so that replaying with other decisions meets the same events ("what if").
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.cluster import compute_phase
+from game.engine.contract import sign_contract
+from game.engine.dilemma import resolve_dilemma
+from game.engine.ledger import FUND, Ledger
+from game.engine.level import Level
+from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
+from game.engine.reports import OwnResult, PublicRecord, SeasonReport
+from game.engine.season import detection_chance, resolve_season, setup_season
+from game.engine.state import Action, Decision, Firm, GameState, SeasonSetup
+from game.engine.trust import alliance_trust, trust_matrix
+from game.engine.views import FirmView, OwnFirm, PublicFirm
+
+Decider = Callable[[FirmView], Decision]
+
+
+def _varied(rng: random.Random, value: float, variation: float) -> float:
+    return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
+
+
+def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[Firm]:
+    """Firms of the cluster differ around the level's typical firm (firm_variation)."""
+    template, var = level.firm_template, level.firm_variation
+    firms = []
+    for i, name in enumerate(names):
+        firms.append(
+            Firm(
+                id=i,
+                name=name,
+                capital=_varied(rng, template.capital, var),
+                capacity=_varied(rng, template.capacity, var),
+                quality=min(max(_varied(rng, template.quality, var), 0.0), 1.0),
+                quality_spread=max(_varied(rng, template.quality_spread, var), 0.0),
+                technology=min(max(_varied(rng, template.technology, var), 0.0), 1.0),
+                reputation=template.reputation,
+            )
+        )
+    return firms
+
+
+class Game:
+    def __init__(
+        self,
+        level: Level,
+        names: Sequence[str],
+        seed: int,
+        contract: Mapping[str, str] | None = None,
+        *,
+        season_limit_known: bool = True,
+    ) -> None:
+        if not level.firms.min <= len(names) <= level.firms.max:
+            raise ValueError(
+                f"{level.id} is played by {level.firms.min} to {level.firms.max} firms, "
+                f"not {len(names)}"
+            )
+        self.level = level
+        self.seed = seed
+        self.names = tuple(names)
+        self.season_limit_known = season_limit_known
+        choices = dict(contract if contract is not None else level.default_contract)
+        terms = sign_contract(choices, level.contract)
+        firms = make_firms(level, names, random.Random(f"{seed}/firms"))
+        self.state = GameState(
+            seed=seed,
+            firms=firms,
+            trust=trust_matrix(len(firms), level.start_trust),
+            fund=0.0,
+            terms=terms,
+            dimensions=dict(level.start_dimensions),
+            phase=compute_phase(level.start_dimensions, level.rules.phase_thresholds),
+        )
+        self.signing = self._sign()
+        self._event_rng = random.Random(f"{seed}/events")
+        self.setup: SeasonSetup | None = None
+        self.reports: list[SeasonReport] = []
+        self.public: list[PublicRecord] = []
+        self._own: list[list[OwnResult]] = [[] for _ in firms]
+        self.outcome: Outcome | None = None
+        self._seasons_below = 0
+
+    def _sign(self) -> Ledger:
+        """Each member pays its share of the one-off costs and its starting contribution."""
+        ledger = Ledger()
+        if self.level.is_dilemma:
+            return ledger
+        state = self.state
+        share = self.state.terms.cost_once / len(state.firms)
+        for firm in state.firms:
+            ledger.transfer(
+                state, firm.id, FUND, share + self.level.rules.fund.starting_fund, "signing"
+            )
+        ledger.move(state, FUND, -state.terms.cost_once, "signing")
+        return ledger
+
+    # -- the season loop -------------------------------------------------------------------
+
+    def begin_season(self) -> SeasonSetup:
+        """Draw this season's event, joint order and private offers (idempotent)."""
+        if self.outcome is not None:
+            raise RuntimeError("the game is over")
+        if self.setup is None:
+            season = self.state.season + 1
+            self.setup = setup_season(
+                self.level,
+                self.state,
+                self._event_rng,
+                random.Random(f"{self.seed}/offers/{season}"),
+            )
+        return self.setup
+
+    def members(self) -> list[int]:
+        return [f.id for f in self.state.members()]
+
+    def view(self, firm_id: int) -> FirmView:
+        """Everything ``firm_id`` may know this season, and nothing more."""
+        setup = self.begin_season()
+        state, level = self.state, self.level
+        firm = state.firms[firm_id]
+        member_ids = self.members()
+        return FirmView(
+            level_id=level.id,
+            is_dilemma=level.is_dilemma,
+            season=setup.season,
+            season_limit=level.rules.end.season_limit if self.season_limit_known else None,
+            me=OwnFirm(
+                firm.id,
+                firm.name,
+                firm.capital,
+                firm.capacity,
+                firm.quality,
+                firm.quality_spread,
+                firm.technology,
+                firm.reputation,
+                firm.offences,
+                firm.member,
+            ),
+            offer=setup.offers[firm_id],
+            order=setup.order,
+            event=setup.event,
+            market_price=setup.market_price,
+            unit_cost=level.rules.market.unit_cost,
+            investment_cost=setup.investment_cost,
+            terms=state.terms,
+            firms=tuple(
+                PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
+                for f in state.firms
+            ),
+            my_trust={j: state.trust[firm_id][j] for j in member_ids if j != firm_id},
+            alliance_trust=alliance_trust(state.trust, member_ids),
+            detection_chance=self.detection_chance(),
+            dimensions=dict(state.dimensions),
+            phase=state.phase,
+            history=tuple(self.public),
+            my_results=tuple(self._own[firm_id]),
+        )
+
+    def detection_chance(self) -> float:
+        if self.level.is_dilemma:
+            return 1.0
+        return detection_chance(self.level, self.state, len(self.members()))
+
+    def resolve(self, decisions: Mapping[int, Decision]) -> SeasonReport:
+        """Resolve the season with one decision per member (extra entries are ignored)."""
+        setup = self.begin_season()
+        decisions = {i: decisions[i] for i in self.members() if i in decisions}
+        rng = random.Random(f"{self.seed}/dice/{setup.season}")
+        if self.level.is_dilemma:
+            report = resolve_dilemma(self.level, self.state, setup, decisions)
+        else:
+            report = resolve_season(self.level, self.state, setup, decisions, rng)
+        self.reports.append(report)
+        self.public.append(self._public_record(report))
+        for firm_id, decision in report.decisions.items():
+            self._own[firm_id].append(
+                OwnResult(
+                    report.season,
+                    decision,
+                    report.capital_change[firm_id],
+                    firm_id in report.detected,
+                )
+            )
+        self.setup = None
+        self.outcome = self._check_end()
+        return report
+
+    def _check_end(self) -> Outcome | None:
+        level, state = self.level, self.state
+        if level.is_dilemma:
+            return check_dilemma_end(level, state)
+        if state.phase > level.start_phase:
+            state.seasons_at_next_phase += 1
+        else:
+            state.seasons_at_next_phase = 0
+        self._seasons_below = self._seasons_below + 1 if state.phase < level.start_phase else 0
+        return check_cluster_end(level, state, self._seasons_below)
+
+    def _public_record(self, report: SeasonReport) -> PublicRecord:
+        state = self.state
+        revealed: dict[int, str] = {}
+        if self.level.is_dilemma:
+            revealed = {i: d.action.value for i, d in report.decisions.items()}
+        else:
+            revealed = {i: Action.DEFECT.value for i in report.detected}
+        investments = {i: d.target for i, d in report.decisions.items() if d.target is not None}
+        revealed.update({i: Action.INVEST.value for i in investments})
+        fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
+        return PublicRecord(
+            season=report.season,
+            event=report.event,
+            order_status=report.order_status,
+            fill=fill,
+            quality_spread=report.quality_spread,
+            detected=report.detected,
+            penalties=report.penalties,
+            left=report.left,
+            investments=investments,
+            revealed=revealed,
+            alliance_trust=report.trust_after,
+            dimensions=dict(state.dimensions),
+            phase=report.phase,
+            capital={f.id: f.capital for f in state.firms},
+            reputation={f.id: f.reputation for f in state.firms},
+            fund=state.fund,
+        )
+
+    # -- records and replays ---------------------------------------------------------------
+
+    def record(self) -> GameRecord:
+        return GameRecord(
+            level_id=self.level.id,
+            seed=self.seed,
+            names=self.names,
+            contract=dict(self.state.terms.choices),
+            decisions=tuple(dict(r.decisions) for r in self.reports),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GameRecord:
+    """Enough to replay a game exactly: level, seed, seats, contract and every decision."""
+
+    level_id: str
+    seed: int
+    names: tuple[str, ...]
+    contract: dict[str, str]
+    decisions: tuple[dict[int, Decision], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level_id,
+            "seed": self.seed,
+            "names": list(self.names),
+            "contract": self.contract,
+            "decisions": [
+                {str(i): d.to_json() for i, d in season.items()} for season in self.decisions
+            ],
+        }
+
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> GameRecord:
+        return GameRecord(
+            level_id=data["level"],
+            seed=int(data["seed"]),
+            names=tuple(data["names"]),
+            contract=dict(data["contract"]),
+            decisions=tuple(
+                {int(i): Decision.from_json(d) for i, d in season.items()}
+                for season in data["decisions"]
+            ),
+        )
+
+
+def replay(level: Level, record: GameRecord) -> Game:
+    """Play a recorded game again, decision for decision."""
+    game = Game(level, record.names, record.seed, record.contract)
+    for decisions in record.decisions:
+        if game.outcome is not None:
+            break
+        game.resolve(decisions)
+    return game
+
+
+def play(
+    level: Level,
+    deciders: Sequence[Decider],
+    seed: int,
+    contract: Mapping[str, str] | None = None,
+    names: Sequence[str] | None = None,
+) -> Game:
+    """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
+    if names is None:
+        names = [level.firm_names[i % len(level.firm_names)] for i in range(len(deciders))]
+    game = Game(level, names, seed, contract)
+    while game.outcome is None:
+        game.begin_season()
+        game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
+    return game

@@ -1,0 +1,97 @@
+"""A level: one cluster (or the tutorial dilemma) as the engine needs it.
+
+Built by ``game.content`` from a validated YAML file; the engine never reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.engine.contract import ContractCondition
+from game.engine.events import EventCard
+from game.engine.rules import Rules
+
+Bilingual = dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class FirmTemplate:
+    """What a typical firm of the cluster starts with; each firm varies around it."""
+
+    capital: float
+    capacity: float
+    quality: float
+    quality_spread: float
+    technology: float
+    reputation: float
+
+
+@dataclass(frozen=True, slots=True)
+class InformalSanctions:
+    """Punishments the social network applies by itself (El Porvenir, 004 3.3.2)."""
+
+    enabled: bool
+    credit_cut: float
+    detection_bonus: float
+    reputation_loss: float
+
+
+@dataclass(frozen=True, slots=True)
+class DilemmaRules:
+    """The tutorial: a fixed payoff table, every defection visible (classic iterated PD)."""
+
+    reward: float
+    temptation: float
+    sucker: float
+    punishment: float
+    advance_trust: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedRates:
+    """What the level promises under the reference policies (tests hold the engine to it)."""
+
+    all_cooperate_advance_min: float
+    all_defect_collapse_min: float
+
+
+@dataclass(frozen=True, slots=True)
+class FirmCount:
+    default: int
+    min: int
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    kind: Literal["cluster", "dilemma"]
+    name: Bilingual
+    place: Bilingual
+    makes: Bilingual
+    description: Bilingual
+    holds_back: Bilingual
+    sources: tuple[str, ...]
+    difficulty: int
+    firms: FirmCount
+    firm_names: tuple[str, ...]
+    start_phase: int
+    start_trust: float
+    start_dimensions: dict[str, float]
+    firm_template: FirmTemplate
+    firm_variation: float
+    informal_sanctions: InformalSanctions
+    rules: Rules
+    contract: dict[str, ContractCondition]
+    default_contract: dict[str, str]
+    reference_contract: dict[str, str]
+    no_rules_contract: dict[str, str]
+    events: tuple[EventCard, ...]
+    expected: ExpectedRates
+    dilemma: DilemmaRules | None = None
+    path: str = ""
+
+    @property
+    def is_dilemma(self) -> bool:
+        return self.kind == "dilemma"

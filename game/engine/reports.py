@@ -1,0 +1,94 @@
+"""What a season leaves behind: the full report (hidden state included, for replays and the
+debrief) and the public record every firm may read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.ledger import Entry
+from game.engine.state import Decision, InvestTarget
+
+ORDER_STATUSES = (
+    "accepted",
+    "cancelled_short",
+    "cancelled_uneven",
+    "cancelled_low_quality",
+    "no_order",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    lots: float
+    subcontracted: float
+    quality: float
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    fine: float
+    offence: int  # 1 for a first offence, 2 for a repeat…
+    expelled: bool
+    informal_sanction: float
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonReport:
+    """Everything that happened in one season, including what firms could not see."""
+
+    season: int
+    event: str
+    decisions: dict[int, Decision]
+    order_status: str
+    lots_promised: float
+    lots_delivered: float
+    quality_spread: float
+    mean_quality: float
+    deliveries: dict[int, Delivery]
+    faulty_lots: tuple[int, ...]
+    faulty_cost_shared: bool
+    detection_chance: float
+    detected: tuple[int, ...]
+    penalties: dict[int, Penalty]
+    left: dict[int, str]  # firm -> "expelled" / "bankrupt"
+    trust_before: float
+    trust_after: float
+    dimensions_before: dict[str, float]
+    dimension_changes: dict[str, float]
+    phase: int
+    capital_change: dict[int, float]
+    fund_change: float
+    ledger: tuple[Entry, ...]
+    payoffs: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PublicRecord:
+    """The part of a season every firm sees: outcomes, not hidden decisions."""
+
+    season: int
+    event: str
+    order_status: str
+    fill: float
+    quality_spread: float
+    detected: tuple[int, ...]
+    penalties: dict[int, Penalty]
+    left: dict[int, str]
+    investments: dict[int, InvestTarget]  # announced in advance, so public
+    revealed: dict[int, str]  # actions everyone saw (all of them in the tutorial)
+    alliance_trust: float
+    dimensions: dict[str, float]
+    phase: int
+    capital: dict[int, float]
+    reputation: dict[int, float]
+    fund: float
+
+
+@dataclass(frozen=True, slots=True)
+class OwnResult:
+    """A firm's memory of its own past seasons."""
+
+    season: int
+    decision: Decision
+    capital_change: float
+    detected: bool

@@ -1,0 +1,225 @@
+"""The numbers the engine plays by, as typed, bounded dataclasses.
+
+Why dataclasses with metadata: every number lives in data (``levels/rules_defaults.yaml`` and
+each level's ``rules:`` overrides), yet the engine wants typed attribute access. Each field
+carries its bounds and a one-line meaning, so the level checker and ``levels/README.md`` are
+derived from this single definition instead of repeating it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+DIMENSIONS: tuple[str, ...] = (
+    "productive_relations",
+    "technology",
+    "demand",
+    "institutions",
+    "productivity",
+    "cooperative_competition",
+    "entry_of_agents",
+)
+"""The seven dimensions of Cuadro 2 (004, chapter 1.2.4), each on a 0-100 scale."""
+
+PHASES: tuple[int, ...] = (1, 2, 3, 4)
+PHASE_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def param(low: float | None, high: float | None, doc: str, *, integer: bool = False) -> Any:
+    """A required rules field with bounds and a meaning (read by the checker and the docs)."""
+    return field(metadata={"low": low, "high": high, "doc": doc, "integer": integer})
+
+
+@dataclass(frozen=True, slots=True)
+class TrustRules:
+    gain_per_kept_promise: float = param(
+        0, 1, "share of the remaining distance to full trust gained toward a firm that delivered"
+    )
+    loss_detected: float = param(0, 1, "share of trust lost toward a firm caught selling por fuera")
+    suspicion_per_shortfall: float = param(
+        0,
+        1,
+        "trust lost by everyone toward everyone, times the share of the order left undelivered",
+    )
+    loss_cancelled_order: float = param(0, 1, "trust lost by everyone when the client cancels")
+    dispute_loss: float = param(
+        0, 1, "extra trust lost in a season with a dispute, unless arbitration settles it"
+    )
+    floor: float = param(0, 1, "alliance trust below which the alliance dissolves")
+    volume_at_zero_trust: float = param(
+        0, 1, "share of the possible joint order the client still places when trust is zero"
+    )
+    coordination_cost_at_zero_trust: float = param(
+        0, None, "extra cost per lot of coordinating the consortium when trust is zero"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionRules:
+    two_firm_chance: float = param(0, 1, "chance of detecting a defection in a group of two")
+    size_elasticity: float = param(
+        0, 5, "how fast detection falls with group size: chance x (2/n)^elasticity"
+    )
+    institutions_weight: float = param(
+        0, 1, "detection added at institutions = 100 (scaled by the institutions dimension)"
+    )
+    max_chance: float = param(0, 1, "ceiling on the detection chance")
+
+
+@dataclass(frozen=True, slots=True)
+class MarketRules:
+    joint_price: float = param(0, None, "price per lot the consortium's client pays")
+    market_price: float = param(0, None, "price per lot a firm gets selling alone on the market")
+    unit_cost: float = param(0, None, "cost of inputs per lot for a firm buying alone")
+    scale_discount_per_member: float = param(
+        0, 1, "input cost saved per cooperating member through joint purchasing"
+    )
+    scale_limit: int = param(
+        1, 50, "members beyond which joint purchasing saves no more", integer=True
+    )
+    diseconomy_per_member: float = param(
+        0, None, "coordination cost per lot added for each cooperating member beyond the limit"
+    )
+    outside_premium: tuple[float, float] = param(
+        0, 5, "range of the premium over the joint price in a private outside offer"
+    )
+    order_fill: float = param(0, 5, "joint order volume as a share of the members' capacity")
+    min_fill: float = param(0, 1, "share of the order the client must receive or it cancels")
+    subcontract_cost: float = param(0, None, "extra cost per lot subcontracted beyond capacity")
+    subcontract_spread: float = param(0, 1, "extra quality spread of a lot that was subcontracted")
+    salvage_share: float = param(0, 1, "share of the market price recovered for a cancelled lot")
+    cancellation_penalty: float = param(
+        0, 1, "share of the order's value the consortium owes the client when it cancels"
+    )
+    faulty_claim: float = param(0, 5, "claim per faulty lot, as a share of the joint price")
+    reputation_premium: float = param(
+        0, 1, "how much of the outside premium depends on the firm's reputation"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QualityRules:
+    min_quality: float = param(0, 1, "minimum quality of a lot in the joint order")
+    tolerance: float = param(
+        0, 1, "largest spread (standard deviation) of lot qualities the client accepts"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReputationRules:
+    gain_delivered: float = param(0, 1, "reputation gained by delivering an accepted order")
+    loss_detected: float = param(0, 1, "reputation lost when caught selling por fuera")
+
+
+@dataclass(frozen=True, slots=True)
+class InvestmentRules:
+    cost: float = param(0, None, "capital spent by a firm that invests for one season")
+    capacity_used: float = param(
+        0, 1, "share of its capacity an investing firm devotes to the upgrade that season"
+    )
+    quality_gain: float = param(0, 1, "quality gained by investing in quality")
+    spread_cut: float = param(0, 1, "quality spread removed by investing in quality")
+    technology_gain: float = param(0, 1, "firm technology gained by investing in technology")
+    capacity_gain: float = param(0, 1, "share of capacity gained by investing in technology")
+    brand_price_gain: float = param(0, 1, "joint price rise for all from one brand investment")
+    institutions_detection_gain: float = param(
+        0, 1, "detection added for all by one investment in the institutions"
+    )
+    dimension_gain: float = param(
+        0, 100, "points a common dimension gains from one investment, divided by the group size"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionRules:
+    """How the seven dimensions move each season (points on the 0-100 scale)."""
+
+    relations_per_cooperation: float = param(0, 100, "productive relations at full cooperation")
+    relations_per_defection: float = param(0, 100, "productive relations lost at full defection")
+    relations_per_detection: float = param(
+        0, 100, "productive relations lost per detected defector"
+    )
+    technology_learning: float = param(0, 100, "technology learned from an accepted joint order")
+    demand_per_accepted_order: float = param(0, 100, "demand gained when the client accepts")
+    demand_per_cancelled_order: float = param(0, 100, "demand lost when the client cancels")
+    institutions_per_formal_term: float = param(
+        0, 100, "institutions gained per formal contract term, at full cooperation"
+    )
+    productivity_per_accepted_order: float = param(
+        0, 100, "productivity gained by an accepted order, at full cooperation"
+    )
+    productivity_per_technology: float = param(
+        0, 10, "productivity gained per point of technology gained"
+    )
+    cooperation_per_season: float = param(
+        0, 100, "cooperative competition at full cooperation with an accepted order"
+    )
+    cooperation_per_defection: float = param(
+        0, 100, "cooperative competition lost at full defection"
+    )
+    entry_per_accepted_order: float = param(0, 100, "entry of new agents when the order succeeds")
+
+
+@dataclass(frozen=True, slots=True)
+class EndRules:
+    season_limit: int = param(1, 200, "seasons before the game ends in stagnation", integer=True)
+    min_members: int = param(2, 8, "members below which the alliance dissolves", integer=True)
+    hold_seasons: int = param(
+        1, 20, "seasons the next phase's thresholds must hold to count as an advance", integer=True
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FundRules:
+    dues_per_season: float = param(0, None, "each member's contribution to the common fund")
+    starting_fund: float = param(0, None, "what each member pays into the fund when signing")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Everything numeric a cluster level plays by (defaults merged with the level's overrides)."""
+
+    trust: TrustRules
+    detection: DetectionRules
+    market: MarketRules
+    quality: QualityRules
+    reputation: ReputationRules
+    investment: InvestmentRules
+    dimensions: DimensionRules
+    end: EndRules
+    fund: FundRules
+    phase_thresholds: dict[int, dict[str, float]]
+    """Minimum of each dimension to be in phase 2, 3 and 4 (Cuadro 2)."""
+    drift: dict[str, float]
+    """Points each dimension moves by itself each season (El Porvenir's decline)."""
+
+
+RULE_SECTIONS: dict[str, type] = {
+    "trust": TrustRules,
+    "detection": DetectionRules,
+    "market": MarketRules,
+    "quality": QualityRules,
+    "reputation": ReputationRules,
+    "investment": InvestmentRules,
+    "dimensions": DimensionRules,
+    "end": EndRules,
+    "fund": FundRules,
+}
+
+
+def section_from_dict(cls: type, values: dict[str, Any]) -> Any:
+    """Build one rules section from an already validated mapping."""
+    kwargs = {}
+    for f in fields(cls):
+        value = values[f.name]
+        kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+    return cls(**kwargs)
+
+
+def rules_from_dict(values: dict[str, Any]) -> Rules:
+    """Build :class:`Rules` from a validated, merged mapping (see ``game.content``)."""
+    sections = {name: section_from_dict(cls, values[name]) for name, cls in RULE_SECTIONS.items()}
+    thresholds = {int(k): dict(v) for k, v in values["phase_thresholds"].items()}
+    drift = {d: float(values.get("drift", {}).get(d, 0.0)) for d in DIMENSIONS}
+    return Rules(**sections, phase_thresholds=thresholds, drift=drift)

@@ -1,0 +1,464 @@
+"""One season of a cluster level: setting it up and resolving the secret decisions.
+
+Randomness comes from generators the :class:`~game.engine.game.Game` derives from its seed. Every
+draw is made for every firm in a fixed order, whatever the decisions, so that replaying a game
+with other decisions ("what if") meets the same events, offers and dice.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from statistics import fmean
+
+from game.engine.cluster import compute_phase, move_dimensions
+from game.engine.events import draw_event
+from game.engine.ledger import FUND, Ledger
+from game.engine.level import Level
+from game.engine.reports import Delivery, Penalty, SeasonReport
+from game.engine.state import (
+    Action,
+    Decision,
+    Firm,
+    GameState,
+    InvestTarget,
+    JointOrder,
+    OutsideOffer,
+    SeasonSetup,
+)
+from game.engine.trust import alliance_trust, update_trust
+
+
+def detection_chance(level: Level, state: GameState, members: int) -> float:
+    """Chance that a defection is detected this season, computed from public facts only.
+
+    Monitoring gets harder as the group grows (Távara, 004 4.2) and easier with traceability,
+    professional leadership, the institutions built and, where a level has one, a dense social
+    network (El Porvenir, 004 3.3.2).
+    """
+    rules = level.rules.detection
+    size = max(members, 2)
+    chance = rules.two_firm_chance * (2.0 / size) ** rules.size_elasticity
+    chance += rules.institutions_weight * state.dimensions["institutions"] / 100.0
+    chance += state.terms["detection"] + state.institutions_bonus
+    if level.informal_sanctions.enabled:
+        chance += level.informal_sanctions.detection_bonus
+    return min(max(chance, 0.0), rules.max_chance)
+
+
+def setup_season(
+    level: Level, state: GameState, event_rng: random.Random, offer_rng: random.Random
+) -> SeasonSetup:
+    """Draw the event and set the joint order and each firm's private outside offer."""
+    event = draw_event(level.events, event_rng)
+    market = level.rules.market
+    members = state.members()
+    capacity_factor = state.terms["capacity"] * event.effect("capacity")
+    trust = alliance_trust(state.trust, [f.id for f in members])
+    trust_rules = level.rules.trust
+    trust_factor = trust_rules.volume_at_zero_trust + (1 - trust_rules.volume_at_zero_trust) * trust
+    mean_capacity = fmean(f.capacity for f in members) if members else 0.0
+    lots = (
+        mean_capacity
+        * capacity_factor
+        * market.order_fill
+        * event.effect("order_volume")
+        * state.terms["order_volume"]
+        * trust_factor
+    )
+    price = market.joint_price * (1.0 + state.brand_bonus) * event.effect("joint_price")
+    quality = level.rules.quality
+    order = JointOrder(
+        lots_per_member=lots,
+        price=price,
+        min_quality=min(max(quality.min_quality + event.effect("min_quality"), 0.0), 1.0),
+        tolerance=max(quality.tolerance + event.effect("tolerance"), 0.0),
+        force_majeure=event.flag("force_majeure"),
+    )
+    low, high = market.outside_premium
+    offers = {}
+    for firm in state.firms:
+        premium = offer_rng.uniform(low, high) + event.effect("outside_premium")
+        if firm.member:
+            weight = 1.0 - market.reputation_premium + market.reputation_premium * firm.reputation
+            offers[firm.id] = OutsideOffer(
+                price=price * (1.0 + max(premium, 0.0) * weight),
+                lots=firm.capacity * capacity_factor,
+            )
+    return SeasonSetup(
+        season=state.season + 1,
+        event=event,
+        order=order,
+        offers=offers,
+        market_price=market.market_price * event.effect("market_price"),
+        capacity_factor=capacity_factor,
+        investment_cost=level.rules.investment.cost * event.effect("investment_cost"),
+    )
+
+
+@dataclass(slots=True)
+class _Season:
+    """Working data of one resolution, passed between the steps below."""
+
+    level: Level
+    state: GameState
+    setup: SeasonSetup
+    decisions: dict[int, Decision]
+    rng: random.Random
+    ledger: Ledger
+    members: list[Firm]
+    cooperators: list[Firm]
+    defectors: list[Firm]
+    investors: list[Firm]
+    trust_before: float
+
+
+def resolve_season(
+    level: Level,
+    state: GameState,
+    setup: SeasonSetup,
+    decisions: dict[int, Decision],
+    rng: random.Random,
+) -> SeasonReport:
+    """Apply every member's decision and return the full report of the season."""
+    members = state.members()
+    missing = [f.id for f in members if f.id not in decisions]
+    if missing:
+        raise ValueError(f"no decision for firm(s) {missing}")
+    capital_before = {f.id: f.capital for f in state.firms}
+    fund_before = state.fund
+    by_action: dict[Action, list[Firm]] = {a: [] for a in Action}
+    for firm in members:
+        by_action[decisions[firm.id].action].append(firm)
+    season = _Season(
+        level=level,
+        state=state,
+        setup=setup,
+        decisions={f.id: decisions[f.id] for f in members},
+        rng=rng,
+        ledger=Ledger(),
+        members=members,
+        cooperators=by_action[Action.COOPERATE],
+        defectors=by_action[Action.DEFECT],
+        investors=by_action[Action.INVEST],
+        trust_before=alliance_trust(state.trust, [f.id for f in members]),
+    )
+    # Draw every random number up front, for every firm, so decisions never shift the dice.
+    quality_noise = [rng.gauss(0.0, 1.0) for _ in state.firms]
+    detection_rolls = [rng.random() for _ in state.firms]
+    claim_roll = rng.random()
+
+    _pay_dues_and_contract_costs(season)
+    investments = _invest(season)
+    deliveries, promised, status, spread, mean_quality = _deliver(season, quality_noise)
+    faulty, shared = _settle_joint_order(season, deliveries, promised, status, claim_roll)
+    _sell_por_fuera(season)
+    _outsiders_sell_alone(season)
+    chance = detection_chance(level, state, len(members))
+    detected, penalties = _detect_and_punish(season, chance, detection_rolls)
+    _apply_event_money(season)
+    _update_trust(season, deliveries, detected, promised, status)
+    _update_reputation(season, status)
+    dims_before = dict(state.dimensions)
+    changes = move_dimensions(
+        state.dimensions,
+        level.rules,
+        members=len(members),
+        cooperators=len(season.cooperators),
+        defectors=len(season.defectors),
+        detected=len(detected),
+        accepted=status == "accepted",
+        cancelled=status.startswith("cancelled"),
+        investments=investments,
+        formality=state.terms["formality"],
+        entry_per_season=state.terms["entry_per_season"],
+        event_shift=setup.event.dimensions,
+    )
+    left = _remove_expelled_and_bankrupt(season, penalties)
+    state.phase = compute_phase(state.dimensions, level.rules.phase_thresholds)
+    state.season = setup.season
+    return SeasonReport(
+        season=setup.season,
+        event=setup.event.key,
+        decisions=season.decisions,
+        order_status=status,
+        lots_promised=promised,
+        lots_delivered=sum(d.lots for d in deliveries.values()),
+        quality_spread=spread,
+        mean_quality=mean_quality,
+        deliveries=deliveries,
+        faulty_lots=tuple(faulty),
+        faulty_cost_shared=shared,
+        detection_chance=chance,
+        detected=tuple(detected),
+        penalties=penalties,
+        left=left,
+        trust_before=season.trust_before,
+        trust_after=alliance_trust(state.trust, [f.id for f in state.members()]),
+        dimensions_before=dims_before,
+        dimension_changes=changes,
+        phase=state.phase,
+        capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
+        fund_change=state.fund - fund_before,
+        ledger=tuple(season.ledger.entries),
+    )
+
+
+def _pay_dues_and_contract_costs(season: _Season) -> None:
+    """Members pay their dues plus their share of the contract's running costs."""
+    share = season.state.terms.cost_per_season / max(len(season.members), 1)
+    dues = season.level.rules.fund.dues_per_season + share
+    for firm in season.members:
+        season.ledger.transfer(season.state, firm.id, FUND, dues, "dues")
+    season.ledger.move(season.state, FUND, -season.state.terms.cost_per_season, "contract_costs")
+
+
+def _invest(season: _Season) -> dict[str, int]:
+    """Investors pay now; own goods improve the firm, common goods the whole cluster."""
+    rules = season.level.rules.investment
+    state, setup = season.state, season.setup
+    counts = {t.value: 0 for t in InvestTarget}
+    unit_margin = setup.market_price - season.level.rules.market.unit_cost
+    for firm in season.investors:
+        target = season.decisions[firm.id].target
+        assert target is not None
+        counts[target.value] += 1
+        season.ledger.move(state, firm.id, -setup.investment_cost, "investment")
+        spare = firm.capacity * setup.capacity_factor * (1.0 - rules.capacity_used)
+        season.ledger.move(state, firm.id, spare * unit_margin, "market_sale")
+        if target is InvestTarget.QUALITY:
+            firm.quality = min(firm.quality + rules.quality_gain, 1.0)
+            firm.quality_spread = max(firm.quality_spread - rules.spread_cut, 0.0)
+        elif target is InvestTarget.TECHNOLOGY:
+            firm.technology = min(firm.technology + rules.technology_gain, 1.0)
+            firm.capacity *= 1.0 + rules.capacity_gain
+        elif target is InvestTarget.BRAND:
+            state.brand_bonus += rules.brand_price_gain
+        else:
+            state.institutions_bonus += rules.institutions_detection_gain
+    return counts
+
+
+def _deliver(
+    season: _Season, noise: list[float]
+) -> tuple[dict[int, Delivery], float, str, float, float]:
+    """Cooperators deliver their share (subcontracting beyond capacity); the client judges.
+
+    An order is cancelled when too little arrives (unless a force majeure excuses it), when the
+    lots are too uneven (the first Gamarra polo-shirt consortium, 000 VI.2), or when their mean
+    quality falls short.
+    """
+    setup, market = season.setup, season.level.rules.market
+    order = setup.order
+    promised = order.lots_per_member * (len(season.cooperators) + len(season.defectors))
+    deliveries: dict[int, Delivery] = {}
+    for firm in season.cooperators:
+        capacity = firm.capacity * setup.capacity_factor
+        own = min(order.lots_per_member, capacity)
+        sub = order.lots_per_member - own
+        share_sub = sub / order.lots_per_member if order.lots_per_member > 0 else 0.0
+        spread = firm.quality_spread + share_sub * market.subcontract_spread
+        quality = min(max(firm.quality + noise[firm.id] * spread, 0.0), 1.0)
+        deliveries[firm.id] = Delivery(
+            lots=order.lots_per_member, subcontracted=sub, quality=quality
+        )
+    delivered = sum(d.lots for d in deliveries.values())
+    qualities = [d.quality for d in deliveries.values()]
+    mean_quality, spread = _mean_and_spread(qualities)
+    if promised <= 0.0:
+        status = "no_order"
+    elif delivered <= 0.0 or (delivered / promised < market.min_fill and not order.force_majeure):
+        status = "cancelled_short"
+    elif spread > order.tolerance:
+        status = "cancelled_uneven"
+    elif mean_quality < order.min_quality:
+        status = "cancelled_low_quality"
+    else:
+        status = "accepted"
+    return deliveries, promised, status, spread, mean_quality
+
+
+def _mean_and_spread(values: list[float]) -> tuple[float, float]:
+    """Mean and population standard deviation (statistics.pstdev is exact but far slower)."""
+    if not values:
+        return 0.0, 0.0
+    mean = sum(values) / len(values)
+    variance = sum((v - mean) ** 2 for v in values) / len(values)
+    return mean, variance**0.5
+
+
+def _settle_joint_order(
+    season: _Season,
+    deliveries: dict[int, Delivery],
+    promised: float,
+    status: str,
+    claim_roll: float,
+) -> tuple[list[int], bool]:
+    """Pay for the joint order: scale economies, coordination, claims and cancellations.
+
+    Returns the firms whose lots were faulty and whether their cost was shared by all members
+    (no traceability) instead of charged to the maker (000 III, producer "A").
+    """
+    state, setup, ledger = season.state, season.setup, season.ledger
+    market, order = season.level.rules.market, setup.order
+    n_coop = len(season.cooperators)
+    joint_buyers = max(min(n_coop, market.scale_limit) - 1, 0)
+    unit_cost = market.unit_cost * (1.0 - market.scale_discount_per_member * joint_buyers)
+    unit_cost += market.diseconomy_per_member * max(n_coop - market.scale_limit, 0)
+    unit_cost += (
+        season.level.rules.trust.coordination_cost_at_zero_trust
+        * (1.0 - season.trust_before)
+        * state.terms["coordination_cost"]
+    )
+    accepted = status == "accepted"
+    for firm in season.cooperators:
+        delivery = deliveries[firm.id]
+        capacity = firm.capacity * setup.capacity_factor
+        costs = delivery.lots * unit_cost + delivery.subcontracted * market.subcontract_cost
+        ledger.move(state, firm.id, -costs, "joint_costs")
+        if accepted:
+            ledger.move(state, firm.id, delivery.lots * order.price, "joint_sale")
+        else:
+            salvage = delivery.lots * setup.market_price * market.salvage_share
+            ledger.move(state, firm.id, salvage, "salvage")
+        spare = max(capacity - (delivery.lots - delivery.subcontracted), 0.0)
+        margin = setup.market_price - market.unit_cost
+        ledger.move(state, firm.id, spare * margin, "market_sale")
+    if status.startswith("cancelled"):
+        penalty = market.cancellation_penalty * order.price * promised
+        ledger.move(state, FUND, -penalty, "cancellation_penalty")
+        return [], False
+    if not accepted:
+        return [], False
+    faulty = [f.id for f in season.cooperators if deliveries[f.id].quality < order.min_quality]
+    if setup.event.flag("quality_claim") and season.cooperators:
+        claimed = season.cooperators[int(claim_roll * len(season.cooperators))].id
+        if claimed not in faulty:
+            faulty.append(claimed)
+    shared = not state.terms.has_traceability
+    for maker in faulty:
+        claim = market.faulty_claim * order.price * deliveries[maker].lots
+        if shared:
+            for member in season.members:
+                ledger.move(state, member.id, -claim / len(season.members), "faulty_claim")
+        else:
+            ledger.move(state, maker, -claim, "faulty_claim")
+    return faulty, shared and bool(faulty)
+
+
+def _sell_por_fuera(season: _Season) -> None:
+    """Defectors sell their capacity privately.
+
+    The premium exists only while the consortium's price stands: when other members also sell
+    por fuera they undercut each other and the price falls toward the market price.
+    """
+    state, setup, market = season.state, season.setup, season.level.rules.market
+    others = max(len(season.members) - 1, 1)
+    anchor = len(season.cooperators) / others
+    for firm in season.defectors:
+        offer = setup.offers[firm.id]
+        price = setup.market_price + (offer.price - setup.market_price) * anchor
+        season.ledger.move(state, firm.id, offer.lots * (price - market.unit_cost), "outside_sale")
+
+
+def _outsiders_sell_alone(season: _Season) -> None:
+    """Expelled firms go on working alone at the market price, without the consortium."""
+    state, setup, market = season.state, season.setup, season.level.rules.market
+    margin = setup.market_price - market.unit_cost
+    for firm in state.firms:
+        if not firm.member and firm.left_reason == "expelled":
+            lots = firm.capacity * setup.capacity_factor
+            season.ledger.move(state, firm.id, lots * margin, "market_sale")
+
+
+def _detect_and_punish(
+    season: _Season, chance: float, rolls: list[float]
+) -> tuple[list[int], dict[int, Penalty]]:
+    """Catch defectors with the season's detection chance and apply the contract's penalties."""
+    state, terms, ledger = season.state, season.state.terms, season.ledger
+    informal = season.level.informal_sanctions
+    reputation_loss = season.level.rules.reputation.loss_detected
+    detected: list[int] = []
+    penalties: dict[int, Penalty] = {}
+    for firm in season.defectors:
+        if rolls[firm.id] >= chance:
+            continue
+        detected.append(firm.id)
+        firm.offences += 1
+        fine = (
+            terms["fine"] * terms["escalation"] ** (firm.offences - 1) * (1 - terms["fine_waived"])
+        )
+        fine = max(fine, 0.0)
+        ledger.transfer(state, firm.id, FUND, fine, "fine")
+        firm.reputation = max(firm.reputation - reputation_loss, 0.0)
+        sanction = 0.0
+        if informal.enabled:
+            sanction = informal.credit_cut
+            ledger.move(state, firm.id, -sanction, "informal_sanction")
+            firm.reputation = max(firm.reputation - informal.reputation_loss, 0.0)
+            firm.informal_credit = False
+        expel_after = int(terms["expel_after"])
+        expelled = expel_after > 0 and firm.offences >= expel_after
+        penalties[firm.id] = Penalty(fine, firm.offences, expelled, sanction)
+    return detected, penalties
+
+
+def _apply_event_money(season: _Season) -> None:
+    state, event = season.state, season.setup.event
+    windfall = event.effect("capital")
+    for firm in season.members:
+        season.ledger.move(state, firm.id, windfall, "event")
+    bonus = event.effect("joint_bonus")
+    if bonus and season.trust_before >= event.effect("bonus_min_trust"):
+        for firm in season.cooperators:
+            season.ledger.move(state, firm.id, bonus, "joint_bonus")
+
+
+def _update_trust(
+    season: _Season,
+    deliveries: dict[int, Delivery],
+    detected: list[int],
+    promised: float,
+    status: str,
+) -> None:
+    rules, terms = season.level.rules.trust, season.state.terms
+    delivered = sum(d.lots for d in deliveries.values())
+    missing = 0.0
+    if promised > 0 and not season.setup.order.force_majeure:
+        missing = max(promised - delivered, 0.0) / promised
+    cancelled = status.startswith("cancelled")
+    loss = rules.suspicion_per_shortfall * missing + terms["conflict_trust_loss"]
+    if cancelled:
+        loss += rules.loss_cancelled_order
+    if cancelled or detected:
+        loss += rules.dispute_loss * (1.0 - terms["dispute_settlement"])
+    update_trust(
+        season.state.trust,
+        [f.id for f in season.members],
+        set(deliveries),
+        set(detected),
+        loss,
+        rules,
+    )
+
+
+def _update_reputation(season: _Season, status: str) -> None:
+    if status != "accepted":
+        return
+    gain = season.level.rules.reputation.gain_delivered
+    for firm in season.cooperators:
+        firm.reputation = min(firm.reputation + gain, 1.0)
+
+
+def _remove_expelled_and_bankrupt(season: _Season, penalties: dict[int, Penalty]) -> dict[int, str]:
+    left: dict[int, str] = {}
+    for firm in season.members:
+        if firm.id in penalties and penalties[firm.id].expelled:
+            left[firm.id] = "expelled"
+        elif firm.capital < 0.0:
+            left[firm.id] = "bankrupt"
+    for firm_id, reason in left.items():
+        firm = season.state.firms[firm_id]
+        firm.member = False
+        firm.left_reason = reason
+    return left

@@ -1,0 +1,125 @@
+"""The game's mutable state and the small value types a season passes around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from game.engine.contract import ContractTerms
+from game.engine.events import EventCard
+
+
+class Action(StrEnum):
+    """The three secret decisions of a season."""
+
+    COOPERATE = "cooperate"
+    DEFECT = "defect"  # negotiate "por fuera"
+    INVEST = "invest"
+
+
+class InvestTarget(StrEnum):
+    """What an investment builds: two own goods and two common goods."""
+
+    QUALITY = "quality"
+    TECHNOLOGY = "technology"
+    BRAND = "brand"  # common good: the collective brand raises the joint price for all
+    INSTITUTIONS = "institutions"  # common good: guild, traceability, arbitration, CITE
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    action: Action
+    target: InvestTarget | None = None
+
+    def __post_init__(self) -> None:
+        if (self.action is Action.INVEST) != (self.target is not None):
+            raise ValueError("an investment needs a target, and only an investment has one")
+
+    def to_json(self) -> dict[str, str]:
+        data = {"action": self.action.value}
+        if self.target is not None:
+            data["target"] = self.target.value
+        return data
+
+    @staticmethod
+    def from_json(data: dict[str, str]) -> Decision:
+        target = data.get("target")
+        return Decision(Action(data["action"]), InvestTarget(target) if target else None)
+
+
+COOPERATE = Decision(Action.COOPERATE)
+DEFECT = Decision(Action.DEFECT)
+
+
+def invest(target: InvestTarget | str) -> Decision:
+    return Decision(Action.INVEST, InvestTarget(target))
+
+
+@dataclass(slots=True)
+class Firm:
+    id: int
+    name: str
+    capital: float
+    capacity: float
+    quality: float
+    quality_spread: float
+    technology: float
+    reputation: float
+    member: bool = True
+    left_reason: str | None = None  # "expelled" or "bankrupt"
+    offences: int = 0  # detected defections
+    informal_credit: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class JointOrder:
+    """The consortium's order this season, as every member sees it."""
+
+    lots_per_member: float
+    price: float
+    min_quality: float
+    tolerance: float
+    force_majeure: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideOffer:
+    """A private offer to buy a firm's capacity "por fuera". Only that firm sees it.
+
+    ``price`` is what the buyer offers while the consortium's price stands; if other members
+    also sell por fuera the realised price falls toward the market price.
+    """
+
+    price: float
+    lots: float
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonSetup:
+    season: int  # 1-based
+    event: EventCard
+    order: JointOrder
+    offers: dict[int, OutsideOffer]
+    market_price: float
+    capacity_factor: float
+    investment_cost: float
+
+
+@dataclass(slots=True)
+class GameState:
+    seed: int
+    firms: list[Firm]
+    trust: list[list[float]]  # trust[i][j]: how much firm i trusts firm j
+    fund: float
+    terms: ContractTerms
+    dimensions: dict[str, float]
+    phase: int
+    season: int = 0  # seasons completed
+    brand_bonus: float = 0.0  # joint price rise built by brand investments
+    institutions_bonus: float = 0.0  # detection built by institution investments
+    seasons_at_next_phase: int = 0
+    contract_signed: bool = False
+    extra: dict[str, float] = field(default_factory=dict)
+
+    def members(self) -> list[Firm]:
+        return [f for f in self.firms if f.member]

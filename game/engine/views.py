@@ -1,0 +1,70 @@
+"""What a firm may know: its own state, its own offer, and public outcomes.
+
+Decision makers (people at the screen and computer-run firms alike) receive a :class:`FirmView`
+and nothing else, so none of them can read another firm's offer or undetected decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.contract import ContractTerms
+from game.engine.events import EventCard
+from game.engine.reports import OwnResult, PublicRecord
+from game.engine.state import JointOrder, OutsideOffer
+
+
+@dataclass(frozen=True, slots=True)
+class OwnFirm:
+    id: int
+    name: str
+    capital: float
+    capacity: float
+    quality: float
+    quality_spread: float
+    technology: float
+    reputation: float
+    offences: int
+    member: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PublicFirm:
+    id: int
+    name: str
+    capital: float
+    reputation: float
+    member: bool
+    offences: int
+
+
+@dataclass(frozen=True, slots=True)
+class FirmView:
+    level_id: str
+    is_dilemma: bool
+    season: int
+    season_limit: int | None  # None when the facilitator keeps the last season secret
+    me: OwnFirm
+    offer: OutsideOffer
+    order: JointOrder
+    event: EventCard
+    market_price: float
+    unit_cost: float
+    investment_cost: float
+    terms: ContractTerms
+    firms: tuple[PublicFirm, ...]
+    my_trust: dict[int, float]
+    alliance_trust: float
+    detection_chance: float
+    dimensions: dict[str, float]
+    phase: int
+    history: tuple[PublicRecord, ...]
+    my_results: tuple[OwnResult, ...]
+
+    @property
+    def members(self) -> tuple[PublicFirm, ...]:
+        return tuple(f for f in self.firms if f.member)
+
+    @property
+    def last(self) -> PublicRecord | None:
+        return self.history[-1] if self.history else None
