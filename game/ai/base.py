@@ -1,0 +1,83 @@
+"""Computer-run firms: one small class per personality (the Axelrod library's shape).
+
+A personality sees only a :class:`~game.engine.views.FirmView` and draws randomness only from the
+generator the game gives it, so a seeded game is reproducible and no firm can read hidden state.
+Adding a personality means adding one subclass with a unique ``key``: it registers itself.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any, ClassVar
+
+from game.engine.state import COOPERATE, DEFECT, Decision
+from game.engine.views import FirmView
+
+REGISTRY: dict[str, type[Personality]] = {}
+
+
+class Personality:
+    key: ClassVar[str]
+    name: ClassVar[dict[str, str]]  # {"es": ..., "en": ...}
+    description: ClassVar[dict[str, str]]  # one line each
+    classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 0}
+    reference: ClassVar[bool] = False
+    """Reference policies (always cooperate / always defect) are for the simulator and tests,
+    not offered as opponents at the table."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "key" in cls.__dict__:
+            if cls.key in REGISTRY:
+                raise ValueError(f"two personalities share the key '{cls.key}'")
+            REGISTRY[cls.key] = cls
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def decide(self, view: FirmView) -> Decision:
+        raise NotImplementedError
+
+    def __call__(self, view: FirmView) -> Decision:
+        return self.decide(view)
+
+
+class AlwaysCooperate(Personality):
+    key = "always_cooperate"
+    name = {"es": "Siempre coopera", "en": "Always cooperates"}
+    description = {
+        "es": "Referencia: entrega su parte cada temporada, pase lo que pase.",
+        "en": "Reference: delivers its share every season, whatever happens.",
+    }
+    reference = True
+
+    def decide(self, view: FirmView) -> Decision:
+        return COOPERATE
+
+
+class AlwaysDefect(Personality):
+    key = "always_defect"
+    name = {"es": "Siempre negocia por fuera", "en": "Always sells por fuera"}
+    description = {
+        "es": "Referencia: vende por fuera cada temporada, pase lo que pase.",
+        "en": "Reference: sells por fuera every season, whatever happens.",
+    }
+    reference = True
+
+    def decide(self, view: FirmView) -> Decision:
+        return DEFECT
+
+
+def personality_keys(*, include_reference: bool = False) -> list[str]:
+    return [k for k, cls in REGISTRY.items() if include_reference or not cls.reference]
+
+
+def make_personality(key: str, rng: random.Random) -> Personality:
+    """Raises ``KeyError`` with a did-you-mean message for an unknown key."""
+    if key not in REGISTRY:
+        import difflib
+
+        close = difflib.get_close_matches(key, REGISTRY, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(REGISTRY)}"
+        raise KeyError(f"unknown personality '{key}' ({hint})")
+    return REGISTRY[key](rng)

@@ -1,0 +1,1 @@
+"""The personalities of GAME_DESIGN.md, one class each (written next)."""

@@ -1,0 +1,47 @@
+"""Finding and loading levels: shipped ones by name, any other by path."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from game.content.build import build_level
+from game.content.problems import LevelError, LevelProblem
+from game.content.schema import did_you_mean
+from game.content.yaml_source import load_yaml_file
+from game.engine.level import Level
+
+LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+DEFAULTS_FILE = LEVELS_DIR / "rules_defaults.yaml"
+SHIPPED_ORDER = ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador")
+"""Shipped levels in the order a player meets them (the tutorial first)."""
+
+
+def shipped_level_names() -> list[str]:
+    present = {p.stem for p in LEVELS_DIR.glob("*.yaml") if p != DEFAULTS_FILE}
+    return [n for n in SHIPPED_ORDER if n in present] + sorted(present - set(SHIPPED_ORDER))
+
+
+def resolve_level_path(name_or_path: str | Path) -> Path:
+    """A shipped level's name (``gamarra``) or a path to a YAML file."""
+    text = str(name_or_path)
+    if text.endswith((".yaml", ".yml")) or "/" in text or "\\" in text:
+        return Path(text)
+    candidate = LEVELS_DIR / f"{text}.yaml"
+    if candidate.exists() and candidate != DEFAULTS_FILE:
+        return candidate
+    names = shipped_level_names()
+    hint = did_you_mean(text, names) or f"shipped levels: {', '.join(names)}"
+    raise LevelError([LevelProblem(text, None, "", f"no level named '{text}'", hint)])
+
+
+@functools.cache
+def load_defaults() -> dict:
+    return load_yaml_file(DEFAULTS_FILE).data
+
+
+def load_level(name_or_path: str | Path) -> Level:
+    """Load, validate and build a level; raises ``LevelError`` listing every problem."""
+    path = resolve_level_path(name_or_path)
+    document = load_yaml_file(path)
+    return build_level(document.data, load_defaults(), str(path))
