@@ -21,10 +21,16 @@ from game.engine.rules import DIMENSIONS, rules_from_dict
 
 
 def deep_merge(base: Any, patch: Any) -> Any:
-    """Mappings merge key by key; anything else in ``patch`` replaces what ``base`` had."""
+    """Mappings merge key by key; anything else in ``patch`` replaces what ``base`` had.
+
+    A key left empty in the patch (None) keeps the base's value: an override file only
+    changes what it actually writes.
+    """
     if isinstance(base, dict) and isinstance(patch, dict):
         merged = dict(base)
         for key, value in patch.items():
+            if value is None:
+                continue
             merged[key] = deep_merge(base[key], value) if key in base else value
         return merged
     return patch
@@ -98,9 +104,11 @@ def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "")
         difficulty=int(level["difficulty"]),
         firms=FirmCount(**level["firms"]),
         firm_names=tuple(level["firm_names"]),
-        start_phase=int(start.get("phase", 0)),
+        start_phase=int(start.get("phase") or 0),
         start_trust=float(start["trust"]),
-        start_dimensions={d: float(start.get("dimensions", {}).get(d, 50.0)) for d in DIMENSIONS},
+        start_dimensions={
+            d: float((start.get("dimensions") or {}).get(d, 50.0)) for d in DIMENSIONS
+        },
         firm_template=FirmTemplate(**{k: float(v) for k, v in start["firm"].items()}),
         firm_variation=float(start.get("firm_variation", 0.0)),
         informal_sanctions=InformalSanctions(

@@ -6,9 +6,10 @@ import functools
 from pathlib import Path
 
 from game.content.build import build_level
+from game.content.level_schema import DEFAULTS_SPEC, LEVEL_SPEC, check_level_semantics
 from game.content.problems import LevelError, LevelProblem
-from game.content.schema import did_you_mean
-from game.content.yaml_source import load_yaml_file
+from game.content.schema import INVALID, Checker, did_you_mean
+from game.content.yaml_source import YamlDocument, load_yaml_file
 from game.engine.level import Level
 
 LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
@@ -37,11 +38,39 @@ def resolve_level_path(name_or_path: str | Path) -> Path:
 
 @functools.cache
 def load_defaults() -> dict:
-    return load_yaml_file(DEFAULTS_FILE).data
+    """The validated rules-defaults file (every level is merged over it)."""
+    document = load_yaml_file(DEFAULTS_FILE)
+    return Checker(document).validate(DEFAULTS_SPEC)
+
+
+def validate_level_document(document: YamlDocument) -> dict:
+    """Every problem of one level document at once, as a ``LevelError``; else the checked data."""
+    checker = Checker(document)
+    data = LEVEL_SPEC.check(document.data, (), checker)
+    if data is not INVALID:
+        check_level_semantics(data, load_defaults(), checker)
+    checker.raise_if_problems()
+    return data
 
 
 def load_level(name_or_path: str | Path) -> Level:
     """Load, validate and build a level; raises ``LevelError`` listing every problem."""
     path = resolve_level_path(name_or_path)
-    document = load_yaml_file(path)
-    return build_level(document.data, load_defaults(), str(path))
+    if path.resolve() == DEFAULTS_FILE.resolve():
+        raise LevelError(
+            [LevelProblem(str(path), None, "", "this is the rules-defaults file, not a level")]
+        )
+    data = validate_level_document(load_yaml_file(path))
+    return build_level(data, load_defaults(), str(path))
+
+
+def check_file(path: str | Path) -> list[LevelProblem]:
+    """Problems of a level file, or of the rules-defaults file if that is the one given."""
+    try:
+        if Path(path).resolve() == DEFAULTS_FILE.resolve():
+            Checker(load_yaml_file(path)).validate(DEFAULTS_SPEC)
+        else:
+            load_level(path)
+    except LevelError as error:
+        return list(error.problems)
+    return []
