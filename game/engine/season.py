@@ -83,7 +83,7 @@ def setup_season(
             weight = 1.0 - market.reputation_premium + market.reputation_premium * firm.reputation
             offers[firm.id] = OutsideOffer(
                 price=price * (1.0 + max(premium, 0.0) * weight),
-                lots=firm.capacity * capacity_factor,
+                lots=min(lots, firm.capacity * capacity_factor),
             )
     return SeasonSetup(
         season=state.season + 1,
@@ -347,18 +347,23 @@ def _settle_joint_order(
 
 
 def _sell_por_fuera(season: _Season) -> None:
-    """Defectors sell their capacity privately.
+    """Defectors sell their share of the order privately, and the rest of their capacity alone.
 
-    The premium exists only while the consortium's price stands: when other members also sell
-    por fuera they undercut each other and the price falls toward the market price.
+    The outside buyer wants what the consortium would have delivered (often it is the
+    consortium's own client). Its premium exists only while the consortium's price stands: when
+    other members also sell por fuera they undercut each other and the price falls toward the
+    market price.
     """
     state, setup, market = season.state, season.setup, season.level.rules.market
     others = max(len(season.members) - 1, 1)
     anchor = len(season.cooperators) / others
+    margin = setup.market_price - market.unit_cost
     for firm in season.defectors:
         offer = setup.offers[firm.id]
         price = setup.market_price + (offer.price - setup.market_price) * anchor
         season.ledger.move(state, firm.id, offer.lots * (price - market.unit_cost), "outside_sale")
+        spare = max(firm.capacity * setup.capacity_factor - offer.lots, 0.0)
+        season.ledger.move(state, firm.id, spare * margin, "market_sale")
 
 
 def _outsiders_sell_alone(season: _Season) -> None:

@@ -84,7 +84,7 @@ class JointOrder:
 
 @dataclass(frozen=True, slots=True)
 class OutsideOffer:
-    """A private offer to buy a firm's capacity "por fuera". Only that firm sees it.
+    """A private offer to buy a firm's share of the order "por fuera". Only that firm sees it.
 
     ``price`` is what the buyer offers while the consortium's price stands; if other members
     also sell por fuera the realised price falls toward the market price.
