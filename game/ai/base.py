@@ -44,8 +44,8 @@ class Personality:
 
 class AlwaysCooperate(Personality):
     key = "always_cooperate"
-    name = {"es": "Siempre coopera", "en": "Always cooperates"}
-    description = {
+    name: ClassVar[dict[str, str]] = {"es": "Siempre coopera", "en": "Always cooperates"}
+    description: ClassVar[dict[str, str]] = {
         "es": "Referencia: entrega su parte cada temporada, pase lo que pase.",
         "en": "Reference: delivers its share every season, whatever happens.",
     }
@@ -57,8 +57,11 @@ class AlwaysCooperate(Personality):
 
 class AlwaysDefect(Personality):
     key = "always_defect"
-    name = {"es": "Siempre negocia por fuera", "en": "Always sells por fuera"}
-    description = {
+    name: ClassVar[dict[str, str]] = {
+        "es": "Siempre negocia por fuera",
+        "en": "Always sells por fuera",
+    }
+    description: ClassVar[dict[str, str]] = {
         "es": "Referencia: vende por fuera cada temporada, pase lo que pase.",
         "en": "Reference: sells por fuera every season, whatever happens.",
     }

@@ -21,7 +21,7 @@ from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
 from game.engine.reports import OwnResult, PublicRecord, SeasonReport
 from game.engine.season import detection_chance, resolve_season, setup_season
-from game.engine.state import Action, Decision, Firm, GameState, SeasonSetup
+from game.engine.state import Action, Decision, Firm, GameState, OutsideOffer, SeasonSetup
 from game.engine.trust import alliance_trust, trust_matrix
 from game.engine.views import FirmView, OwnFirm, PublicFirm
 
@@ -148,7 +148,7 @@ class Game:
                 firm.offences,
                 firm.member,
             ),
-            offer=setup.offers[firm_id],
+            offer=setup.offers.get(firm_id, OutsideOffer(setup.market_price, 0.0)),
             order=setup.order,
             event=setup.event,
             market_price=setup.market_price,
