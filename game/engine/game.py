@@ -52,6 +52,17 @@ def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[F
     return firms
 
 
+@dataclass(frozen=True, slots=True)
+class _SeasonPublic:
+    season_limit: int | None
+    members: tuple[int, ...]
+    firms: tuple[PublicFirm, ...]
+    alliance_trust: float
+    detection_chance: float
+    dimensions: dict[str, float]
+    history: tuple[PublicRecord, ...]
+
+
 class Game:
     def __init__(
         self,
@@ -91,6 +102,7 @@ class Game:
         self._own: list[list[OwnResult]] = [[] for _ in firms]
         self.outcome: Outcome | None = None
         self._seasons_below = 0
+        self._public_cache: _SeasonPublic | None = None
 
     def _sign(self) -> Ledger:
         """Each member pays its share of the one-off costs and its starting contribution."""
@@ -128,14 +140,15 @@ class Game:
     def view(self, firm_id: int) -> FirmView:
         """Everything ``firm_id`` may know this season, and nothing more."""
         setup = self.begin_season()
-        state, level = self.state, self.level
+        public = self._season_public()
+        state = self.state
         firm = state.firms[firm_id]
-        member_ids = self.members()
+        trust_row = state.trust[firm_id]
         return FirmView(
-            level_id=level.id,
-            is_dilemma=level.is_dilemma,
+            level_id=self.level.id,
+            is_dilemma=self.level.is_dilemma,
             season=setup.season,
-            season_limit=level.rules.end.season_limit if self.season_limit_known else None,
+            season_limit=public.season_limit,
             me=OwnFirm(
                 firm.id,
                 firm.name,
@@ -152,21 +165,38 @@ class Game:
             order=setup.order,
             event=setup.event,
             market_price=setup.market_price,
-            unit_cost=level.rules.market.unit_cost,
+            unit_cost=self.level.rules.market.unit_cost,
             investment_cost=setup.investment_cost,
             terms=state.terms,
-            firms=tuple(
-                PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
-                for f in state.firms
-            ),
-            my_trust={j: state.trust[firm_id][j] for j in member_ids if j != firm_id},
-            alliance_trust=alliance_trust(state.trust, member_ids),
-            detection_chance=self.detection_chance(),
-            dimensions=dict(state.dimensions),
+            firms=public.firms,
+            my_trust={j: trust_row[j] for j in public.members if j != firm_id},
+            alliance_trust=public.alliance_trust,
+            detection_chance=public.detection_chance,
+            dimensions=public.dimensions,
             phase=state.phase,
-            history=tuple(self.public),
+            history=public.history,
             my_results=tuple(self._own[firm_id]),
         )
+
+    def _season_public(self) -> _SeasonPublic:
+        """What every firm sees alike this season, built once and shared by all their views
+        (the state only changes in ``resolve``, which discards it)."""
+        if self._public_cache is None:
+            state = self.state
+            members = tuple(self.members())
+            self._public_cache = _SeasonPublic(
+                season_limit=self.level.rules.end.season_limit if self.season_limit_known else None,
+                members=members,
+                firms=tuple(
+                    PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
+                    for f in state.firms
+                ),
+                alliance_trust=alliance_trust(state.trust, members),
+                detection_chance=self.detection_chance(),
+                dimensions=dict(state.dimensions),
+                history=tuple(self.public),
+            )
+        return self._public_cache
 
     def detection_chance(self) -> float:
         if self.level.is_dilemma:
@@ -194,6 +224,7 @@ class Game:
                 )
             )
         self.setup = None
+        self._public_cache = None
         self.outcome = self._check_end()
         return report
 
