@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar
 
+from game.engine.level import Level
 from game.engine.state import COOPERATE, DEFECT, Decision
 from game.engine.views import FirmView
 
@@ -37,6 +38,11 @@ class Personality:
 
     def decide(self, view: FirmView) -> Decision:
         raise NotImplementedError
+
+    def preferred_contract(self, level: Level) -> dict[str, str]:
+        """The contract this firm argues for before signing (the sound one, unless it has
+        reasons of its own: an opportunist wants nothing that could catch it)."""
+        return dict(level.reference_contract)
 
     def __call__(self, view: FirmView) -> Decision:
         return self.decide(view)
@@ -69,6 +75,9 @@ class AlwaysDefect(Personality):
 
     def decide(self, view: FirmView) -> Decision:
         return DEFECT
+
+    def preferred_contract(self, level: Level) -> dict[str, str]:
+        return dict(level.no_rules_contract)
 
 
 def personality_keys(*, include_reference: bool = False) -> list[str]:

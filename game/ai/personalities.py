@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from game.ai.base import Personality
+from game.engine.level import Level
 from game.engine.reports import PublicRecord
 from game.engine.state import COOPERATE, DEFECT, Action, Decision, InvestTarget, invest
 from game.engine.views import FirmView
@@ -111,6 +112,16 @@ class Oportunista(Personality):
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
 
+    def preferred_contract(self, level: Level) -> dict[str, str]:
+        """Nothing that could catch or fine it: no penalties, no traceability, excuses welcome."""
+        return {
+            **level.reference_contract,
+            "penalties": "none",
+            "traceability": "none",
+            "commitment": "lenient",
+            "full_contract": "handshake",
+        }
+
     def decide(self, view: FirmView) -> Decision:
         if view.is_dilemma:
             if view.season_limit is not None and view.season >= view.season_limit:
@@ -196,6 +207,10 @@ class AMedias(Personality):
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": True, "memory_depth": 0}
     low, high = 0.15, 0.40
+
+    def preferred_contract(self, level: Level) -> dict[str, str]:
+        """Says yes to everything, as long as nothing is pinned down too tightly."""
+        return {**level.reference_contract, "goals": "vague", "commitment": "lenient"}
 
     def decide(self, view: FirmView) -> Decision:
         chance = self.low + (self.high - self.low) * (1.0 - view.alliance_trust)

@@ -1,0 +1,243 @@
+"""The resolution of a season told step by step, in plain words.
+
+The resolution screen animates these steps and the debrief reuses them. Each step is a text key
+and its values, so the same story can be told in Spanish and in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.level import Level
+from game.engine.reports import SeasonReport
+from game.engine.state import Action
+from game.i18n import pick, register, tr
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStep:
+    kind: str  # event, deliveries, verdict, faulty, detection, suspicion, trust, money, dimensions, phase
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+    firms: tuple[int, ...] = ()  # firms the step is about (highlighted on the board)
+
+    def text(self, lang: str) -> str:
+        """The step in ``lang``; bilingual values (a level's own texts) are picked first."""
+        values = {k: pick(v, lang) if isinstance(v, dict) else v for k, v in self.values.items()}
+        for name, value in list(values.items()):
+            if name.endswith("_key"):
+                values[name.removesuffix("_key")] = tr(value, lang)
+        return tr(self.key, lang, **values)
+
+
+def season_story(level: Level, report: SeasonReport, names: list[str]) -> list[StoryStep]:
+    """What happened this season, in the order the resolution screen tells it."""
+    event = next(e for e in level.events if e.key == report.event)
+    steps = [StoryStep("event", "story.event", {"name": event.name, "text": event.text})]
+    if level.is_dilemma:
+        return steps + _dilemma_steps(report, names)
+    steps += _delivery_steps(report, names)
+    steps += _verdict_steps(level, report, names)
+    steps += _detection_steps(report, names)
+    steps.append(
+        StoryStep(
+            "trust", "story.trust", {"before": report.trust_before, "after": report.trust_after}
+        )
+    )
+    steps += _dimension_steps(report)
+    return steps
+
+
+def _dilemma_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
+    steps = []
+    for firm, decision in report.decisions.items():
+        key = (
+            "story.dilemma.cooperated"
+            if decision.action is Action.COOPERATE
+            else "story.dilemma.defected"
+        )
+        steps.append(
+            StoryStep(
+                "deliveries",
+                key,
+                {"firm": names[firm], "points": report.payoffs.get(firm, 0.0)},
+                (firm,),
+            )
+        )
+    steps.append(
+        StoryStep(
+            "trust", "story.trust", {"before": report.trust_before, "after": report.trust_after}
+        )
+    )
+    return steps
+
+
+def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
+    steps = []
+    investors = [i for i, d in report.decisions.items() if d.action is Action.INVEST]
+    for firm in investors:
+        target = report.decisions[firm].target
+        assert target is not None
+        steps.append(
+            StoryStep(
+                "deliveries",
+                "story.invested",
+                {"firm": names[firm], "target_key": f"target.{target.value}"},
+                (firm,),
+            )
+        )
+    if report.lots_promised > 0:
+        steps.append(
+            StoryStep(
+                "deliveries",
+                "story.delivered",
+                {"delivered": report.lots_delivered, "promised": report.lots_promised},
+                tuple(report.deliveries),
+            )
+        )
+    return steps
+
+
+def _verdict_steps(level: Level, report: SeasonReport, names: list[str]) -> list[StoryStep]:
+    status = report.order_status
+    values: dict[str, Any] = {"status_key": f"status.{status}"}
+    if status == "cancelled_uneven":
+        key = "story.verdict.uneven"
+        values["spread"] = report.quality_spread
+    elif status == "cancelled_short":
+        key = "story.verdict.short"
+        values["fill"] = (
+            report.lots_delivered / report.lots_promised if report.lots_promised else 0.0
+        )
+    elif status == "cancelled_low_quality":
+        key = "story.verdict.low_quality"
+        values["quality"] = report.mean_quality
+    elif status == "accepted":
+        key = "story.verdict.accepted"
+    else:
+        key = "story.verdict.none"
+    steps = [StoryStep("verdict", key, values)]
+    if report.faulty_lots:
+        who = ", ".join(names[i] for i in report.faulty_lots)
+        key = "story.faulty.shared" if report.faulty_cost_shared else "story.faulty.traced"
+        steps.append(StoryStep("faulty", key, {"firms": who}, report.faulty_lots))
+    return steps
+
+
+def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
+    steps = []
+    for firm in report.detected:
+        penalty = report.penalties.get(firm)
+        values = {
+            "firm": names[firm],
+            "fine": penalty.fine if penalty else 0.0,
+            "offence": penalty.offence if penalty else 1,
+        }
+        steps.append(StoryStep("detection", "story.detected", values, (firm,)))
+        if penalty and penalty.informal_sanction > 0:
+            steps.append(
+                StoryStep(
+                    "detection",
+                    "story.informal",
+                    {"firm": names[firm], "amount": penalty.informal_sanction},
+                    (firm,),
+                )
+            )
+    for firm, reason in report.left.items():
+        steps.append(StoryStep("detection", f"story.left.{reason}", {"firm": names[firm]}, (firm,)))
+    missing = report.lots_promised - report.lots_delivered
+    undetected = [
+        f
+        for f, d in report.decisions.items()
+        if d.action is Action.DEFECT and f not in report.detected
+    ]
+    if missing > 0 and undetected:
+        steps.append(StoryStep("suspicion", "story.suspicion", {"missing": missing}))
+    return steps
+
+
+def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
+    moved = sorted(report.dimension_changes.items(), key=lambda kv: -abs(kv[1]))
+    steps = [
+        StoryStep("dimensions", "story.dimension", {"dimension_key": f"dim.{d}", "delta": delta})
+        for d, delta in moved
+        if abs(delta) >= 0.5
+    ][:3]
+    return steps
+
+
+register(
+    {
+        "story.event": {"es": "{name}: {text}", "en": "{name}: {text}"},
+        "story.invested": {
+            "es": "{firm} anunció que invierte en {target} y no entrega esta temporada.",
+            "en": "{firm} announced it is investing in {target} and delivers nothing this season.",
+        },
+        "story.delivered": {
+            "es": "Llegaron {delivered:.0f} de {promised:.0f} lotes prometidos al pedido conjunto.",
+            "en": "{delivered:.0f} of the {promised:.0f} promised lots reached the joint order.",
+        },
+        "story.verdict.accepted": {
+            "es": "{status}: el cliente pagó el precio conjunto.",
+            "en": "{status}: the client paid the joint price.",
+        },
+        "story.verdict.uneven": {
+            "es": "{status}. Los lotes variaban demasiado (dispersión {spread:.2f}): el cliente lo devolvió todo.",
+            "en": "{status}. The lots varied too much (spread {spread:.2f}): the client sent everything back.",
+        },
+        "story.verdict.short": {
+            "es": "{status}. Solo llegó el {fill:.0%} de lo prometido: el cliente se fue.",
+            "en": "{status}. Only {fill:.0%} of what was promised arrived: the client walked away.",
+        },
+        "story.verdict.low_quality": {
+            "es": "{status}. La calidad media ({quality:.2f}) no llegó al mínimo.",
+            "en": "{status}. The average quality ({quality:.2f}) fell below the minimum.",
+        },
+        "story.verdict.none": {"es": "{status}.", "en": "{status}."},
+        "story.faulty.traced": {
+            "es": "Hubo lotes fallados. La trazabilidad señaló a: {firms}. Pagan su reclamo.",
+            "en": "Some lots were faulty. Traceability pointed to: {firms}. They pay the claim.",
+        },
+        "story.faulty.shared": {
+            "es": "Hubo lotes fallados, pero sin trazabilidad nadie sabe de quién: todos pagan el reclamo.",
+            "en": "Some lots were faulty, but without traceability nobody knows whose: everyone pays the claim.",
+        },
+        "story.detected": {
+            "es": "¡{firm} fue descubierta negociando por fuera! Multa: S/ {fine:.1f} mil (falta n.º {offence}).",
+            "en": "{firm} was caught selling por fuera! Fine: S/ {fine:.1f}k (offence no. {offence}).",
+        },
+        "story.informal": {
+            "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ {amount:.1f} mil).",
+            "en": "The district's social network cut {firm}'s informal credit (S/ {amount:.1f}k).",
+        },
+        "story.left.expelled": {
+            "es": "{firm} fue expulsada del consorcio.",
+            "en": "{firm} was expelled from the consortium.",
+        },
+        "story.left.bankrupt": {
+            "es": "{firm} quebró y dejó el consorcio.",
+            "en": "{firm} went bankrupt and left the consortium.",
+        },
+        "story.suspicion": {
+            "es": "Faltaron {missing:.0f} lotes y nadie dice por qué. La sospecha crece entre todos.",
+            "en": "{missing:.0f} lots are missing and nobody says why. Suspicion grows among everyone.",
+        },
+        "story.trust": {
+            "es": "Confianza en la alianza: {before:.2f} → {after:.2f}.",
+            "en": "Trust in the alliance: {before:.2f} → {after:.2f}.",
+        },
+        "story.dimension": {
+            "es": "{dimension}: {delta:+.1f} puntos.",
+            "en": "{dimension}: {delta:+.1f} points.",
+        },
+        "story.dilemma.cooperated": {
+            "es": "{firm} cooperó y sumó {points:.0f} puntos.",
+            "en": "{firm} cooperated and scored {points:.0f} points.",
+        },
+        "story.dilemma.defected": {
+            "es": "{firm} traicionó y sumó {points:.0f} puntos.",
+            "en": "{firm} betrayed and scored {points:.0f} points.",
+        },
+    }
+)
