@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from game.content.levels import check_file, resolve_level_path, shipped_level_names
+from game.content.levels import check_file, resolve_level_path
 from game.content.problems import LevelError
 
 
@@ -40,6 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Asociatividad: a serious game about business associativity in Peruvian clusters.",
     )
+    parser.add_argument(
+        "--demo",
+        metavar="LEVEL",
+        help="play a game on screen with computer-run firms in every seat (a level name or a YAML path)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of the demo game (default 1)")
+    parser.add_argument(
+        "--exit-at-end", action="store_true", help="with --demo: quit when the game ends"
+    )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser(
         "check-level",
@@ -57,15 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def launch_game() -> int:
-    print(
-        "El juego en pantalla todavía no está disponible en esta versión.\n"
-        "The on-screen game is not available in this version yet.\n\n"
-        "Mientras tanto / Meanwhile:\n"
-        f"  python main.py simulate gamarra --games 200 --seed 1   (levels: {', '.join(shipped_level_names())})\n"
-        "  python main.py check-level levels/gamarra.yaml"
-    )
-    return 0
+def launch_game(args: argparse.Namespace) -> int:
+    """Open the game window (or a demo game). Problems are reported in words, not tracebacks."""
+    from game.ui.launch import launch
+
+    return launch(demo=args.demo, seed=args.seed, exit_at_end=args.exit_at_end)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,4 +81,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.sim.command import run
 
         return run(args)
-    return launch_game()
+    return launch_game(args)

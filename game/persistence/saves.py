@@ -1,0 +1,585 @@
+"""Saved games: versioned JSON, written atomically, and never lost.
+
+A save file holds a small header that persistence understands (format, version, time, whether the
+game is finished, a summary for the load list) and an opaque ``game`` dict that belongs to the
+caller (a ``GameRecord.to_json()`` plus whatever the UI needs to resume). JSON, never pickle: a
+save can be read by a person, diffed, and cannot run code.
+
+What "never lost" means here:
+
+* a write goes to a temporary file and is renamed over the slot only when complete
+  (:func:`~game.persistence.atomic.atomic_write_bytes`), so a crash leaves the previous save;
+* a save that cannot be read (damaged, not a save, made by a newer game) is reported with a
+  :class:`SaveError` in English and Spanish and moved aside to ``<slot>.corrupt-<time>.json`` (or
+  ``.too-new-…``) in the same folder, where it is kept; it is never deleted, and a later write to
+  the same slot moves such a file aside first instead of overwriting it;
+* an older save is brought up to date by the chain of :data:`UPGRADERS` when it is read; the file
+  on disk is left as it was until the game next writes that slot.
+
+Listing the saves has no side effects: a bad file shows up with ``ok=False`` and its problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from game.persistence.atomic import (
+    atomic_write_bytes,
+    file_stamp,
+    is_temp_file,
+    move_aside,
+    utc_now,
+)
+from game.persistence.paths import AppPaths
+
+SAVE_FORMAT = "asociatividad-save"
+SAVE_VERSION = 1
+SAVE_SUFFIX = ".json"
+AUTOSAVE_SLOT = "autosave"
+FINISHED_PREFIX = "finished-"
+
+UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""``UPGRADERS[n]`` turns a whole save document of version ``n`` into one of version ``n + 1``.
+
+Each upgrader receives the parsed file (header and ``game``) and returns the new document; it may
+change ``game`` as the game's own data evolves. :meth:`SaveStore.read` runs the chain from the
+file's version up to :data:`SAVE_VERSION`.
+"""
+
+_REQUIRED = ("saved_at", "finished", "summary", "game")
+_SLOT_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+_MAX_SLOT = 80
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{d}{i}" for d in ("com", "lpt") for i in range(10)
+}
+
+# Kinds of SaveError, and the tag used when such a file is moved aside (None: left in place).
+_ASIDE_TAG = {
+    "missing": None,
+    "unreadable": None,
+    "write_failed": None,
+    "empty": "corrupt",
+    "damaged": "corrupt",
+    "wrong_format": "corrupt",
+    "incomplete": "corrupt",
+    "invalid": "corrupt",
+    "too_new": "too-new",
+    "upgrade_failed": "not-upgraded",
+}
+
+
+class SaveError(Exception):
+    """A save that could not be read or written, said in both of the game's languages.
+
+    ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``damaged``,
+    ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``upgrade_failed``,
+    ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
+    the file concerned and ``kept_at`` where it was moved aside, if it was.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        message_en: str,
+        message_es: str,
+        path: Path | None = None,
+        kept_at: Path | None = None,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.kind = kind
+        self.message_en = message_en
+        self.message_es = message_es
+        self.path = path
+        self.kept_at = kept_at
+        self.version = version
+
+    def message(self, language: str) -> str:
+        return self.message_es if language == "es" else self.message_en
+
+    def __str__(self) -> str:
+        return self.message_en
+
+
+def _error(kind: str, path: Path | None, version: int | None = None, **detail: Any) -> SaveError:
+    en, es = _MESSAGES[kind]
+    return SaveError(
+        kind,
+        en.format(path=path, version=version, current=SAVE_VERSION, **detail),
+        es.format(path=path, version=version, current=SAVE_VERSION, **detail),
+        path=path,
+        version=version,
+    )
+
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": (
+        "There is no saved game at {path}.",
+        "No hay ninguna partida guardada en {path}.",
+    ),
+    "unreadable": (
+        "The saved game {path} could not be read: {reason}.",
+        "No se pudo leer la partida guardada {path}: {reason}.",
+    ),
+    "empty": (
+        "The saved game {path} is empty; it was probably cut off while being written.",
+        "La partida guardada {path} está vacía; probablemente se cortó mientras se escribía.",
+    ),
+    "damaged": (
+        "The saved game {path} is damaged ({detail}).",
+        "La partida guardada {path} está dañada ({detail_es}).",
+    ),
+    "wrong_format": (
+        "{path} is not a saved game of this game ({detail}).",
+        "{path} no es una partida guardada de este juego ({detail_es}).",
+    ),
+    "incomplete": (
+        "The saved game {path} is incomplete: it lacks {keys}.",
+        "La partida guardada {path} está incompleta: le falta {keys}.",
+    ),
+    "invalid": (
+        "The saved game {path} holds invalid data: {detail}.",
+        "La partida guardada {path} tiene datos no válidos: {detail_es}.",
+    ),
+    "too_new": (
+        "This save was made by a newer version of the game (version {version}); this game reads "
+        "saves up to version {current}. Update the game to open it.",
+        "Esta partida fue guardada por una versión más nueva del juego (versión {version}); este "
+        "juego lee partidas hasta la versión {current}. Actualiza el juego para abrirla.",
+    ),
+    "upgrade_failed": (
+        "This save (version {version}) could not be brought up to version {current}: {detail}.",
+        "Esta partida (versión {version}) no se pudo actualizar a la versión {current}: {detail}.",
+    ),
+    "write_failed": (
+        "The game could not be saved to {path}: {reason}. The previous save, if any, is intact.",
+        "No se pudo guardar la partida en {path}: {reason}. La partida guardada anterior, si "
+        "había una, sigue intacta.",
+    ),
+}
+
+
+def _with_kept_note(err: SaveError, kept_at: Path | None, move_problem: str | None) -> SaveError:
+    if kept_at is not None:
+        err.kept_at = kept_at
+        err.message_en += f" The file was kept as {kept_at}."
+        err.message_es += f" El archivo se conservó como {kept_at}."
+    elif move_problem is not None:
+        err.message_en += f" It could not be moved aside ({move_problem}) and was left where it is."
+        err.message_es += f" No se pudo apartar ({move_problem}) y se dejó donde estaba."
+    err.args = (err.message_en,)
+    return err
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSave:
+    """A save read back and brought up to date.
+
+    ``version`` is the version the file was written in; ``summary`` and ``game`` are already in the
+    current format (see :data:`UPGRADERS`).
+    """
+
+    path: Path
+    slot: str
+    version: int
+    saved_at: datetime
+    finished: bool
+    summary: dict[str, Any]
+    game: dict[str, Any]
+
+    @property
+    def upgraded(self) -> bool:
+        return self.version < SAVE_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class SaveInfo:
+    """One line of the load list. A file that cannot be read has ``ok=False`` and a ``problem``.
+
+    For such a file ``saved_at`` is the file's modification time, ``summary`` is whatever could be
+    read (often empty) and ``error`` carries the bilingual messages.
+    """
+
+    path: Path
+    slot: str
+    saved_at: datetime
+    finished: bool
+    summary: dict[str, Any]
+    ok: bool
+    problem: str | None = None
+    error: SaveError | None = field(default=None, compare=False, repr=False)
+
+
+def sanitize_slot(name: str) -> str:
+    """A slot name that is safe as a file name everywhere: ASCII letters, digits, ``-`` and ``_``.
+
+    Accents are dropped ("campaña" → "campana"), anything else becomes ``_``. Raises ``ValueError``
+    for a name with nothing usable in it.
+    """
+    ascii_name = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    slot = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_name).strip("_")[:_MAX_SLOT]
+    if not slot or not re.search(r"[A-Za-z0-9]", slot):
+        raise ValueError(f"{name!r} cannot be used as a save slot name")
+    if slot.lower() in _WINDOWS_RESERVED:
+        slot += "_"
+    return slot
+
+
+def autosave_slot() -> str:
+    """The slot the game writes after every season of a game in progress."""
+    return AUTOSAVE_SLOT
+
+
+def finished_slot(when: datetime | None = None) -> str:
+    """``finished-<UTC timestamp>``, the slot a finished game is kept under."""
+    return f"{FINISHED_PREFIX}{file_stamp(when)}"
+
+
+def make_summary(
+    level_id: str,
+    level_name: Mapping[str, str],
+    season: int,
+    names: Iterable[str],
+    outcome: str | None = None,
+) -> dict[str, Any]:
+    """The summary the load list shows, with the keys the title screen expects."""
+    return {
+        "level": level_id,
+        "level_name": dict(level_name),
+        "season": int(season),
+        "names": list(names),
+        "outcome": outcome,
+    }
+
+
+def _encode(document: dict[str, Any]) -> bytes:
+    try:
+        return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: escape them so the text still round-trips
+        return json.dumps(document, ensure_ascii=True, indent=1, allow_nan=False).encode("ascii")
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def _mtime(path: Path) -> datetime:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return datetime.fromtimestamp(0, UTC)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    version: int
+    saved_at: datetime
+    finished: bool
+    summary: dict[str, Any]
+    game: dict[str, Any]
+
+
+def _parse(path: Path, raw: bytes) -> _Parsed:
+    """Check and upgrade one save's bytes; raise a SaveError (not yet moved aside) if it is bad."""
+    if not raw.strip():
+        raise _error("empty", path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _error("damaged", path, detail="it is not text", detail_es="no es texto") from None
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        # Cut off: the parser ran out of text (an unterminated string also runs to the end).
+        truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        raise _error(
+            "damaged",
+            path,
+            detail="it ends too early, probably cut off while being written"
+            if truncated
+            else f"invalid JSON at line {exc.lineno}, column {exc.colno}",
+            detail_es="termina antes de tiempo, probablemente se cortó al escribirse"
+            if truncated
+            else f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}",
+        ) from None
+    if not isinstance(doc, dict):
+        raise _error(
+            "wrong_format",
+            path,
+            detail=f"it holds a JSON {type(doc).__name__}, not an object",
+            detail_es=f"contiene un {type(doc).__name__} de JSON, no un objeto",
+        )
+    if doc.get("format") != SAVE_FORMAT:
+        found = doc.get("format")
+        raise _error(
+            "wrong_format",
+            path,
+            detail=f"format is {found!r}, expected {SAVE_FORMAT!r}",
+            detail_es=f"el formato es {found!r} y se esperaba {SAVE_FORMAT!r}",
+        )
+    version = doc.get("version")
+    if "version" not in doc:
+        raise _error("incomplete", path, keys="'version'")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _error(
+            "invalid",
+            path,
+            detail=f"version {version!r} is not a positive whole number",
+            detail_es=f"la versión {version!r} no es un número entero positivo",
+        )
+    if version > SAVE_VERSION:
+        raise _error("too_new", path, version=version)
+    for step in range(version, SAVE_VERSION):
+        upgrade = UPGRADERS.get(step)
+        if upgrade is None:
+            raise _error("upgrade_failed", path, version=version, detail=f"no upgrader from {step}")
+        try:
+            doc = upgrade(doc)
+        except Exception as exc:
+            raise _error(
+                "upgrade_failed", path, version=version, detail=f"{type(exc).__name__}: {exc}"
+            ) from exc
+        if not isinstance(doc, dict):
+            raise _error(
+                "upgrade_failed", path, version=version, detail=f"upgrader {step} returned no dict"
+            )
+    missing = [key for key in _REQUIRED if key not in doc]
+    if missing:
+        raise _error("incomplete", path, keys=", ".join(repr(k) for k in missing))
+    saved_at = _parse_time(doc["saved_at"])
+    problems = []
+    if saved_at is None:
+        problems.append(
+            ("'saved_at' is not an ISO-8601 time", "'saved_at' no es una fecha ISO-8601")
+        )
+    if not isinstance(doc["finished"], bool):
+        problems.append(("'finished' is not true or false", "'finished' no es true ni false"))
+    for key in ("summary", "game"):
+        if not isinstance(doc[key], dict):
+            problems.append((f"'{key}' is not an object", f"'{key}' no es un objeto"))
+    if problems:
+        raise _error(
+            "invalid",
+            path,
+            detail="; ".join(en for en, _ in problems),
+            detail_es="; ".join(es for _, es in problems),
+        )
+    assert saved_at is not None
+    return _Parsed(version, saved_at, doc["finished"], doc["summary"], doc["game"])
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _error("missing", path) from None
+    except OSError as exc:
+        raise _error("unreadable", path, reason=exc.strerror or type(exc).__name__) from None
+
+
+class SaveStore:
+    """The saves in one folder (``paths.saves_dir``), one JSON file per slot.
+
+    ``clock`` returns the current time (UTC); tests pass a fake one to control ``saved_at``.
+    """
+
+    def __init__(self, paths: AppPaths, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.paths = paths
+        self._clock = clock or utc_now
+
+    @property
+    def folder(self) -> Path:
+        return self.paths.saves_dir
+
+    def path_for(self, slot: str) -> Path:
+        return self.folder / f"{sanitize_slot(slot)}{SAVE_SUFFIX}"
+
+    def _resolve(self, slot_or_path: str | os.PathLike[str]) -> Path:
+        if isinstance(slot_or_path, os.PathLike):
+            return Path(slot_or_path)
+        text = str(slot_or_path)
+        if text.endswith(SAVE_SUFFIX) or "/" in text or os.sep in text:
+            return Path(text)
+        return self.path_for(text)
+
+    def finished_slot(self) -> str:
+        """A free ``finished-<time>`` slot: a second game finished in the same second gets ``-2``."""
+        base = finished_slot(self._clock())
+        slot, n = base, 1
+        while self.path_for(slot).exists():
+            n += 1
+            slot = f"{base}-{n}"
+        return slot
+
+    def write(
+        self, slot: str, game: Mapping[str, Any], summary: Mapping[str, Any], finished: bool
+    ) -> Path:
+        """Save ``game`` under ``slot`` atomically and return the file's path.
+
+        ``game`` and ``summary`` must be JSON-able (``ValueError``/``TypeError`` otherwise, before
+        anything touches the disk). If the slot already holds a file that is not a readable save,
+        that file is moved aside first, so writing never destroys it. Raises :class:`SaveError`
+        (kind ``write_failed``) if the disk refuses; the previous save is then intact.
+        """
+        if not isinstance(game, Mapping) or not isinstance(summary, Mapping):
+            raise TypeError("game and summary must be dicts")
+        path = self.path_for(slot)
+        document = {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "saved_at": self._clock().astimezone(UTC).isoformat(timespec="microseconds"),
+            "finished": bool(finished),
+            "summary": dict(summary),
+            "game": dict(game),
+        }
+        data = _encode(document)
+        self._keep_bad_file(path)
+        try:
+            return atomic_write_bytes(path, data)
+        except OSError as exc:
+            raise _error("write_failed", path, reason=exc.strerror or type(exc).__name__) from exc
+
+    def _keep_bad_file(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return
+        try:
+            _parse(path, raw)
+        except SaveError as err:
+            tag = _ASIDE_TAG.get(err.kind)
+            if tag is not None:
+                try:
+                    move_aside(path, tag, self._clock())
+                except OSError as exc:
+                    raise _with_kept_note(
+                        _error("write_failed", path, reason="a damaged save is in the way"),
+                        None,
+                        exc.strerror or type(exc).__name__,
+                    ) from exc
+
+    def read(self, slot_or_path: str | os.PathLike[str], *, quarantine: bool = True) -> LoadedSave:
+        """Read one save, upgraded to the current version, or raise :class:`SaveError`.
+
+        With ``quarantine`` (the default) a damaged, foreign or too-new file is moved aside and the
+        error says where it was kept (``kept_at``); a missing or unreadable file stays where it is.
+        """
+        path = self._resolve(slot_or_path)
+        try:
+            parsed = _parse(path, _read_bytes(path))
+        except SaveError as err:
+            tag = _ASIDE_TAG.get(err.kind)
+            if quarantine and tag is not None:
+                try:
+                    kept = move_aside(path, tag, self._clock())
+                except OSError as exc:
+                    raise _with_kept_note(err, None, exc.strerror or type(exc).__name__) from None
+                raise _with_kept_note(err, kept, None) from None
+            raise
+        return LoadedSave(
+            path=path,
+            slot=path.stem,
+            version=parsed.version,
+            saved_at=parsed.saved_at,
+            finished=parsed.finished,
+            summary=parsed.summary,
+            game=parsed.game,
+        )
+
+    def _slot_files(self) -> list[Path]:
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return []
+        return [
+            p
+            for p in entries
+            if p.suffix == SAVE_SUFFIX
+            and not is_temp_file(p)
+            and _SLOT_RE.match(p.stem)  # kept-aside files have a dot in the stem
+            and p.is_file()
+        ]
+
+    def list_saves(self) -> list[SaveInfo]:
+        """Every slot in the folder, newest first; bad files included with ``ok=False``.
+
+        Reading only: nothing is moved, renamed or written. Temporary files of an interrupted
+        write and files already moved aside are not slots and are not listed.
+        """
+        infos = []
+        for path in self._slot_files():
+            try:
+                parsed = _parse(path, _read_bytes(path))
+            except SaveError as err:
+                infos.append(
+                    SaveInfo(
+                        path=path,
+                        slot=path.stem,
+                        saved_at=_mtime(path),
+                        finished=False,
+                        summary={},
+                        ok=False,
+                        problem=err.message_en,
+                        error=err,
+                    )
+                )
+                continue
+            infos.append(
+                SaveInfo(
+                    path=path,
+                    slot=path.stem,
+                    saved_at=parsed.saved_at,
+                    finished=parsed.finished,
+                    summary=parsed.summary,
+                    ok=True,
+                )
+            )
+        infos.sort(key=lambda i: (i.saved_at, _mtime(i.path), i.slot), reverse=True)
+        return infos
+
+    def latest_unfinished(self) -> SaveInfo | None:
+        """The newest readable save of a game in progress (the title screen's "continue")."""
+        return next((i for i in self.list_saves() if i.ok and not i.finished), None)
+
+    def delete(self, slot: str) -> bool:
+        """Remove a slot's file; ``False`` if there was none."""
+        try:
+            self.path_for(slot).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
+    def discard_stale_temp_files(self, older_than_seconds: float = 3600.0) -> list[Path]:
+        """Remove ``*.tmp`` files left by a crash long enough ago that no write can own them."""
+        removed = []
+        now = self._clock().timestamp()
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return removed
+        for path in entries:
+            if not is_temp_file(path):
+                continue
+            try:
+                if now - path.stat().st_mtime > older_than_seconds:
+                    path.unlink()
+                    removed.append(path)
+            except OSError:
+                continue
+        return removed

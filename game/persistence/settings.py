@@ -1,0 +1,221 @@
+"""The player's settings: one small JSON file, forgiving when read, atomic when written.
+
+Reading never stops the game. A missing file means defaults, silently. A damaged file means
+defaults and a warning, and the file is moved aside (kept, never silently overwritten by the next
+save). A value that is unknown or out of range is dropped on its own, keeping every other valid
+value, with a warning that names it. Keys this version does not know are ignored, so a file
+written by a newer game still loads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from game.persistence.atomic import atomic_write_text, move_aside
+from game.persistence.paths import AppPaths
+
+SETTINGS_VERSION = 1
+LANGUAGES = ("es", "en")
+ANIMATION_SPEEDS = ("normal", "fast", "off")
+TEXT_SIZES = ("normal", "large")
+MIN_WINDOW = (640, 360)
+MAX_WINDOW = (16384, 16384)
+MAX_DECISION_TIMER = 3600
+
+
+class _Invalid(ValueError):
+    """Why a value was refused, in both languages."""
+
+    def __init__(self, en: str, es: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.es = es
+
+
+def _check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("must be true or false", "debe ser true o false")
+    return value
+
+
+def _check_choice(options: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in options:
+            listed = ", ".join(options)
+            raise _Invalid(f"must be one of {listed}", f"debe ser uno de {listed}")
+        return value
+
+    return check
+
+
+def _check_window(value: Any) -> tuple[int, int]:
+    if (
+        not isinstance(value, list | tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise _Invalid(
+            "must be two whole numbers, width and height", "deben ser dos enteros, ancho y alto"
+        )
+    width, height = value
+    if not (MIN_WINDOW[0] <= width <= MAX_WINDOW[0] and MIN_WINDOW[1] <= height <= MAX_WINDOW[1]):
+        size = f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]}"
+        raise _Invalid(f"must be at least {size}", f"debe ser de al menos {size}")
+    return (width, height)
+
+
+def _check_volume(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise _Invalid("must be a number from 0 to 1", "debe ser un número de 0 a 1")
+    if not 0.0 <= value <= 1.0:
+        raise _Invalid("must be from 0 to 1", "debe estar entre 0 y 1")
+    return float(value)
+
+
+def _check_timer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid(
+            "must be a whole number of seconds (0 = off)",
+            "debe ser un número entero de segundos (0 = sin límite)",
+        )
+    if not 0 <= value <= MAX_DECISION_TIMER:
+        raise _Invalid(
+            f"must be from 0 to {MAX_DECISION_TIMER} seconds",
+            f"debe estar entre 0 y {MAX_DECISION_TIMER} segundos",
+        )
+    return value
+
+
+_CHECKS: dict[str, Callable[[Any], Any]] = {
+    "language": _check_choice(LANGUAGES),
+    "window_size": _check_window,
+    "fullscreen": _check_bool,
+    "animation_speed": _check_choice(ANIMATION_SPEEDS),
+    "sound": _check_bool,
+    "volume": _check_volume,
+    "text_size": _check_choice(TEXT_SIZES),
+    "decision_timer_seconds": _check_timer,
+    "reveal_season_limit": _check_bool,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the player chose. Frozen: change a setting with ``dataclasses.replace``.
+
+    ``decision_timer_seconds`` is 0 when there is no time limit for a decision;
+    ``reveal_season_limit`` says whether players are told how many seasons the game lasts.
+    Building a ``Settings`` with an invalid value raises ``ValueError``.
+    """
+
+    language: str = "es"
+    window_size: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+    animation_speed: str = "normal"
+    sound: bool = True
+    volume: float = 0.7
+    text_size: str = "normal"
+    decision_timer_seconds: int = 0
+    reveal_season_limit: bool = True
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            try:
+                value = _CHECKS[f.name](getattr(self, f.name))
+            except ValueError as exc:
+                raise ValueError(f"setting {f.name}: {exc}") from None
+            object.__setattr__(self, f.name, value)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["window_size"] = list(self.window_size)
+        return {"version": SETTINGS_VERSION, **data}
+
+
+class SettingsWarning(str):
+    """A warning to show the player: a ``str`` in the settings' language, with ``.es`` and ``.en``."""
+
+    es: str
+    en: str
+
+    def __new__(cls, es: str, en: str, language: str = "es") -> SettingsWarning:
+        self = super().__new__(cls, es if language == "es" else en)
+        self.es = es
+        self.en = en
+        return self
+
+
+def settings_from_json(
+    data: Mapping[str, Any],
+) -> tuple[Settings, list[tuple[str, str, str]]]:
+    """Build settings from a parsed file, keeping each valid field.
+
+    Returns the settings and the refused fields as ``(field, why in English, why in Spanish)``.
+    """
+    kept: dict[str, Any] = {}
+    rejected = []
+    for name, check in _CHECKS.items():
+        if name not in data:
+            continue
+        try:
+            kept[name] = check(data[name])
+        except _Invalid as exc:
+            rejected.append((name, exc.en, exc.es))
+    return Settings(**kept), rejected
+
+
+def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
+    """The player's settings and, if something had to be put right, a warning to show.
+
+    The warning is a :class:`SettingsWarning` (a ``str`` in the loaded language, Spanish by default,
+    with both languages as ``.es`` and ``.en``), or ``None`` when all was well.
+    """
+    path = paths.settings_file
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Settings(), SettingsWarning(
+            f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto.",
+            f"The settings could not be read ({reason}); the defaults are used.",
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except ValueError:  # includes JSONDecodeError and UnicodeDecodeError
+        try:
+            kept = move_aside(path, "corrupt")
+        except OSError as exc:
+            where_es = f"no se pudo apartar el archivo ({exc.strerror or type(exc).__name__})"
+            where_en = f"the file could not be moved aside ({exc.strerror or type(exc).__name__})"
+        else:
+            where_es = f"el archivo se conservó como {kept}"
+            where_en = f"the file was kept as {kept}"
+        return Settings(), SettingsWarning(
+            f"El archivo de ajustes estaba dañado; se usan los valores por defecto ({where_es}).",
+            f"The settings file was damaged; the defaults are used ({where_en}).",
+        )
+    settings, rejected = settings_from_json(data)
+    if not rejected:
+        return settings, None
+    listed_en = "; ".join(f"{name} = {data[name]!r} ({en})" for name, en, _ in rejected)
+    listed_es = "; ".join(f"{name} = {data[name]!r} ({es})" for name, _, es in rejected)
+    return settings, SettingsWarning(
+        f"Se ignoraron ajustes no válidos, que vuelven a su valor por defecto: {listed_es}.",
+        f"Invalid settings were ignored and reset to their defaults: {listed_en}.",
+        settings.language,
+    )
+
+
+def save_settings(paths: AppPaths, settings: Settings) -> Path:
+    """Write the settings atomically (folder created if needed). Raises ``OSError`` on failure."""
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return atomic_write_text(paths.settings_file, text)

@@ -1,0 +1,240 @@
+"""The pygame application: one window, one UI manager, a stack of scenes, one loop.
+
+The loop is ``process events → update(dt) → draw``. ``step`` runs one frame and is what the
+headless tests call; ``run`` calls it at 60 frames per second. Any unexpected error inside a
+frame is logged to the user data folder, the game in progress is saved, and the player sees a
+plain message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import warnings
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.i18n import tr
+from game.persistence.errorlog import log_exception
+from game.persistence.paths import AppPaths, default_paths
+from game.persistence.saves import SaveStore
+from game.persistence.settings import Settings, load_settings, save_settings
+from game.ui import theme
+from game.ui.text import font
+
+if TYPE_CHECKING:
+    from game.play.match import Match
+    from game.ui.scene import Scene
+
+WINDOW_TITLE = "Asociatividad"
+# pygame_gui's font registry outlives a UI manager; a second manager (a new text size, or the
+# tests' many apps) re-registers the same fonts and warns about it. Nothing is wrong.
+warnings.filterwarnings("ignore", message="Trying to pre-load font id")
+FRAME_RATE = 60
+log = logging.getLogger(__name__)
+
+
+class App:
+    def __init__(
+        self,
+        paths: AppPaths | None = None,
+        *,
+        settings: Settings | None = None,
+        size: tuple[int, int] | None = None,
+    ) -> None:
+        pygame.init()
+        self.paths = paths or default_paths()
+        warning = None
+        if settings is None:
+            settings, warning = load_settings(self.paths)
+        self.settings = settings
+        self.store = SaveStore(self.paths)
+        self.screen = self._open_window(size or tuple(settings.window_size))
+        self.manager = self._make_manager()
+        self.clock = pygame.time.Clock()
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.match: Match | None = None
+        self.save_slot: str | None = None
+        self.notice: str | None = warning
+        self.frames = 0
+
+    # -- window and widgets ----------------------------------------------------------------
+
+    def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
+        size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.fullscreen else 0)
+        screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        pygame.display.set_caption(WINDOW_TITLE)
+        with contextlib.suppress(AttributeError, pygame.error):  # older pygame-ce, or no window
+            pygame.Window.from_display_module().minimum_size = theme.MIN_WINDOW
+        return screen
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        manager = pygame_gui.UIManager(
+            self.screen.get_size(),
+            theme.gui_theme(self.settings.text_size),
+            enable_live_theme_updates=False,
+        )
+        files = {k: str(v) for k, v in theme.FONT_FILES.items()}
+        manager.add_font_paths(
+            theme.FONT_NAME, files["regular"], files["bold"], files["italic"], files["bold_italic"]
+        )
+        sizes = {self.text_sizes.widget, 14}
+        manager.preload_fonts(
+            [
+                {"name": theme.FONT_NAME, "point_size": s, "style": st}
+                for s in sizes
+                for st in ("regular", "bold")
+            ]
+        )
+        return manager
+
+    @property
+    def text_sizes(self) -> theme.TextSizes:
+        return theme.TextSizes.for_setting(self.settings.text_size)
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(key, self.settings.language, **values)
+
+    @property
+    def lang(self) -> str:
+        return self.settings.language
+
+    # -- scenes ----------------------------------------------------------------------------
+
+    @property
+    def scene(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def show(self, scene: Scene) -> None:
+        """Replace the whole stack with ``scene`` (moving to a new part of the game)."""
+        while self.scenes:
+            self.scenes.pop().exit()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def push(self, scene: Scene) -> None:
+        """Open ``scene`` over the current one (menus, settings, help)."""
+        if self.scene is not None:
+            self.scene.clear()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def go_back(self) -> None:
+        """Close the top scene and return to the one below (or ask to quit at the title)."""
+        if len(self.scenes) <= 1:
+            return
+        self.scenes.pop().exit()
+        if self.scene is not None:
+            self.scene.rebuild()
+
+    def open_pause_menu(self) -> None:
+        from game.ui.scenes.pause import PauseScene
+
+        self.push(PauseScene(self))
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- settings --------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use and remember new settings, rebuilding what they change."""
+        old = self.settings
+        self.settings = settings
+        save_settings(self.paths, settings)
+        if (settings.fullscreen, tuple(settings.window_size)) != (
+            old.fullscreen,
+            tuple(old.window_size),
+        ):
+            self.screen = self._open_window(tuple(settings.window_size))
+            self.manager.set_window_resolution(self.screen.get_size())
+        if settings.text_size != old.text_size:
+            for scene in self.scenes:
+                scene.clear()
+            self.manager = self._make_manager()
+        if settings.text_size != old.text_size:
+            font.cache_clear()
+        if self.scene is not None:
+            self.scene.rebuild()
+
+    def resized(self, size: tuple[int, int]) -> None:
+        size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
+        if size != self.screen.get_size():
+            self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.manager.set_window_resolution(self.screen.get_size())
+        if self.scene is not None:
+            self.scene.rebuild()
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Save the game in progress (after every season, and before anything risky)."""
+        if self.match is None or self.match.game is None:
+            return
+        from game.ui.saving import save_match
+
+        save_match(self)
+
+    # -- the loop --------------------------------------------------------------------------
+
+    def step(
+        self, events: Iterable[pygame.event.Event] | None = None, dt: float = 1 / FRAME_RATE
+    ) -> None:
+        """One frame: handle events, advance by ``dt`` seconds, draw. Never raises."""
+        try:
+            for event in list(events or ()) + pygame.event.get():
+                self._handle(event)
+            self.manager.update(dt)
+            if self.scene is not None:
+                self.scene.update(dt)
+            self._draw()
+            self.frames += 1
+        except Exception as error:  # the player must never see a traceback
+            self.fail(error)
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.autosave()
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.resized((event.w, event.h))
+            return
+        consumed = self.manager.process_events(event)
+        if self.scene is not None and not consumed:
+            self.scene.handle_event(event)
+
+    def _draw(self) -> None:
+        if self.scene is not None:
+            self.scene.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        if self.scene is not None:
+            self.scene.draw_focus(self.screen)
+
+    def run(self) -> int:
+        while self.running:
+            dt = self.clock.tick(FRAME_RATE) / 1000.0
+            self.step(dt=dt)
+            pygame.display.flip()
+        pygame.quit()
+        return 0
+
+    def fail(self, error: BaseException) -> None:
+        """Log, save what can be saved, and show a message the player can act on."""
+        log_file = log_exception(self.paths, error, f"scene {type(self.scene).__name__}")
+        try:
+            self.autosave()
+        except Exception as second:
+            log_exception(self.paths, second, "autosave after an error")
+        from game.ui.scenes.error import ErrorScene
+
+        try:
+            self.show(ErrorScene(self, log_file))
+        except Exception as third:
+            log_exception(self.paths, third, "showing the error screen")
+            self.quit()

@@ -1,0 +1,50 @@
+"""Saving and restoring the game in progress, between the app and the save store."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from game.content.levels import load_level
+from game.play.match import Match
+
+if TYPE_CHECKING:
+    from game.persistence.saves import LoadedSave
+    from game.ui.app import App
+
+
+def new_slot() -> str:
+    return time.strftime("partida-%Y%m%d-%H%M%S")
+
+
+def save_summary(match: Match) -> dict:
+    game = match.game
+    return {
+        "level": match.level.id,
+        "level_name": match.level.name,
+        "season": game.state.season if game else 0,
+        "seats": [s.name for s in match.seats],
+        "humans": [s.name for s in match.seats if s.is_human],
+        "outcome": game.outcome.kind if game and game.outcome else None,
+    }
+
+
+def save_match(app: App) -> None:
+    match = app.match
+    if match is None:
+        return
+    if app.save_slot is None:
+        app.save_slot = new_slot()
+    finished = match.game is not None and match.game.outcome is not None
+    app.store.write(app.save_slot, match.to_json(), save_summary(match), finished)
+
+
+def restore_match(loaded: LoadedSave) -> Match:
+    """Rebuild a saved match; raises ValueError/LevelError when the save can't be played."""
+    data = loaded.game
+    level_ref = data.get("level_path") or data["level"]
+    try:
+        level = load_level(level_ref)
+    except Exception:  # the file moved: fall back to the shipped level of that name
+        level = load_level(data["level"])
+    return Match.from_json(data, level)

@@ -1,0 +1,234 @@
+"""The contract every screen follows (Tuxemon's shape): build, handle, update, draw.
+
+A scene builds its widgets for the current window size and language in ``build`` and the app
+rebuilds it when either changes. Every action is a :class:`Action`: a button on screen and a
+keyboard shortcut, shown on the button. Tab and Shift+Tab move the focus between buttons, Enter
+presses the focused one (or the scene's main action) and Esc goes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.ui import theme
+from game.ui.text import draw_text
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+KEY_NAMES = {pygame.K_RETURN: "Enter", pygame.K_ESCAPE: "Esc", pygame.K_SPACE: "Espacio"}
+
+
+@dataclass(slots=True)
+class Action:
+    button: pygame_gui.elements.UIButton
+    run: Callable[[], None]
+    key: int | None
+    primary: bool
+
+
+class Scene:
+    """Base of every screen. Subclasses override ``build``, ``draw`` and maybe ``update``."""
+
+    #: Whether Esc opens the pause menu (in a game) instead of going back.
+    pausable = False
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.actions: list[Action] = []
+        self.elements: list[pygame_gui.core.UIElement] = []
+        self.focus: int | None = None
+
+    # -- life cycle ------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.build()
+
+    def exit(self) -> None:
+        self.clear()
+
+    def rebuild(self) -> None:
+        focus = self.focus
+        self.clear()
+        self.build()
+        self.focus = focus if focus is not None and focus < len(self.actions) else None
+
+    def clear(self) -> None:
+        for element in self.elements:
+            element.kill()
+        self.elements.clear()
+        self.actions.clear()
+        self.focus = None
+
+    def build(self) -> None:
+        """Create this scene's widgets for the current window size and language."""
+
+    # -- helpers for subclasses --------------------------------------------------------------
+
+    def tr(self, key: str, **values: object) -> str:
+        return self.app.tr(key, **values)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.app.screen.get_size()
+
+    @property
+    def text_sizes(self) -> theme.TextSizes:
+        return self.app.text_sizes
+
+    def add(self, element: pygame_gui.core.UIElement) -> pygame_gui.core.UIElement:
+        self.elements.append(element)
+        return element
+
+    def button(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        label: str,
+        run: Callable[[], None],
+        *,
+        key: int | None = None,
+        tooltip: str | None = None,
+        primary: bool = False,
+        object_id: str | None = None,
+        enabled: bool = True,
+    ) -> pygame_gui.elements.UIButton:
+        """A button with its shortcut shown on it; the same action by mouse and keyboard."""
+        text = f"{label}  ({key_label(key)})" if key is not None else label
+        oid = object_id or ("#primary" if primary else None)
+        button = pygame_gui.elements.UIButton(
+            relative_rect=pygame.Rect(rect),
+            text=text,
+            manager=self.app.manager,
+            tool_tip_text=tooltip,
+            object_id=pygame_gui.core.ObjectID(object_id=oid) if oid else None,
+        )
+        if not enabled:
+            button.disable()
+        self.add(button)
+        self.actions.append(Action(button, run, key, primary))
+        return button
+
+    # -- input -------------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Route a button press or a key to an action. Returns True if the event was used."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for action in self.actions:
+                if action.button is event.ui_element:
+                    action.run()
+                    return True
+            return self.on_widget(event)
+        if event.type in (
+            pygame_gui.UI_TEXT_ENTRY_CHANGED,
+            pygame_gui.UI_TEXT_ENTRY_FINISHED,
+            pygame_gui.UI_DROP_DOWN_MENU_CHANGED,
+            pygame_gui.UI_HORIZONTAL_SLIDER_MOVED,
+        ):
+            return self.on_widget(event)
+        if event.type == pygame.KEYDOWN:
+            return self.on_key(event)
+        return False
+
+    def on_widget(self, event: pygame.event.Event) -> bool:
+        """Other widget events (text entry, dropdowns, sliders); override where needed."""
+        return False
+
+    def typing(self) -> bool:
+        """Whether a text entry has the keyboard (then letters are text, not shortcuts)."""
+        return any(
+            isinstance(e, pygame_gui.elements.UITextEntryLine) and e.is_focused
+            for e in self.elements
+        )
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_TAB:
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not self.typing():
+            return self.press_focused_or_primary()
+        if event.key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        if self.typing():
+            return False
+        for action in self.actions:
+            if action.key == event.key and action.button.is_enabled and action.button.visible:
+                action.run()
+                return True
+        return False
+
+    def live_actions(self) -> list[int]:
+        return [i for i, a in enumerate(self.actions) if a.button.is_enabled and a.button.visible]
+
+    def move_focus(self, step: int) -> None:
+        live = self.live_actions()
+        if not live:
+            return
+        if self.focus not in live:
+            self.focus = live[0] if step > 0 else live[-1]
+            return
+        position = live.index(self.focus)
+        self.focus = live[(position + step) % len(live)]
+
+    def press_focused_or_primary(self) -> bool:
+        live = self.live_actions()
+        if self.focus in live:
+            self.actions[self.focus].run()
+            return True
+        for i in live:
+            if self.actions[i].primary:
+                self.actions[i].run()
+                return True
+        return False
+
+    def back(self) -> None:
+        """Esc: leave this screen (a scene inside a game opens the pause menu instead)."""
+        if self.pausable:
+            self.app.open_pause_menu()
+        else:
+            self.app.go_back()
+
+    # -- frame -------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        """Advance animations and timers by ``dt`` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw what is not a widget. Reads state, never changes it."""
+        surface.fill(theme.PAPER)
+
+    def draw_focus(self, surface: pygame.Surface) -> None:
+        if self.focus is not None and self.focus < len(self.actions):
+            rect = self.actions[self.focus].button.get_abs_rect().inflate(8, 8)
+            pygame.draw.rect(surface, theme.ORANGE, rect, width=3, border_radius=10)
+
+    # -- shared drawing ---------------------------------------------------------------------
+
+    def heading(
+        self, surface: pygame.Surface, text: str, rect: pygame.Rect, size: int | None = None
+    ) -> None:
+        draw_text(surface, text, rect, size or self.text_sizes.heading, theme.INK, bold=True)
+
+
+def key_label(key: int | None) -> str:
+    if key is None:
+        return ""
+    return KEY_NAMES.get(key, pygame.key.name(key).upper())
+
+
+def card(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    *,
+    border: tuple[int, int, int] = theme.LINE,
+    fill=theme.CARD,
+    width: int = 2,
+) -> None:
+    """A white card with a thin border, the game's basic panel."""
+    pygame.draw.rect(surface, fill, rect, border_radius=12)
+    pygame.draw.rect(surface, border, rect, width=width, border_radius=12)

@@ -1,0 +1,1 @@
+"""One module per screen. Each registers its own texts (Spanish first, English second)."""

@@ -1,0 +1,185 @@
+"""The title screen: new game, continue, load, settings, how to play, quit; ES/EN."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.i18n import register
+from game.ui import flow, theme
+from game.ui.scene import Scene
+from game.ui.text import draw_text
+
+register(
+    {
+        "title.name": {"es": "Asociatividad", "en": "Asociatividad"},
+        "title.tagline": {
+            "es": "Un juego serio sobre confianza, consorcios y clusters de MYPEs peruanas",
+            "en": "A serious game about trust, consortia and clusters of Peruvian small firms",
+        },
+        "title.new": {"es": "Nuevo juego", "en": "New game"},
+        "title.continue": {"es": "Continuar", "en": "Continue"},
+        "title.continue.tip": {
+            "es": "Retoma la última partida sin terminar donde la dejaste.",
+            "en": "Pick up the last unfinished game where you left it.",
+        },
+        "title.load": {"es": "Partidas guardadas", "en": "Saved games"},
+        "title.settings": {"es": "Opciones", "en": "Settings"},
+        "title.help": {"es": "Cómo jugar", "en": "How to play"},
+        "title.quit": {"es": "Salir", "en": "Quit"},
+        "title.language": {"es": "English", "en": "Español"},
+        "title.language.tip": {
+            "es": "Switch the game to English",
+            "en": "Cambiar el juego a español",
+        },
+        "title.continue.failed": {
+            "es": "No se pudo continuar la partida: {problem}",
+            "en": "The game could not be continued: {problem}",
+        },
+    }
+)
+
+
+class TitleScene(Scene):
+    def build(self) -> None:
+        w, h = self.size
+        column = pygame.Rect(w // 2 - 200, int(h * 0.40), 400, 56)
+        latest = self.app.store.latest_unfinished()
+        entries = [
+            ("title.new", self.new_game, pygame.K_n, None, True, True),
+            (
+                "title.continue",
+                self.continue_game,
+                pygame.K_c,
+                "title.continue.tip",
+                False,
+                latest is not None,
+            ),
+            ("title.load", self.load, pygame.K_p, None, False, True),
+            ("title.settings", self.settings, pygame.K_o, None, False, True),
+            ("title.help", self.help, pygame.K_a, None, False, True),
+            ("title.quit", self.app.quit, pygame.K_s, None, False, True),
+        ]
+        gap = 66 if h >= 800 else 60
+        for i, (key, run, shortcut, tip, primary, enabled) in enumerate(entries):
+            rect = column.move(0, i * gap)
+            self.button(
+                rect,
+                self.tr(key),
+                run,
+                key=shortcut,
+                tooltip=self.tr(tip) if tip else None,
+                primary=primary,
+                enabled=enabled,
+            )
+        self.button(
+            (w - 220, 24, 196, 48),
+            self.tr("title.language"),
+            self.toggle_language,
+            key=pygame.K_i,
+            tooltip=self.tr("title.language.tip"),
+        )
+
+    def new_game(self) -> None:
+        from game.ui.scenes.level_select import LevelSelectScene
+
+        self.app.push(LevelSelectScene(self.app))
+
+    def continue_game(self) -> None:
+        from game.persistence.saves import SaveError
+        from game.ui.saving import restore_match
+
+        latest = self.app.store.latest_unfinished()
+        if latest is None:
+            return
+        try:
+            loaded = self.app.store.read(latest.path)
+            self.app.match = restore_match(loaded)
+        except SaveError as error:
+            self.app.notice = error.message_es if self.app.lang == "es" else error.message_en
+            self.rebuild()
+            return
+        except Exception as error:
+            self.app.notice = self.tr("title.continue.failed", problem=str(error))
+            self.rebuild()
+            return
+        self.app.save_slot = latest.slot
+        flow.resume(self.app)
+
+    def load(self) -> None:
+        from game.ui.scenes.load import LoadScene
+
+        self.app.push(LoadScene(self.app))
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
+
+    def help(self) -> None:
+        from game.ui.scenes.how_to_play import HowToPlayScene
+
+        self.app.push(HowToPlayScene(self.app))
+
+    def toggle_language(self) -> None:
+        from dataclasses import replace
+
+        language = "en" if self.app.lang == "es" else "es"
+        self.app.apply_settings(replace(self.app.settings, language=language))
+
+    def back(self) -> None:
+        """Esc on the title screen does nothing: quitting has its own button."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        w, h = self.size
+        draw_cluster_emblem(
+            surface, pygame.Rect(w // 2 - 160, int(h * 0.05), 320, int(h * 0.16)), self.app.frames
+        )
+        sizes = self.text_sizes
+        draw_text(
+            surface,
+            self.tr("title.name"),
+            pygame.Rect(0, int(h * 0.22), w, sizes.title + 20),
+            sizes.title,
+            theme.INK,
+            bold=True,
+            align="center",
+        )
+        draw_text(
+            surface,
+            self.tr("title.tagline"),
+            pygame.Rect(w // 2 - 420, int(h * 0.22) + sizes.title + 24, 840, sizes.body * 3),
+            sizes.body,
+            theme.MUTED,
+            align="center",
+        )
+        if self.app.notice:
+            draw_text(
+                surface,
+                self.app.notice,
+                pygame.Rect(40, h - 80, w - 80, 60),
+                sizes.small,
+                theme.VERMILLION,
+                align="center",
+            )
+
+
+def draw_cluster_emblem(surface: pygame.Surface, box: pygame.Rect, frame: int) -> None:
+    """Firms as circles joined by threads of trust, gently breathing: the game's emblem."""
+    cx, cy = box.center
+    radius = min(box.width, box.height) * 0.42
+    points = []
+    for i, colour in enumerate(theme.FIRM_COLOURS[:6]):
+        angle = i * math.tau / 6 + frame * 0.004
+        points.append(
+            ((cx + radius * math.cos(angle) * 1.6, cy + radius * math.sin(angle)), colour)
+        )
+    for i, (a, _) in enumerate(points):
+        for b, _ in points[i + 1 :]:
+            pygame.draw.aaline(surface, theme.LINE, a, b)
+    for (x, y), colour in points:
+        pygame.draw.circle(surface, colour, (int(x), int(y)), 14)
+        pygame.draw.circle(surface, theme.CARD, (int(x), int(y)), 14, width=3)
+    pygame.draw.circle(surface, theme.INK, (cx, cy), 10)

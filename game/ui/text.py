@@ -1,0 +1,133 @@
+"""Drawing text that always fits its box: wrap at word boundaries, shrink if it must.
+
+Every call is recorded while an audit is active, so a test can render every screen in both
+languages and in large text and prove that no text is drawn outside its box.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pygame
+
+from game.ui.theme import FONT_FILES, INK
+
+MIN_SIZE = 11
+
+
+@functools.cache
+def font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    style = (
+        "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    )
+    return pygame.font.Font(str(FONT_FILES[style]), size)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnText:
+    text: str
+    box: pygame.Rect
+    drawn: pygame.Rect
+
+
+class TextAudit:
+    """Collects every drawn text while active (a test switches it on)."""
+
+    active: ClassVar[bool] = False
+    records: ClassVar[list[DrawnText]] = []
+
+    @classmethod
+    def start(cls) -> None:
+        cls.active, cls.records = True, []
+
+    @classmethod
+    def stop(cls) -> list[DrawnText]:
+        cls.active = False
+        return cls.records
+
+    @classmethod
+    def overflowing(cls) -> list[DrawnText]:
+        return [r for r in cls.records if r.drawn.width and not r.box.contains(r.drawn)]
+
+
+def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
+    """Lines no wider than ``width`` (a single over-long word is cut, never spilled)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split(" ")
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if face.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while face.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and face.size(word[:cut] + "…")[0] > width:
+                    cut -= 1
+                word = word[:cut] + "…"
+            line = word
+        lines.append(line)
+    return lines
+
+
+def fit(
+    text: str, box: pygame.Rect, size: int, bold: bool = False
+) -> tuple[pygame.font.Font, list[str]]:
+    """The largest font up to ``size`` whose wrapped lines fit in ``box``."""
+    for candidate in range(size, MIN_SIZE - 1, -1):
+        face = font(candidate, bold)
+        lines = wrap(text, face, box.width)
+        if len(lines) * face.get_linesize() <= box.height:
+            return face, lines
+    face = font(MIN_SIZE, bold)
+    lines = wrap(text, face, box.width)
+    keep = max(box.height // face.get_linesize(), 1)
+    if len(lines) > keep:
+        lines = lines[:keep]
+        lines[-1] = lines[-1].rstrip(". ") + "…"
+        while face.size(lines[-1])[0] > box.width and len(lines[-1]) > 1:
+            lines[-1] = lines[-1][:-2] + "…"
+    return face, lines
+
+
+def draw_text(
+    surface: pygame.Surface,
+    text: str,
+    box: pygame.Rect,
+    size: int,
+    colour: tuple[int, int, int] = INK,
+    *,
+    bold: bool = False,
+    align: str = "left",
+    valign: str = "top",
+) -> pygame.Rect:
+    """Draw ``text`` inside ``box`` and return the rectangle it actually covers."""
+    box = pygame.Rect(box)
+    if not text or box.width <= 0 or box.height <= 0:
+        return pygame.Rect(box.topleft, (0, 0))
+    face, lines = fit(text, box, size, bold)
+    height = len(lines) * face.get_linesize()
+    y = box.top
+    if valign == "middle":
+        y = box.top + max((box.height - height) // 2, 0)
+    elif valign == "bottom":
+        y = box.bottom - height
+    drawn = pygame.Rect(box.left, y, 0, 0)
+    for line in lines:
+        image = face.render(line, True, colour)
+        x = box.left
+        if align == "center":
+            x = box.centerx - image.get_width() // 2
+        elif align == "right":
+            x = box.right - image.get_width()
+        rect = surface.blit(image, (x, y))
+        drawn = rect if drawn.width == 0 else drawn.union(rect)
+        y += face.get_linesize()
+    if TextAudit.active:
+        TextAudit.records.append(DrawnText(text, box, drawn))
+    return drawn
