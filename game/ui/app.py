@@ -8,7 +8,6 @@ plain message instead of a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import warnings
 from collections.abc import Iterable
@@ -69,8 +68,6 @@ class App:
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.fullscreen else 0)
         screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
         pygame.display.set_caption(WINDOW_TITLE)
-        with contextlib.suppress(AttributeError, pygame.error):  # older pygame-ce, or no window
-            pygame.Window.from_display_module().minimum_size = theme.MIN_WINDOW
         return screen
 
     def _make_manager(self) -> pygame_gui.UIManager:
