@@ -1,0 +1,530 @@
+"""Saved games: pick one to continue (or to review, if it is finished), or delete one.
+
+The saves are rows in a card, newest first, a page at a time. A row is chosen with a click or
+with ↑/↓; Enter opens it, Supr asks before deleting (a second Supr, or the confirm button,
+deletes). A damaged save is listed with its problem; opening it moves the file aside (kept, never
+deleted) and says where, and the list is refreshed. Nothing here can crash the game.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+import pygame
+
+from game.i18n import pick, register
+from game.persistence.errorlog import log_exception
+from game.persistence.saves import SaveError, SaveInfo
+from game.ui import flow, theme
+from game.ui.scene import Scene, card
+from game.ui.text import draw_text, font
+
+log = logging.getLogger(__name__)
+
+register(
+    {
+        "load.title": {"es": "Partidas guardadas", "en": "Saved games"},
+        "load.count": {
+            "es": "{n} partidas, la más reciente primero",
+            "en": "{n} games, newest first",
+        },
+        "load.count_one": {"es": "1 partida", "en": "1 game"},
+        "load.hint": {
+            "es": "Elige una partida con un clic o con las flechas arriba y abajo.",
+            "en": "Choose a game with a click or with the up and down arrow keys.",
+        },
+        "load.open": {"es": "Abrir", "en": "Open"},
+        "load.delete": {"es": "Borrar", "en": "Delete"},
+        "load.delete_key": {"es": "Supr", "en": "Del"},
+        "load.confirm": {"es": "Sí, borrar", "en": "Yes, delete"},
+        "load.cancel": {"es": "Cancelar", "en": "Cancel"},
+        "load.back": {"es": "Volver", "en": "Back"},
+        "load.confirm_question": {
+            "es": "¿Borrar «{name}»? No se puede deshacer. Pulsa Supr otra vez para confirmar.",
+            "en": "Delete “{name}”? This cannot be undone. Press Del again to confirm.",
+        },
+        "load.deleted": {"es": "Se borró «{name}».", "en": "“{name}” was deleted."},
+        "load.delete_failed": {
+            "es": "No se pudo borrar la partida: {reason}",
+            "en": "The game could not be deleted: {reason}",
+        },
+        "load.open_failed": {
+            "es": "No se pudo abrir esta partida: {problem}. El archivo sigue en su lugar.",
+            "en": "This game could not be opened: {problem}. The file is still in place.",
+        },
+        "load.kept_at": {
+            "es": "El archivo se conservó en {path}",
+            "en": "The file was kept at {path}",
+        },
+        "load.empty": {
+            "es": "Todavía no hay partidas guardadas",
+            "en": "There are no saved games yet",
+        },
+        "load.empty_hint": {
+            "es": "Las partidas se guardan solas al terminar cada temporada. Empieza un nuevo "
+            "juego desde el inicio y aparecerá aquí.",
+            "en": "Games save themselves at the end of every season. Start a new game from the "
+            "title screen and it will show up here.",
+        },
+        "load.in_progress": {"es": "En curso", "en": "In progress"},
+        "load.finished": {"es": "Terminada", "en": "Finished"},
+        "load.damaged": {"es": "Dañada", "en": "Damaged"},
+        "load.season": {"es": "Temporada {n}", "en": "Season {n}"},
+        "load.seasons_played": {"es": "{n} temporadas", "en": "{n} seasons"},
+        "load.outcome.advance": {"es": "el cluster avanzó", "en": "the cluster advanced"},
+        "load.outcome.collapse": {"es": "la alianza colapsó", "en": "the alliance collapsed"},
+        "load.outcome.stagnation": {"es": "el cluster se estancó", "en": "the cluster stagnated"},
+        "load.more_names": {"es": "y {n} más", "en": "and {n} more"},
+        "load.unknown_level": {"es": "Partida sin nombre", "en": "Unnamed game"},
+        "load.page": {"es": "Página {page} de {pages}", "en": "Page {page} of {pages}"},
+        "load.prev_page": {
+            "es": "Página anterior (flecha izquierda)",
+            "en": "Previous page (left arrow)",
+        },
+        "load.next_page": {
+            "es": "Página siguiente (flecha derecha)",
+            "en": "Next page (right arrow)",
+        },
+    }
+)
+
+MAX_NAMES = 4
+
+
+class LoadScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.saves: list[SaveInfo] = []
+        self.selected = 0
+        self.hover: int | None = None
+        self.confirming: Path | None = None  # the save waiting for a second "delete"
+        self.notice: tuple[str, tuple[int, int, int]] | None = None
+        self.per_page = 1
+        self.refresh()
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def refresh(self, keep: Path | None = None) -> None:
+        """Read the saves folder again, keeping the selection on ``keep`` if it is still there."""
+        try:
+            self.saves = self.app.store.list_saves()
+        except Exception as error:  # listing should never fail, but the screen must not
+            log_exception(self.app.paths, error, "listing the saves")
+            self.saves = []
+        paths = [info.path for info in self.saves]
+        if keep in paths:
+            self.selected = paths.index(keep)
+        self.selected = min(self.selected, max(len(self.saves) - 1, 0))
+
+    def current(self) -> SaveInfo | None:
+        return self.saves[self.selected] if self.saves else None
+
+    @property
+    def page(self) -> int:
+        return self.selected // self.per_page
+
+    @property
+    def pages(self) -> int:
+        return max((len(self.saves) + self.per_page - 1) // self.per_page, 1)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def layout(self) -> dict[str, pygame.Rect | int]:
+        w, h = self.size
+        sizes = self.text_sizes
+        button_h = sizes.widget * 2 + 10
+        card_w = min(1120, w - 160)
+        card_h = min(h - 64, 860)
+        box = pygame.Rect((w - card_w) // 2, (h - card_h) // 2, card_w, card_h)
+        inner = box.inflate(-64, -56)
+        title = pygame.Rect(inner.x, inner.y, inner.width, max(sizes.heading + 12, 44))
+        subtitle = pygame.Rect(inner.x, title.bottom + 2, inner.width, sizes.small + 8)
+        footer = pygame.Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+        notice_h = 2 * font(sizes.small).get_linesize() + 4
+        notice = pygame.Rect(inner.x, footer.y - 14 - notice_h, inner.width, notice_h)
+        top = subtitle.bottom + 16
+        rows = pygame.Rect(inner.x, top, inner.width, notice.y - 14 - top)
+        nav = pygame.Rect(inner.right - 300, title.y, 300, title.height)
+        return {
+            "box": box,
+            "inner": inner,
+            "title": title,
+            "subtitle": subtitle,
+            "rows": rows,
+            "nav": nav,
+            "notice": notice,
+            "footer": footer,
+            "button_h": button_h,
+            "row_h": font(sizes.body, True).get_linesize() + font(sizes.small).get_linesize() + 26,
+        }
+
+    def build(self) -> None:
+        lay = self.layout()
+        footer, button_h = lay["footer"], lay["button_h"]
+        self.per_page = max((lay["rows"].height + 8) // (lay["row_h"] + 8), 1)
+        self.button(
+            (footer.x, footer.y, 220, button_h),
+            self.tr("load.cancel") if self.confirming else self.tr("load.back"),
+            self.back,
+            key=pygame.K_ESCAPE,
+            primary=not self.saves,
+        )
+        if not self.saves:
+            return
+        right = footer.right
+        if self.confirming is not None:
+            confirm = self.button(
+                (right - 260, footer.y, 260, button_h),
+                self.tr("load.confirm"),
+                self.confirm_delete,
+                key=pygame.K_DELETE,
+            )
+            confirm.set_text(f"{self.tr('load.confirm')}  ({self.tr('load.delete_key')})")
+        else:
+            self.button(
+                (right - 240, footer.y, 240, button_h),
+                self.tr("load.open"),
+                self.open_selected,
+                key=pygame.K_RETURN,
+                primary=True,
+            )
+            delete = self.button(
+                (right - 240 - 16 - 220, footer.y, 220, button_h),
+                self.tr("load.delete"),
+                self.ask_delete,
+                key=pygame.K_DELETE,
+            )
+            delete.set_text(f"{self.tr('load.delete')}  ({self.tr('load.delete_key')})")
+        if self.pages > 1:
+            nav = lay["nav"]
+            self.button(
+                (nav.x, nav.y, 56, nav.height),
+                "‹",
+                lambda: self.turn_page(-1),
+                key=pygame.K_LEFT,
+                tooltip=self.tr("load.prev_page"),
+                enabled=self.page > 0,
+            ).set_text("‹")
+            self.button(
+                (nav.right - 56, nav.y, 56, nav.height),
+                "›",
+                lambda: self.turn_page(1),
+                key=pygame.K_RIGHT,
+                tooltip=self.tr("load.next_page"),
+                enabled=self.page < self.pages - 1,
+            ).set_text("›")
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def select(self, index: int) -> None:
+        if not self.saves:
+            return
+        index = max(0, min(index, len(self.saves) - 1))
+        if index == self.selected:
+            return
+        page = self.page
+        self.selected = index
+        if self.confirming is not None:
+            self.confirming = None
+            self.notice = None
+            self.rebuild()
+        elif self.page != page:
+            self.rebuild()
+
+    def turn_page(self, step: int) -> None:
+        page = max(0, min(self.page + step, self.pages - 1))
+        self.select(page * self.per_page)
+
+    def open_selected(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        from game.ui.saving import restore_match
+
+        try:
+            loaded = self.app.store.read(info.path)
+            match = restore_match(loaded)
+        except SaveError as error:
+            message = error.message(self.app.lang).replace(str(info.path), info.path.name)
+            if error.kept_at is not None and str(error.kept_at) not in message:
+                message += " " + self.tr("load.kept_at", path=str(error.kept_at))
+            self.notice = (message, theme.VERMILLION)
+            self.confirming = None
+            self.refresh(keep=info.path)
+            self.rebuild()
+            return
+        except Exception as error:  # a level that no longer exists, data the game can't use
+            log_exception(self.app.paths, error, f"opening the save {info.path}")
+            self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
+            self.rebuild()
+            return
+        self.app.match = match
+        self.app.save_slot = info.slot
+        flow.resume(self.app)
+
+    def ask_delete(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        self.confirming = info.path
+        self.notice = (
+            self.tr("load.confirm_question", name=self.row_name(info)),
+            theme.VERMILLION,
+        )
+        self.rebuild()
+
+    def confirm_delete(self) -> None:
+        info = self.current()
+        if info is None or self.confirming != info.path:
+            self.confirming = None
+            self.rebuild()
+            return
+        name = self.row_name(info)
+        try:
+            self.app.store.delete(info.slot)
+        except OSError as error:
+            self.notice = (
+                self.tr("load.delete_failed", reason=error.strerror or str(error)),
+                theme.VERMILLION,
+            )
+        else:
+            self.notice = (self.tr("load.deleted", name=name), theme.MUTED)
+        self.confirming = None
+        self.refresh()
+        self.rebuild()
+
+    def back(self) -> None:
+        if self.confirming is not None:
+            self.confirming = None
+            self.notice = None
+            self.rebuild()
+            return
+        self.app.go_back()
+
+    # -- input -------------------------------------------------------------------------------
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_UP:
+            self.select(self.selected - 1)
+            return True
+        if event.key == pygame.K_DOWN:
+            self.select(self.selected + 1)
+            return True
+        if event.key == pygame.K_BACKSPACE and self.saves:  # keyboards without a Supr key
+            if self.confirming is not None:
+                self.confirm_delete()
+            else:
+                self.ask_delete()
+            return True
+        return super().on_key(event)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self.hover = self.row_at(event.pos)
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            index = self.row_at(event.pos)
+            if index is not None:
+                self.select(index)
+                return True
+        return super().handle_event(event)
+
+    def visible_rows(self) -> list[tuple[int, pygame.Rect]]:
+        """(index in the list, rectangle) of each row on the current page."""
+        lay = self.layout()
+        area, row_h = lay["rows"], lay["row_h"]
+        start = self.page * self.per_page
+        return [
+            (index, pygame.Rect(area.x, area.y + i * (row_h + 8), area.width, row_h))
+            for i, index in enumerate(range(start, min(start + self.per_page, len(self.saves))))
+        ]
+
+    def row_at(self, pos) -> int | None:
+        for index, rect in self.visible_rows():
+            if rect.collidepoint(pos):
+                return index
+        return None
+
+    # -- texts for a row ---------------------------------------------------------------------
+
+    def row_name(self, info: SaveInfo) -> str:
+        name = info.summary.get("level_name") if info.ok else None
+        if isinstance(name, dict):
+            text = pick(name, self.app.lang)
+        elif isinstance(name, str):
+            text = name
+        else:
+            text = ""
+        if not info.ok:
+            return info.path.name
+        return text or self.tr("load.unknown_level")
+
+    def row_detail(self, info: SaveInfo) -> str:
+        summary = info.summary
+        parts = []
+        season = summary.get("season")
+        if isinstance(season, int):
+            if info.finished:
+                parts.append(self.tr("load.seasons_played", n=season))
+            else:
+                parts.append(self.tr("load.season", n=season + 1))
+        outcome = summary.get("outcome")
+        if info.finished and outcome in ("advance", "collapse", "stagnation"):
+            parts[-1:] = (
+                [f"{parts[-1]}, {self.tr(f'load.outcome.{outcome}')}"]
+                if parts
+                else [self.tr(f"load.outcome.{outcome}")]
+            )
+        names = summary.get("seats") or summary.get("names") or []
+        names = [str(n) for n in names if n]
+        if names:
+            shown = ", ".join(names[:MAX_NAMES])
+            if len(names) > MAX_NAMES:
+                shown += " " + self.tr("load.more_names", n=len(names) - MAX_NAMES)
+            parts.append(shown)
+        return " · ".join(parts)
+
+    def row_problem(self, info: SaveInfo) -> str:
+        text = info.error.message(self.app.lang) if info.error is not None else info.problem or ""
+        return text.replace(str(info.path), info.path.name)
+
+    def when(self, moment: datetime) -> str:
+        try:
+            local = moment.astimezone()
+        except (ValueError, OSError, OverflowError):
+            local = moment
+        return local.strftime("%d/%m/%Y  %H:%M" if self.app.lang == "es" else "%Y-%m-%d  %H:%M")
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        sizes = self.text_sizes
+        lay = self.layout()
+        card(surface, lay["box"])
+        draw_text(surface, self.tr("load.title"), lay["title"], sizes.heading, theme.INK, bold=True)
+        if self.saves:
+            count = (
+                self.tr("load.count_one")
+                if len(self.saves) == 1
+                else self.tr("load.count", n=len(self.saves))
+            )
+            draw_text(surface, count, lay["subtitle"], sizes.small, theme.MUTED)
+            self.draw_rows(surface)
+            if self.pages > 1:
+                draw_text(
+                    surface,
+                    self.tr("load.page", page=self.page + 1, pages=self.pages),
+                    lay["nav"].inflate(-2 * 64, 0),
+                    sizes.body,
+                    theme.INK,
+                    align="center",
+                    valign="middle",
+                )
+        else:
+            self.draw_empty(surface, lay["rows"])
+        if self.notice is not None:
+            text, colour = self.notice
+            draw_text(surface, text, lay["notice"], sizes.small, colour, valign="bottom")
+        elif self.saves:
+            draw_text(
+                surface,
+                self.tr("load.hint"),
+                lay["notice"],
+                sizes.small,
+                theme.MUTED,
+                valign="bottom",
+            )
+
+    def draw_rows(self, surface: pygame.Surface) -> None:
+        sizes = self.text_sizes
+        for index, row in self.visible_rows():
+            info = self.saves[index]
+            if index == self.selected:
+                mark = theme.VERMILLION if self.confirming == info.path else theme.BLUE
+                pygame.draw.rect(surface, theme.CARD, row, border_radius=10)
+                pygame.draw.rect(surface, mark, row, width=2, border_radius=10)
+                pygame.draw.rect(
+                    surface, mark, (row.x, row.y + 8, 6, row.height - 16), border_radius=3
+                )
+            else:
+                fill = theme.PAPER if index == self.hover else theme.CARD
+                pygame.draw.rect(surface, fill, row, border_radius=10)
+                pygame.draw.rect(surface, theme.LINE, row, width=1, border_radius=10)
+            chip_w, date_w = 150, 190
+            text_x = row.x + 24
+            text_w = row.width - 24 - chip_w - date_w - 56
+            line1 = pygame.Rect(text_x, row.y + 12, text_w, font(sizes.body, True).get_linesize())
+            line2 = pygame.Rect(text_x, line1.bottom + 2, text_w, row.bottom - line1.bottom - 8)
+            draw_text(surface, self.row_name(info), line1, sizes.body, theme.INK, bold=True)
+            if info.ok:
+                draw_text(surface, self.row_detail(info), line2, sizes.small, theme.MUTED)
+            else:
+                draw_text(surface, self.row_problem(info), line2, sizes.small, theme.VERMILLION)
+            date = pygame.Rect(line1.right + 20, row.y, date_w, row.height)
+            draw_text(
+                surface,
+                self.when(info.saved_at),
+                date,
+                sizes.small,
+                theme.MUTED,
+                align="right",
+                valign="middle",
+            )
+            chip = pygame.Rect(row.right - 16 - chip_w, row.centery - 16, chip_w, 32)
+            if not info.ok:
+                label, colour = self.tr("load.damaged"), theme.VERMILLION
+            elif info.finished:
+                label, colour = self.tr("load.finished"), theme.GREEN
+            else:
+                label, colour = self.tr("load.in_progress"), theme.BLUE
+            draw_status_chip(surface, chip, label, colour, sizes.small)
+
+    def draw_empty(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        sizes = self.text_sizes
+        folder = pygame.Rect(0, 0, 120, 90)
+        folder.midbottom = (area.centerx, area.centery - 20)
+        tab = pygame.Rect(folder.x, folder.y - 14, 50, 20)
+        pygame.draw.rect(surface, theme.LINE, tab, border_radius=6)
+        pygame.draw.rect(surface, theme.SHADE, folder, border_radius=10)
+        pygame.draw.rect(surface, theme.LINE, folder, width=2, border_radius=10)
+        draw_text(
+            surface,
+            self.tr("load.empty"),
+            pygame.Rect(area.x, area.centery, area.width, sizes.heading + 12),
+            sizes.heading,
+            theme.INK,
+            bold=True,
+            align="center",
+        )
+        draw_text(
+            surface,
+            self.tr("load.empty_hint"),
+            pygame.Rect(
+                area.centerx - 330, area.centery + sizes.heading + 20, 660, 3 * (sizes.body + 8)
+            ),
+            sizes.body,
+            theme.MUTED,
+            align="center",
+        )
+
+
+def draw_status_chip(
+    surface: pygame.Surface, rect: pygame.Rect, label: str, colour, size: int
+) -> None:
+    """A rounded tag with a word and a dot, in the status colour (the word carries the meaning)."""
+    pygame.draw.rect(surface, theme.CARD, rect, border_radius=rect.height // 2)
+    pygame.draw.rect(surface, colour, rect, width=2, border_radius=rect.height // 2)
+    pygame.draw.circle(surface, colour, (rect.x + 16, rect.centery), 5)
+    draw_text(
+        surface,
+        label,
+        pygame.Rect(rect.x + 26, rect.y, rect.width - 34, rect.height),
+        size,
+        colour,
+        bold=True,
+        align="center",
+        valign="middle",
+    )
