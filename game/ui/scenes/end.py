@@ -1,0 +1,469 @@
+"""The end of a game: how it ended and why, each firm's final figures, the final board.
+
+Decisions are not revealed here (that is the debrief's job); only what was public: capital,
+trust, the cluster's phase and dimensions. The finished game is already saved as finished.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import pick, register, tr
+from game.ui import flow, theme
+from game.ui.board import draw_board, line_height, mix, money, scaled
+from game.ui.scene import Scene, card
+from game.ui.text import draw_text, fit
+
+register(
+    {
+        "end.title": {"es": "Fin de la partida", "en": "End of the game"},
+        "end.dilemma.advance": {
+            "es": "¡El grupo aprendió a confiar!",
+            "en": "The group learned to trust!",
+        },
+        "end.dilemma.collapse": {"es": "La confianza se rompió", "en": "Trust broke down"},
+        "end.dilemma.stagnation": {
+            "es": "La confianza quedó a medias",
+            "en": "Trust stayed halfway",
+        },
+        "end.played": {
+            "es": "{level} · {seasons} temporadas jugadas",
+            "en": "{level} · {seasons} seasons played",
+        },
+        "end.played_rounds": {
+            "es": "{level} · {seasons} rondas jugadas",
+            "en": "{level} · {seasons} rounds played",
+        },
+        "end.why": {"es": "Por qué", "en": "Why"},
+        "end.tile.trust": {"es": "Confianza final", "en": "Final trust"},
+        "end.tile.phase": {"es": "Fase del cluster", "en": "Cluster phase"},
+        "end.tile.phase_value": {"es": "Fase {roman}", "en": "Phase {roman}"},
+        "end.tile.points": {"es": "Puntos del grupo", "en": "The group's points"},
+        "end.tile.seasons": {"es": "Temporadas", "en": "Seasons"},
+        "end.tile.rounds": {"es": "Rondas", "en": "Rounds"},
+        "end.tile.count": {"es": "{n} de {limit}", "en": "{n} of {limit}"},
+        "end.firms": {"es": "Cómo terminó cada firma", "en": "How each firm ended"},
+        "end.final": {"es": "Capital final", "en": "Final capital"},
+        "end.final_points": {"es": "Puntos", "en": "Points"},
+        "end.change": {"es": "Cambio", "en": "Change"},
+        "end.change_value": {"es": "{sign}{amount}", "en": "{sign}{amount}"},
+        "end.points_value": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
+        "end.debrief_note": {
+            "es": "Quién hizo qué se revela en el análisis, no aquí.",
+            "en": "Who did what is revealed in the debrief, not here.",
+        },
+        "end.to_title": {"es": "Volver al inicio", "en": "Back to the start"},
+        "end.again": {"es": "Jugar otra vez", "en": "Play again"},
+    }
+)
+
+OUTCOME_COLOURS = {
+    "advance": theme.GREEN,
+    "collapse": theme.VERMILLION,
+    "stagnation": theme.ORANGE,
+}
+
+
+def _sound(app, name: str) -> None:
+    try:
+        from game.ui.scenes.season import play_sound
+    except ImportError:
+        return
+    play_sound(app, name)
+
+
+def reason_text(level, reason, lang: str) -> str:
+    """One reason of the ending in plain words, with the names its sentence needs."""
+    values: dict[str, object] = {"limit": level.rules.end.season_limit}
+    values.update(reason.values)
+    if "phase" in values:
+        values["phase_name"] = tr(f"phase.{values['phase']}", lang)
+    if "dimension" in values:
+        values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
+    try:
+        return tr(f"reason.{reason.code}", lang, **values)
+    except (KeyError, ValueError, IndexError):
+        return tr(f"reason.{reason.code}", lang)
+
+
+class EndScene(Scene):
+    pausable = False
+
+    def __init__(self, app, quit_after: float | None = None) -> None:
+        super().__init__(app)
+        self.quit_after = quit_after
+        self.time = 0.0
+
+    def enter(self) -> None:
+        super().enter()
+        outcome = self.app.match.active_game.outcome if self.app.match else None
+        if outcome is not None and outcome.kind in ("advance", "collapse"):
+            _sound(self.app, outcome.kind)
+
+    @property
+    def sizes(self) -> theme.TextSizes:
+        return scaled(self.app, self.size[1])
+
+    def layout(self) -> tuple[pygame.Rect, pygame.Rect, int]:
+        w, h = self.size
+        margin = 24 if h < 900 else 32
+        gap = 14 if h < 900 else 18
+        board_w = max(int(w * 0.38), 420)
+        board = pygame.Rect(w - margin - board_w, margin, board_w, h - 2 * margin)
+        left = pygame.Rect(margin, margin, board.left - 2 * margin + 4, h - 2 * margin)
+        return board, left, gap
+
+    def build(self) -> None:
+        _, left, gap = self.layout()
+        bh = 56
+        half = (left.width - gap) // 2
+        self.button(
+            (left.x, left.bottom - bh, half, bh),
+            self.tr("end.to_title"),
+            self.to_title,
+            key=pygame.K_RETURN,
+            primary=True,
+        )
+        self.button(
+            (left.x + half + gap, left.bottom - bh, half, bh),
+            self.tr("end.again"),
+            self.play_again,
+            key=pygame.K_j,
+        )
+
+    def to_title(self) -> None:
+        flow.to_title(self.app)
+
+    def play_again(self) -> None:
+        flow.to_title(self.app)
+        try:
+            from game.ui.scenes.level_select import LevelSelectScene
+        except ImportError:
+            return
+        self.app.push(LevelSelectScene(self.app))
+
+    def back(self) -> None:
+        self.to_title()
+
+    def update(self, dt: float) -> None:
+        self.time += dt
+        if self.quit_after is not None and self.time >= self.quit_after:
+            self.quit_after = None
+            self.app.quit()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.PAPER)
+        match = self.app.match
+        if match is None or match.game is None:
+            return
+        board, left, gap = self.layout()
+        draw_board(surface, board, self.app, match)
+        game = match.active_game
+        outcome = game.outcome
+        s = self.sizes
+        dilemma = game.level.is_dilemma
+        kind = outcome.kind if outcome else "stagnation"
+        colour = OUTCOME_COLOURS[kind]
+        # banner
+        title_h = line_height(s.title, True)
+        banner = pygame.Rect(left.x, left.y, left.w, title_h + line_height(s.body) + 40)
+        card(surface, banner, border=colour, width=3, fill=mix(colour, theme.CARD, 0.9))
+        icon = pygame.Rect(banner.x + 20, banner.centery - 32, 64, 64)
+        draw_outcome_icon(surface, icon, kind, colour)
+        text_x = icon.right + 20
+        title = self.tr(f"end.dilemma.{kind}" if dilemma else f"outcome.{kind}")
+        draw_text(
+            surface,
+            title,
+            pygame.Rect(text_x, banner.y + 14, banner.right - text_x - 20, title_h),
+            s.title,
+            theme.INK,
+            bold=True,
+        )
+        seasons = outcome.season if outcome else game.state.season
+        played = self.tr(
+            "end.played_rounds" if dilemma else "end.played",
+            level=pick(game.level.name, self.app.lang),
+            seasons=seasons,
+        )
+        draw_text(
+            surface,
+            played,
+            pygame.Rect(
+                text_x, banner.y + 14 + title_h, banner.right - text_x - 20, line_height(s.body)
+            ),
+            s.body,
+            theme.MUTED,
+        )
+        y = banner.bottom + gap
+        bottom = left.bottom - 56 - gap
+        tiles_h = line_height(s.small) + line_height(s.heading, True) + 20
+        firms_h = (
+            line_height(s.body, True)
+            + 8
+            + (len(game.state.firms) + 1) * (line_height(s.small) + 4)
+            + line_height(s.small)
+            + 28
+        )
+        texts = (
+            [reason_text(game.level, r, self.app.lang) for r in outcome.reasons] if outcome else []
+        )
+        width = left.w - 36 - 20
+        lines = sum(len(fit(t, pygame.Rect(0, 0, width, 10_000), s.body)[1]) for t in texts)
+        if len(texts) > 4:  # many reasons go in two columns
+            lines = (lines + 1) // 2 + 1
+        reasons_need = line_height(s.body, True) + 6 + lines * (line_height(s.body) + 2) + 30
+        if bottom - y - tiles_h - firms_h - reasons_need - 2 * gap >= 0:
+            self.draw_tiles(surface, pygame.Rect(left.x, y, left.w, tiles_h), game, gap)
+            y += tiles_h + gap
+        firms_h = max(bottom - y - gap - reasons_need, int((bottom - y) * 0.5))
+        reasons = pygame.Rect(left.x, y, left.w, bottom - y - firms_h - gap)
+        self.draw_reasons(surface, reasons, game, colour)
+        self.draw_firms(surface, pygame.Rect(left.x, reasons.bottom + gap, left.w, firms_h), game)
+
+    def draw_tiles(self, surface, rect: pygame.Rect, game, gap: int) -> None:
+        """Three figures at a glance: final trust, phase (or the group's points), seasons."""
+        s = self.sizes
+        from game.engine.rules import PHASE_NAMES
+        from game.engine.trust import alliance_trust
+
+        state = game.state
+        level = game.level
+        trust = alliance_trust(state.trust, game.members())
+        seasons = game.outcome.season if game.outcome else state.season
+        limit = level.rules.end.season_limit
+        if level.is_dilemma:
+            middle = (
+                self.tr("end.tile.points"),
+                f"{sum(f.capital for f in state.firms):.0f}",
+                theme.INK,
+            )
+            count_label = self.tr("end.tile.rounds")
+        else:
+            middle = (
+                self.tr("end.tile.phase"),
+                self.tr("end.tile.phase_value", roman=PHASE_NAMES.get(state.phase, "?")),
+                theme.GREEN if state.phase > level.start_phase else theme.INK,
+            )
+            count_label = self.tr("end.tile.seasons")
+        tiles = [
+            (self.tr("end.tile.trust"), f"{trust:.2f}", theme.BLUE),
+            middle,
+            (count_label, self.tr("end.tile.count", n=seasons, limit=limit), theme.INK),
+        ]
+        w = (rect.w - 2 * gap) // 3
+        label_h = line_height(s.small)
+        for i, (label, value, colour) in enumerate(tiles):
+            tile = pygame.Rect(rect.x + i * (w + gap), rect.y, w, rect.h)
+            card(surface, tile)
+            inner = tile.inflate(-28, -16)
+            draw_text(
+                surface,
+                label,
+                pygame.Rect(inner.x, inner.y, inner.w, label_h),
+                s.small,
+                theme.MUTED,
+                bold=True,
+            )
+            draw_text(
+                surface,
+                value,
+                pygame.Rect(inner.x, inner.y + label_h, inner.w, inner.h - label_h),
+                s.heading,
+                colour,
+                bold=True,
+                valign="middle",
+            )
+
+    def draw_reasons(self, surface, rect: pygame.Rect, game, colour) -> None:
+        s = self.sizes
+        card(surface, rect)
+        inner = rect.inflate(-36, -24)
+        head = line_height(s.body, True)
+        draw_text(
+            surface,
+            self.tr("end.why"),
+            pygame.Rect(inner.x, inner.y, inner.w, head),
+            s.body,
+            theme.INK,
+            bold=True,
+        )
+        outcome = game.outcome
+        if outcome is None:
+            return
+        texts = [reason_text(game.level, r, self.app.lang) for r in outcome.reasons]
+        area = pygame.Rect(inner.x, inner.y + head + 6, inner.w, inner.bottom - inner.y - head - 6)
+        if not texts or area.h < 14:
+            return
+        # the first reason across the card; many more go in two columns
+        for size in (s.body, s.small, 13, 11):
+            lh = line_height(size)
+            first_h = len(fit(texts[0], pygame.Rect(0, 0, area.w - 20, 10_000), size)[1]) * lh
+            rest = texts[1:]
+            columns = 2 if len(rest) > 3 else 1
+            col_w = (area.w - 20 * columns - 16 * (columns - 1)) // columns
+            heights = [
+                len(fit(t, pygame.Rect(0, 0, col_w, 10_000), size)[1]) * lh + 4 for t in rest
+            ]
+            per_column = (len(rest) + columns - 1) // columns if rest else 0
+            rest_h = max(
+                (sum(heights[c * per_column : (c + 1) * per_column]) for c in range(columns)),
+                default=0,
+            )
+            if first_h + 6 + rest_h <= area.h or size == 11:
+                break
+        y = area.y
+        self._bullet(surface, texts[0], pygame.Rect(area.x, y, area.w, first_h), size, colour)
+        y += first_h + 6
+        for c in range(columns):
+            cy = y
+            x = area.x + c * (col_w + 20 + 16)
+            for text, h in list(zip(rest, heights, strict=True))[
+                c * per_column : (c + 1) * per_column
+            ]:
+                if cy + h > area.bottom + 4:
+                    break
+                self._bullet(surface, text, pygame.Rect(x, cy, col_w + 20, h - 4), size, colour)
+                cy += h
+
+    def _bullet(self, surface, text: str, box: pygame.Rect, size: int, colour) -> None:
+        if box.h < 11:
+            return
+        lh = line_height(size)
+        pygame.draw.circle(surface, colour, (box.x + 6, box.y + lh // 2), 5)
+        draw_text(
+            surface,
+            text,
+            pygame.Rect(box.x + 20, box.y, box.w - 20, max(box.h, lh)),
+            size,
+            theme.INK,
+        )
+
+    def draw_firms(self, surface, rect: pygame.Rect, game) -> None:
+        s = self.sizes
+        card(surface, rect)
+        inner = rect.inflate(-36, -24)
+        dilemma = game.level.is_dilemma
+        head = line_height(s.body, True)
+        draw_text(
+            surface,
+            self.tr("end.firms"),
+            pygame.Rect(inner.x, inner.y, inner.w, head),
+            s.body,
+            theme.INK,
+            bold=True,
+        )
+        y = inner.y + head + 8
+        note_h = line_height(s.small)
+        rows_bottom = inner.bottom - note_h - 4
+        n = len(game.state.firms)
+        row_size = s.body if (n + 1) * (line_height(s.body) + 6) <= rows_bottom - y else s.small
+        row_h = max(min(line_height(row_size) + 6, (rows_bottom - y) // (n + 1)), 14)
+        change_w = int(inner.w * 0.22)
+        final_w = int(inner.w * 0.26)
+        name_w = inner.w - change_w - final_w - 16
+        headers = [
+            (
+                self.tr("end.final_points" if dilemma else "end.final"),
+                inner.x + name_w + 8,
+                final_w,
+            ),
+            (self.tr("end.change"), inner.right - change_w, change_w),
+        ]
+        for label, x, w in headers:
+            draw_text(
+                surface,
+                label,
+                pygame.Rect(x, y, w, row_h),
+                s.small,
+                theme.MUTED,
+                bold=True,
+                align="right",
+                valign="middle",
+            )
+        y += row_h
+        changes = {f.id: 0.0 for f in game.state.firms}
+        for report in game.reports:
+            for firm, amount in report.capital_change.items():
+                changes[firm] = changes.get(firm, 0.0) + amount
+        for firm in game.state.firms:
+            if y + row_h > rows_bottom + 1:
+                break
+            colour = theme.FIRM_COLOURS[firm.id % len(theme.FIRM_COLOURS)]
+            pygame.draw.rect(
+                surface, colour, pygame.Rect(inner.x, y + 3, 5, row_h - 6), border_radius=2
+            )
+            name = firm.name
+            if not firm.member:
+                status = self.tr(f"firm.{firm.left_reason or 'expelled'}")
+                name = f"{name} ({status})"
+            draw_text(
+                surface,
+                name,
+                pygame.Rect(inner.x + 14, y, name_w - 14, row_h),
+                row_size,
+                theme.MUTED if not firm.member else theme.INK,
+                valign="middle",
+            )
+            if dilemma:
+                final = self.tr("end.points_value", points=firm.capital)
+                change = f"{changes[firm.id]:+.0f}"
+            else:
+                final = money(self.app, firm.capital)
+                sign = "+" if changes[firm.id] >= 0 else "−"
+                change = self.tr(
+                    "end.change_value", sign=sign, amount=money(self.app, abs(changes[firm.id]))
+                )
+            draw_text(
+                surface,
+                final,
+                pygame.Rect(inner.x + name_w + 8, y, final_w, row_h),
+                row_size,
+                theme.INK,
+                bold=True,
+                align="right",
+                valign="middle",
+            )
+            draw_text(
+                surface,
+                change,
+                pygame.Rect(inner.right - change_w, y, change_w, row_h),
+                row_size,
+                theme.GREEN if changes[firm.id] >= 0 else theme.VERMILLION,
+                bold=True,
+                align="right",
+                valign="middle",
+            )
+            y += row_h
+        draw_text(
+            surface,
+            self.tr("end.debrief_note"),
+            pygame.Rect(inner.x, inner.bottom - note_h, inner.w, note_h),
+            s.small,
+            theme.MUTED,
+        )
+
+
+def draw_outcome_icon(surface: pygame.Surface, box: pygame.Rect, kind: str, colour) -> None:
+    c = box.center
+    r = box.w // 2
+    pygame.draw.circle(surface, theme.CARD, c, r)
+    pygame.draw.circle(surface, colour, c, r, 4)
+    if kind == "advance":
+        pygame.draw.polygon(
+            surface,
+            colour,
+            [(c[0], c[1] - r + 12), (c[0] + r - 16, c[1] + 2), (c[0] - r + 16, c[1] + 2)],
+        )
+        pygame.draw.rect(surface, colour, pygame.Rect(c[0] - 6, c[1], 12, r - 12))
+    elif kind == "collapse":
+        pygame.draw.polygon(
+            surface,
+            colour,
+            [(c[0], c[1] + r - 12), (c[0] + r - 16, c[1] - 2), (c[0] - r + 16, c[1] - 2)],
+        )
+        pygame.draw.rect(surface, colour, pygame.Rect(c[0] - 6, c[1] - r + 12, 12, r - 12))
+    else:
+        pygame.draw.line(surface, colour, (c[0] - r + 14, c[1]), (c[0] + r - 14, c[1]), 8)

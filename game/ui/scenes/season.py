@@ -1,0 +1,1631 @@
+"""The season: each person's secret decision, a privacy hand-off between them, the resolution.
+
+The board (game.ui.board) is always on the right. On the left, in order each season:
+
+* ``handoff``: "pass the computer to <name>" (only with two or more people at the screen);
+  nothing private of the previous person is on screen while it shows;
+* ``deciding``: the event, the joint order, this firm's private outside offer and the three
+  decisions (two in the tutorial);
+* ``look``: "everyone look at the screen" before resolving (two or more people);
+* ``resolution``: the season told step by step, the board's numbers moving from before to
+  after; then the next season or the end.
+
+In demo mode every seat is a computer: no hand-offs, and the seasons go on by themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine.state import Action, Decision, InvestTarget
+from game.i18n import pick, register
+from game.play.match import MatchError, Stage
+from game.play.story import StoryStep, season_story
+from game.ui import theme
+from game.ui.board import (
+    BoardNumbers,
+    blend,
+    draw_bar,
+    draw_board,
+    draw_check,
+    draw_cross,
+    line_height,
+    mix,
+    money,
+    numbers_of,
+    reveal,
+    scaled,
+)
+from game.ui.icons import draw_action_icon, draw_target_icon
+from game.ui.scene import Scene, card, key_label
+from game.ui.text import draw_text, fit, font
+
+log = logging.getLogger(__name__)
+
+register(
+    {
+        "season.handoff.title": {
+            "es": "Pasa la computadora a {name}",
+            "en": "Pass the computer to {name}",
+        },
+        "season.handoff.body": {
+            "es": "Lo que cada firma decide es secreto. Las demás personas, por favor, no miren la pantalla.",
+            "en": "What each firm decides is secret. Everyone else, please look away from the screen.",
+        },
+        "season.handoff.button": {
+            "es": "Soy {name}: ver mi decisión",
+            "en": "I am {name}: see my decision",
+        },
+        "season.handoff.button_short": {
+            "es": "Soy yo: ver mi decisión",
+            "en": "It's me: see my decision",
+        },
+        "season.handoff.progress": {
+            "es": "Decisión {done} de {total} de esta temporada",
+            "en": "Decision {done} of {total} this season",
+        },
+        "season.look.title": {"es": "Todos decidieron", "en": "Everyone has decided"},
+        "season.look.body": {
+            "es": "Ahora sí, todos miren la pantalla: veamos qué pasó esta temporada.",
+            "en": "Now everyone look at the screen: let's see what happened this season.",
+        },
+        "season.look.button": {"es": "Ver qué pasó", "en": "See what happened"},
+        "season.deciding.title": {"es": "{name}: tu decisión", "en": "{name}: your decision"},
+        "season.deciding.secret": {
+            "es": "Decide en secreto: solo tú ves esta pantalla.",
+            "en": "Decide in secret: only you see this screen.",
+        },
+        "season.event": {"es": "Evento:", "en": "Event:"},
+        "season.order.title": {"es": "Pedido conjunto", "en": "Joint order"},
+        "season.order.lots": {"es": "Lotes por socio", "en": "Lots per member"},
+        "season.order.price": {"es": "Precio por lote", "en": "Price per lot"},
+        "season.order.min_quality": {"es": "Calidad mínima", "en": "Minimum quality"},
+        "season.order.tolerance": {"es": "Tolerancia", "en": "Tolerance"},
+        "season.order.fm_yes": {
+            "es": "Fuerza mayor: esta temporada una entrega incompleta se excusa.",
+            "en": "Force majeure: a short delivery is excused this season.",
+        },
+        "season.order.fm_no": {
+            "es": "Sin fuerza mayor: cada lote que falte cuenta.",
+            "en": "No force majeure: every missing lot counts.",
+        },
+        "season.offer.title": {"es": "Oferta por fuera", "en": "Offer por fuera"},
+        "season.offer.private": {"es": "privado", "en": "private"},
+        "season.offer.price": {"es": "Precio por lote", "en": "Price per lot"},
+        "season.offer.premium": {"es": "Sobreprecio", "en": "Premium"},
+        "season.offer.lots": {"es": "Lotes", "en": "Lots"},
+        "season.offer.detection": {
+            "es": "Probabilidad de que te descubran: {chance:.0%}",
+            "en": "Chance of being caught: {chance:.0%}",
+        },
+        "season.own.title": {"es": "Tu empresa", "en": "Your firm"},
+        "season.own.capital": {"es": "Capital", "en": "Capital"},
+        "season.own.capacity": {"es": "Capacidad", "en": "Capacity"},
+        "season.own.quality": {"es": "Calidad", "en": "Quality"},
+        "season.own.points": {"es": "Tus puntos", "en": "Your points"},
+        "season.own.invest": {"es": "Invertir cuesta", "en": "Investing costs"},
+        "season.lots_value": {"es": "{lots:.1f} lotes", "en": "{lots:.1f} lots"},
+        "season.premium_value": {"es": "+{premium:.0%}", "en": "+{premium:.0%}"},
+        "season.quality_value": {"es": "{q:.2f} (±{s:.2f})", "en": "{q:.2f} (±{s:.2f})"},
+        "season.choose": {
+            "es": "¿Qué hace tu empresa esta temporada?",
+            "en": "What does your firm do this season?",
+        },
+        "season.choose_round": {
+            "es": "¿Qué haces en esta ronda?",
+            "en": "What do you do this round?",
+        },
+        "season.choice.none": {
+            "es": "Elige una opción y luego confirma.",
+            "en": "Pick an option, then confirm.",
+        },
+        "season.choice.made": {"es": "Tu decisión: {action}", "en": "Your decision: {action}"},
+        "season.choice.invest": {
+            "es": "Tu decisión: invertir en {target}",
+            "en": "Your decision: invest in {target}",
+        },
+        "season.choice.pick_target": {
+            "es": "Invertir: elige en qué (teclas 1 a 4).",
+            "en": "Invest: choose in what (keys 1 to 4).",
+        },
+        "season.targets.title": {"es": "¿En qué inviertes?", "en": "What do you invest in?"},
+        "season.targets.cost": {
+            "es": "Cuesta {cost}; tienes {capital}",
+            "en": "Costs {cost}; you have {capital}",
+        },
+        "season.targets.pick": {
+            "es": "Elige en qué inviertes con el ratón o con las teclas 1 a 4.",
+            "en": "Choose what to invest in with the mouse or keys 1 to 4.",
+        },
+        "season.confirm": {"es": "Confirmar", "en": "Confirm"},
+        "season.confirm.tip": {
+            "es": "Primero elige una opción (y en qué invertir, si inviertes).",
+            "en": "First pick an option (and what to invest in, if you invest).",
+        },
+        "season.invest.cost": {"es": "Cuesta {cost}.", "en": "Costs {cost}."},
+        "season.invest.cant": {
+            "es": "No te alcanza: invertir cuesta {cost} y tienes {capital}.",
+            "en": "You can't afford it: investing costs {cost} and you have {capital}.",
+        },
+        "season.betray": {"es": "Traicionar", "en": "Betray"},
+        "season.betray.help": {
+            "es": "Si el otro coopera, ganas más esta ronda. Todos verán lo que hiciste.",
+            "en": "If the other cooperates, you earn more this round. Everyone will see it.",
+        },
+        "season.dilemma.cooperate.help": {
+            "es": "Si todos cooperan, a todos les va bien. Todos verán lo que hiciste.",
+            "en": "If everyone cooperates, everyone does well. Everyone will see it.",
+        },
+        "season.dilemma.table": {"es": "Tabla de puntos", "en": "Points table"},
+        "season.dilemma.note": {
+            "es": "Contra cada una de las otras firmas, en cada ronda, ganas:",
+            "en": "Against each of the other firms, every round, you earn:",
+        },
+        "season.dilemma.you_cooperate": {"es": "Si cooperas", "en": "If you cooperate"},
+        "season.dilemma.you_betray": {"es": "Si traicionas", "en": "If you betray"},
+        "season.dilemma.other_cooperates": {"es": "el otro coopera", "en": "the other cooperates"},
+        "season.dilemma.other_betrays": {"es": "el otro traiciona", "en": "the other betrays"},
+        "season.dilemma.points": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
+        "season.resolution.title": {
+            "es": "Temporada {n}: lo que pasó",
+            "en": "Season {n}: what happened",
+        },
+        "season.resolution.round": {
+            "es": "Ronda {n}: lo que pasó",
+            "en": "Round {n}: what happened",
+        },
+        "season.next": {"es": "Siguiente temporada", "en": "Next season"},
+        "season.next_round": {"es": "Siguiente ronda", "en": "Next round"},
+        "season.to_end": {"es": "Ver el final", "en": "See the ending"},
+        "season.demo": {
+            "es": "Demostración: la computadora maneja todas las firmas. Esc para pausar.",
+            "en": "Demo: the computer runs every firm. Esc to pause.",
+        },
+        "season.saved": {
+            "es": "La partida se guardó sola.",
+            "en": "The game saved itself.",
+        },
+        "season.error": {
+            "es": "No se pudo registrar la decisión: {problem}",
+            "en": "The decision could not be recorded: {problem}",
+        },
+        "season.story.trust": {
+            "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
+            "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
+        },
+    }
+)
+
+ACTION_KEYS = {
+    Action.COOPERATE: pygame.K_c,
+    Action.DEFECT: pygame.K_f,
+    Action.INVEST: pygame.K_i,
+}
+TARGET_KEYS = {
+    InvestTarget.QUALITY: pygame.K_1,
+    InvestTarget.TECHNOLOGY: pygame.K_2,
+    InvestTarget.BRAND: pygame.K_3,
+    InvestTarget.INSTITUTIONS: pygame.K_4,
+}
+STEP_SECONDS = {"normal": 0.9, "fast": 0.3, "off": 0.0}
+DEMO_PAUSE = {"normal": 2.5, "fast": 1.2, "off": 0.6}
+
+
+def play_sound(app, name: str) -> None:
+    """A sound for a moment of the game; silently nothing if sound is unavailable."""
+    try:
+        from game.ui import sound
+    except ImportError:
+        return
+    try:
+        sound.play(app, name)
+    except Exception:  # a sound must never stop the game
+        log.exception("sound %s failed", name)
+
+
+@dataclass(slots=True)
+class Layout:
+    board: pygame.Rect
+    left: pygame.Rect
+    margin: int
+    gap: int
+
+
+class SeasonScene(Scene):
+    pausable = True
+
+    def __init__(self, app, demo: bool = False, exit_at_end: bool = False) -> None:
+        super().__init__(app)
+        self.demo = demo
+        self.exit_at_end = exit_at_end
+        self.mode = "handoff"
+        self.seat: int | None = None
+        self.choice: Action | None = None
+        self.target: InvestTarget | None = None
+        self.story: list[StoryStep] = []
+        self.elapsed = 0.0
+        self.sounded = 0
+        self.before: BoardNumbers | None = None
+        self.after: BoardNumbers | None = None
+        self.message: str | None = None
+        self.saved = False
+        self.rects: dict[str, pygame.Rect] = {}
+        self.option_rows = False
+        self.target_grid = False
+        self.memo: dict[tuple, object] = {}  # text layouts, measured once per build
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def match(self):
+        return self.app.match
+
+    @property
+    def people(self) -> int:
+        return sum(s.is_human for s in self.match.seats)
+
+    @property
+    def private_handoffs(self) -> bool:
+        return self.people >= 2 and not self.demo
+
+    def enter(self) -> None:
+        self.sync()
+        super().enter()
+
+    def sync(self) -> None:
+        """Choose what to show from the match's stage (also after loading a save)."""
+        match = self.match
+        self.message = None
+        if match.stage in (Stage.RESOLVED, Stage.OVER):
+            if self.mode != "resolution":
+                self.mode = "resolution"
+                report = match.last_report
+                self.story = (
+                    season_story(match.level, report, list(match.active_game.names))
+                    if report is not None
+                    else []
+                )
+                self.elapsed = 1e9  # restored from a save: everything at once
+                self.sounded = len(self.story)
+                self.before = self.after = None
+            return
+        seat = match.next_human()
+        if seat is not None:
+            self.seat = seat
+            self.choice = None
+            self.target = None
+            self.mode = "handoff" if self.private_handoffs else "deciding"
+            return
+        if self.private_handoffs:
+            self.mode = "look"
+            self.seat = None
+        else:
+            self.resolve()
+
+    def resolve(self) -> None:
+        match = self.match
+        self.before = numbers_of(match)
+        report = match.resolve()
+        self.saved = False
+        if not self.demo:
+            self.app.autosave()
+            self.saved = True
+        self.after = numbers_of(match)
+        self.story = season_story(match.level, report, list(match.active_game.names))
+        self.elapsed = 0.0
+        self.sounded = 0
+        self.seat = None
+        self.mode = "resolution"
+        self.reveal_sounds()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def show_decision(self) -> None:
+        self.mode = "deciding"
+        self.rebuild()
+
+    def choose(self, action: Action) -> None:
+        play_sound(self.app, "click")
+        self.choice = action
+        if action is not Action.INVEST:
+            self.target = None
+        self.message = None
+        self.rebuild()
+
+    def choose_target(self, target: InvestTarget) -> None:
+        play_sound(self.app, "click")
+        self.choice = Action.INVEST
+        self.target = target
+        self.message = None
+        self.rebuild()
+
+    def decision(self) -> Decision | None:
+        if self.choice is None:
+            return None
+        if self.choice is Action.INVEST:
+            return Decision(Action.INVEST, self.target) if self.target else None
+        return Decision(self.choice)
+
+    def confirm(self) -> None:
+        decision = self.decision()
+        if decision is None or self.seat is None:
+            self.message = self.tr("season.confirm.tip")
+            return
+        try:
+            self.match.decide(self.seat, decision)
+        except MatchError as error:
+            self.message = self.tr("season.error", problem=str(error))
+            self.rebuild()
+            return
+        self.choice = self.target = None
+        self.sync()
+        self.rebuild()
+
+    def see_results(self) -> None:
+        self.resolve()
+        self.rebuild()
+
+    def carry_on(self) -> None:
+        """After the resolution: the next season, or the ending."""
+        match = self.match
+        if match.stage is Stage.OVER:
+            from game.ui.scenes.end import EndScene
+
+            self.app.show(EndScene(self.app, quit_after=4.0 if self.exit_at_end else None))
+            return
+        match.next_season()
+        self.story = []
+        self.before = self.after = None
+        self.mode = ""
+        self.sync()
+        self.rebuild()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def layout(self) -> Layout:
+        w, h = self.size
+        margin = 24 if h < 900 else 32
+        gap = 14 if h < 900 else 18
+        board_w = max(int(w * 0.38), 420)
+        board = pygame.Rect(w - margin - board_w, margin, board_w, h - 2 * margin)
+        left = pygame.Rect(margin, margin, board.left - 2 * margin + 4, h - 2 * margin)
+        return Layout(board, left, margin, gap)
+
+    @property
+    def sizes(self) -> theme.TextSizes:
+        return scaled(self.app, self.size[1])
+
+    def build(self) -> None:
+        self.rects = {}
+        self.memo = {}
+        {
+            "handoff": self.build_handoff,
+            "look": self.build_look,
+            "deciding": self.build_deciding,
+            "resolution": self.build_resolution,
+        }[self.mode]()
+
+    def _centre_card(self) -> pygame.Rect:
+        left = self.layout().left
+        w = min(left.width, 760)
+        room = left.height - 2 * (line_height(self.sizes.small) + 20)
+        h = min(room, max(400, int(left.height * 0.72)))
+        box = pygame.Rect(0, 0, w, h)
+        box.center = left.center
+        return box
+
+    def build_handoff(self) -> None:
+        box = self._centre_card()
+        self.rects["card"] = box
+        name = self.match.seats[self.seat].name
+        label = self.tr("season.handoff.button", name=name)
+        if self.label_width(label, pygame.K_RETURN, True) + 24 > box.width - 64:
+            label = self.tr("season.handoff.button_short")
+        bw = min(box.width - 64, max(self.label_width(label, pygame.K_RETURN, True) + 48, 360))
+        self.button(
+            (box.centerx - bw // 2, box.bottom - 64 - 40, bw, 64),
+            label,
+            self.show_decision,
+            key=pygame.K_RETURN,
+            primary=True,
+        )
+
+    def build_look(self) -> None:
+        box = self._centre_card()
+        self.rects["card"] = box
+        bw, bh = min(box.width - 64, 480), 64
+        self.button(
+            (box.centerx - bw // 2, box.bottom - bh - 40, bw, bh),
+            self.tr("season.look.button"),
+            self.see_results,
+            key=pygame.K_RETURN,
+            primary=True,
+        )
+
+    def button_height(self) -> int:
+        s = self.sizes
+        return max(48, line_height(s.body, True) + 20, int(self.size[1] * 0.062))
+
+    def label_width(self, label: str, key: int | None, bold: bool = False) -> int:
+        """Room a button needs for its label and shortcut in the widgets' font (main
+        actions are bold)."""
+        text = f"{label}  ({key_label(key)})" if key is not None else label
+        return font(self.text_sizes.widget, bold).size(text)[0] + 24
+
+    def actions_here(self) -> list[Action]:
+        if self.match.level.is_dilemma:
+            return [Action.COOPERATE, Action.DEFECT]
+        return [Action.COOPERATE, Action.DEFECT, Action.INVEST]
+
+    def deciding_rects(self) -> dict[str, pygame.Rect]:
+        """Where each part of the decision screen goes: measured from the texts it holds,
+        squeezed proportionally on short windows, the confirm row always at the bottom.
+
+        Options sit side by side when their labels fit, else one per row. Choosing Invertir
+        shows the four targets in place of the order and offer cards (the space is sized for
+        both, so nothing else moves)."""
+        lay = self.layout()
+        left, gap = lay.left, lay.gap
+        s = self.sizes
+        view = self.match.view(self.seat)
+        dilemma = self.match.level.is_dilemma
+        lh_s, lh_b = line_height(s.small), line_height(s.body, True)
+        head = line_height(s.heading, True) + lh_s
+        button_h = self.button_height()
+        third = (left.w - 2 * gap) // 3
+
+        def lines(text: str, width: int, size: int = s.small) -> int:
+            return len(fit(text, pygame.Rect(0, 0, max(width, 40), 10_000), size)[1])
+
+        rects: dict[str, pygame.Rect] = {}
+        event_lines = lines(pick(view.event.text, self.app.lang), left.w - 96)
+        row = lh_s + 3
+        if dilemma:
+            info = 24 + lh_b + 6 + lh_s + 8 + 3 * max(row, line_height(s.heading, True) + 8)
+        else:
+            info = self.info_height(view, third)
+            tcol = (left.w - 24 - 3 * gap) // 4
+            self.target_grid = any(
+                self.label_width(self.tr(f"target.{t.value}"), TARGET_KEYS[t]) > tcol
+                for t in InvestTarget
+            )
+            if self.target_grid:
+                targets = 20 + lh_b + 8 + 2 * 44 + 8 + lh_s + 8
+            else:
+                help_lines = max(
+                    lines(self.tr(f"target.{t.value}.help"), tcol - 36) for t in InvestTarget
+                )
+                targets = 20 + lh_b + 8 + min(help_lines, 3) * lh_s + 8 + button_h + 4
+            info = max(info, targets)
+        actions = self.actions_here()
+        col = (left.w - gap * (len(actions) - 1)) // len(actions)
+        self.option_rows = any(
+            self.label_width(self.action_label(a), ACTION_KEYS[a]) > col - 24 for a in actions
+        )
+        icon = 48
+        if self.option_rows:
+            bw = max(self.label_width(self.action_label(a), ACTION_KEYS[a]) for a in actions)
+            bw = min(bw, left.w // 2)
+            help_w = left.w - 24 - 40 - 12 - bw - 12
+            help_lines = max(lines(self.option_help(a, view), help_w) for a in actions)
+            row_h = max(button_h, help_lines * lh_s) + 16
+            options = len(actions) * row_h + (len(actions) - 1) * 8
+        else:
+            help_lines = max(lines(self.option_help(a, view), col - 34 - icon) for a in actions)
+            options = 24 + max(icon, help_lines * lh_s) + 10 + button_h
+        heights = {"event": 20 + lh_b + event_lines * lh_s, "info": info, "options": options}
+        sections = ["event", "info", "options"]
+        n = len(actions)
+        least_options = (
+            n * (button_h + 12) + (n - 1) * 8 if self.option_rows else button_h + 24 + 48
+        )
+        mins = {"event": lh_b + 24, "info": 150, "options": min(least_options, options)}
+        space = left.height - head - button_h - gap * (len(sections) + 1)
+        total = sum(heights[k] for k in sections)
+        if total > space:
+            excess = total - space
+            for k in ("options", "event", "info"):  # the order and offer suffer last
+                cut = min(max(heights[k] - mins[k], 0), excess)
+                heights[k] -= cut
+                excess -= cut
+        else:
+            extra = space - total
+            grow = min(extra // 3, 64)
+            heights["info"] += grow
+            heights["options"] += grow
+            heights["event"] += min(extra // 12, 20)
+            extra -= 2 * grow + min(extra // 12, 20)
+            gap += min(extra // (len(sections) + 1), gap)
+        rects["head"] = pygame.Rect(left.x, left.y, left.w, head)
+        y = left.y + head + gap
+        for k in sections:
+            rects[k] = pygame.Rect(left.x, y, left.w, heights[k])
+            y += heights[k] + gap
+        rects["confirm"] = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
+        rects["button_h"] = pygame.Rect(0, 0, 0, button_h)
+        self._option_rects(rects, actions, button_h, gap)
+        if not dilemma:
+            self._target_rects(rects, button_h, gap)
+        return rects
+
+    def _option_rects(self, rects, actions, button_h: int, gap: int) -> None:
+        opt = rects["options"]
+        if self.option_rows:
+            n = len(actions)
+            row_h = (opt.h - (n - 1) * 8) // n
+            bw = max(self.label_width(self.action_label(a), ACTION_KEYS[a]) for a in actions)
+            bw = min(bw, opt.w // 2)
+            for i, action in enumerate(actions):
+                cell = pygame.Rect(opt.x, opt.y + i * (row_h + 8), opt.w, row_h)
+                icon = min(40, row_h - 12)
+                rects[f"option.{action.value}"] = cell
+                rects[f"opticon.{action.value}"] = pygame.Rect(
+                    cell.x + 12, cell.centery - icon // 2, icon, icon
+                )
+                button = pygame.Rect(0, 0, bw, min(button_h, row_h - 10))
+                button.midright = (cell.right - 10, cell.centery)
+                rects[f"optbtn.{action.value}"] = button
+                rects[f"opthelp.{action.value}"] = pygame.Rect(
+                    cell.x + 24 + icon, cell.y + 6, button.x - cell.x - 36 - icon, row_h - 12
+                )
+            return
+        col = (opt.w - gap * (len(actions) - 1)) // len(actions)
+        for i, action in enumerate(actions):
+            cell = pygame.Rect(opt.x + i * (col + gap), opt.y, col, opt.h)
+            rects[f"option.{action.value}"] = cell
+            button = pygame.Rect(cell.x + 12, cell.bottom - button_h - 12, cell.w - 24, button_h)
+            rects[f"optbtn.{action.value}"] = button
+            body = pygame.Rect(cell.x + 12, cell.y + 12, cell.w - 24, button.y - cell.y - 20)
+            icon = min(body.h, 48, body.w // 4)
+            rects[f"opticon.{action.value}"] = pygame.Rect(
+                body.x, body.y + max((body.h - icon) // 2, 0), icon, icon
+            )
+            rects[f"opthelp.{action.value}"] = pygame.Rect(
+                body.x + icon + 10, body.y, body.w - icon - 10, body.h
+            )
+
+    def _target_rects(self, rects, button_h: int, gap: int) -> None:
+        box = rects["info"]
+        s = self.sizes
+        inner = box.inflate(-32, -24)
+        title_h = line_height(s.body, True)
+        rects["tgthead"] = pygame.Rect(inner.x, inner.y, inner.w, title_h)
+        top = inner.y + title_h + 8
+        targets = list(InvestTarget)
+        if self.target_grid:
+            cw = (inner.w - gap) // 2
+            bh = min(button_h, (inner.bottom - top - line_height(s.small) - 16) // 2)
+            bh = max(bh, 40)
+            for i, target in enumerate(targets):
+                cx = inner.x + (i % 2) * (cw + gap)
+                cy = top + (i // 2) * (bh + 8)
+                icon = min(32, bh)
+                rects[f"tgticon.{target.value}"] = pygame.Rect(
+                    cx, cy + (bh - icon) // 2, icon, icon
+                )
+                rects[f"tgtbtn.{target.value}"] = pygame.Rect(
+                    cx + icon + 10, cy, cw - icon - 10, bh
+                )
+            note_top = top + 2 * (bh + 8)
+            rects["tgtnote"] = pygame.Rect(inner.x, note_top, inner.w, inner.bottom - note_top)
+            return
+        tcol = (inner.w - 3 * gap) // 4
+        for i, target in enumerate(targets):
+            cell = pygame.Rect(inner.x + i * (tcol + gap), top, tcol, inner.bottom - top)
+            button = pygame.Rect(cell.x, cell.bottom - button_h, cell.w, button_h)
+            rects[f"tgtbtn.{target.value}"] = button
+            area = pygame.Rect(cell.x, cell.y, cell.w, button.y - cell.y - 8)
+            icon = min(28, max(area.h, 0))
+            rects[f"tgticon.{target.value}"] = pygame.Rect(
+                area.x, area.y + (area.h - icon) // 2, icon, icon
+            )
+            rects[f"tgthelp.{target.value}"] = pygame.Rect(
+                area.x + icon + 8, area.y, area.w - icon - 8, area.h
+            )
+
+    def build_deciding(self) -> None:
+        match = self.match
+        view = match.view(self.seat)
+        rects = self.deciding_rects()
+        self.rects = rects
+        can_invest = view.me.capital >= view.investment_cost
+        for action in self.actions_here():
+            enabled = action is not Action.INVEST or can_invest
+            tip = self.tr(self.action_help_key(action)) if enabled else self.invest_refusal(view)
+            button = self.button(
+                rects[f"optbtn.{action.value}"],
+                self.action_label(action),
+                lambda a=action: self.choose(a),
+                key=ACTION_KEYS[action],
+                tooltip=tip,
+                object_id=f"#{action.value}",
+                enabled=enabled,
+            )
+            if self.choice is action:
+                button.select()
+        if not match.level.is_dilemma and self.choice is Action.INVEST:
+            for target in InvestTarget:
+                button = self.button(
+                    rects[f"tgtbtn.{target.value}"],
+                    self.tr(f"target.{target.value}"),
+                    lambda t=target: self.choose_target(t),
+                    key=TARGET_KEYS[target],
+                    tooltip=self.tr(f"target.{target.value}.help"),
+                    object_id="#invest",
+                    enabled=can_invest,
+                )
+                if self.target is target:
+                    button.select()
+        conf = rects["confirm"]
+        cw = min(
+            max(self.label_width(self.tr("season.confirm"), pygame.K_RETURN, True), 280),
+            conf.width // 2,
+        )
+        ready = self.decision() is not None
+        self.button(
+            (conf.right - cw, conf.y, cw, conf.height),
+            self.tr("season.confirm"),
+            self.confirm,
+            key=pygame.K_RETURN,
+            primary=True,
+            enabled=ready,
+            tooltip=None if ready else self.tr("season.confirm.tip"),
+        )
+
+    def option_help(self, action: Action, view) -> str:
+        """The help drawn beside an option (with the cost of investing, or why not)."""
+        text = self.tr(self.action_help_key(action))
+        if action is Action.INVEST:
+            if view.me.capital >= view.investment_cost:
+                return (
+                    text
+                    + " "
+                    + self.tr("season.invest.cost", cost=money(self.app, view.investment_cost))
+                )
+            return self.invest_refusal(view)
+        return text
+
+    def action_label(self, action: Action) -> str:
+        if action is Action.DEFECT and self.match.level.is_dilemma:
+            return self.tr("season.betray")
+        return self.tr(f"action.{action.value}")
+
+    def action_help_key(self, action: Action) -> str:
+        if self.match.level.is_dilemma:
+            return (
+                "season.betray.help" if action is Action.DEFECT else "season.dilemma.cooperate.help"
+            )
+        return f"action.{action.value}.help"
+
+    def invest_refusal(self, view) -> str:
+        return self.tr(
+            "season.invest.cant",
+            cost=money(self.app, view.investment_cost),
+            capital=money(self.app, view.me.capital),
+        )
+
+    def build_resolution(self) -> None:
+        lay = self.layout()
+        left = lay.left
+        over = self.match.stage is Stage.OVER
+        dilemma = self.match.level.is_dilemma
+        label = (
+            self.tr("season.to_end")
+            if over
+            else self.tr("season.next_round" if dilemma else "season.next")
+        )
+        bw = min(max(340, self.label_width(label, pygame.K_RETURN, True)), int(left.width * 0.6))
+        bh = self.button_height()
+        rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
+        self.rects["button"] = rect
+        self.button(rect, label, self.carry_on, key=pygame.K_RETURN, primary=True)
+
+    def remember(self, key: tuple, compute):
+        """A layout measured once per build (text measuring is the costly part of a frame)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    # -- time --------------------------------------------------------------------------------
+
+    @property
+    def step_seconds(self) -> float:
+        return STEP_SECONDS.get(self.app.settings.animation_speed, 0.9)
+
+    def story_seconds(self) -> float:
+        return len(self.story) * self.step_seconds
+
+    def visible_steps(self) -> int:
+        per = self.step_seconds
+        if per <= 0:
+            return len(self.story)
+        return min(len(self.story), int(self.elapsed / per) + 1)
+
+    def update(self, dt: float) -> None:
+        if self.mode != "resolution":
+            return
+        self.elapsed += dt
+        self.reveal_sounds()
+        if self.demo:
+            pause = DEMO_PAUSE.get(self.app.settings.animation_speed, 2.5)
+            if self.elapsed >= self.story_seconds() + pause:
+                self.carry_on()
+
+    def reveal_sounds(self) -> None:
+        """Play the sound of each step as it appears (once per kind when all appear at once).
+        The ending's own sound plays on the end screen."""
+        shown = self.visible_steps()
+        if shown <= self.sounded:
+            return
+        names = []
+        for step in self.story[self.sounded : shown]:
+            name = step_sound(step)
+            if name and name not in names:
+                names.append(name)
+        self.sounded = shown
+        for name in names:
+            play_sound(self.app, name)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def board_numbers(self) -> BoardNumbers | None:
+        if self.mode != "resolution" or self.before is None or self.after is None:
+            return None
+        total = self.story_seconds()
+        t = 1.0 if total <= 0 else self.elapsed / total
+        if t >= 1.0:
+            return None
+        told = [
+            f
+            for step in self.story[: self.visible_steps()]
+            for f in step.firms
+            if step.kind == "detection"
+        ]
+        return reveal(self.before, self.after, blend(self.before, self.after, t), told)
+
+    def highlight(self) -> tuple[int, ...]:
+        """The firms the step being told is about. Never the firms that delivered: marking
+        them would single out, by omission, whoever sold por fuera without being caught."""
+        if self.mode != "resolution" or self.elapsed >= self.story_seconds():
+            return ()
+        shown = self.visible_steps()
+        if not shown:
+            return ()
+        step = self.story[shown - 1]
+        return () if step.key == "story.delivered" else step.firms
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.PAPER)
+        lay = self.layout()
+        viewer = self.seat if self.mode == "deciding" else None
+        draw_board(
+            surface,
+            lay.board,
+            self.app,
+            self.match,
+            self.highlight(),
+            viewer=viewer,
+            numbers=self.board_numbers(),
+            hide_last=self.mode == "resolution" and self.elapsed < self.story_seconds(),
+        )
+        {
+            "handoff": self.draw_handoff,
+            "look": self.draw_look,
+            "deciding": self.draw_deciding,
+            "resolution": self.draw_resolution,
+        }[self.mode](surface, lay)
+
+    def _big_card(self, surface, title: str, body: str, note: str | None, icon=None) -> None:
+        """The hand-off cards: an icon, a big title, a line of explanation, the button."""
+        box = self.rects.get("card") or self._centre_card()
+        s = self.sizes
+        card(surface, box, border=theme.BLUE, width=3)
+        inner = box.inflate(-64, -56)
+        y = inner.top
+        if icon is not None:
+            icon(surface, pygame.Rect(inner.centerx - 36, y, 72, 72))
+            y += 88
+        button_top = box.bottom - 40 - 64
+        body_lines = len(fit(body, pygame.Rect(0, 0, inner.w, 10_000), s.body)[1])
+        body_h = body_lines * line_height(s.body)
+        title_box = pygame.Rect(inner.x, y, inner.w, button_top - 28 - body_h - 16 - y)
+        drawn = draw_text(
+            surface,
+            title,
+            title_box,
+            s.title,
+            theme.INK,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
+        draw_text(
+            surface,
+            body,
+            pygame.Rect(inner.x, drawn.bottom + 16, inner.w, body_h),
+            s.body,
+            theme.MUTED,
+            align="center",
+        )
+        if note:
+            draw_text(
+                surface,
+                note,
+                pygame.Rect(box.x, box.bottom + 12, box.w, line_height(s.small) + 4),
+                s.small,
+                theme.MUTED,
+                align="center",
+            )
+
+    def draw_handoff(self, surface, lay: Layout) -> None:
+        name = self.match.seats[self.seat].name
+        humans = [i for i, s in enumerate(self.match.seats) if s.is_human]
+        members = set(self.match.active_game.members())
+        total = len([i for i in humans if i in members])
+        done = total - len(self.match.humans_to_decide()) + 1
+        self._big_card(
+            surface,
+            self.tr("season.handoff.title", name=name),
+            self.tr("season.handoff.body"),
+            self.tr("season.handoff.progress", done=done, total=total),
+            icon=lambda surf, box: _draw_handoff_icon(surf, box),
+        )
+
+    def draw_look(self, surface, lay: Layout) -> None:
+        self._big_card(
+            surface,
+            self.tr("season.look.title"),
+            self.tr("season.look.body"),
+            None,
+            icon=lambda surf, box: _draw_eye(surf, box),
+        )
+
+    # the decision ----------------------------------------------------------------------------
+
+    def draw_deciding(self, surface, lay: Layout) -> None:
+        match = self.match
+        view = match.view(self.seat)
+        rects = self.rects or self.deciding_rects()
+        s = self.sizes
+        dilemma = match.level.is_dilemma
+        head = rects["head"]
+        title_h = line_height(s.heading, True)
+        draw_text(
+            surface,
+            self.tr("season.deciding.title", name=view.me.name),
+            pygame.Rect(head.x, head.y, head.w, title_h),
+            s.heading,
+            theme.INK,
+            bold=True,
+        )
+        draw_text(
+            surface,
+            self.tr("season.deciding.secret"),
+            pygame.Rect(head.x, head.y + title_h, head.w, head.h - title_h),
+            s.small,
+            theme.MUTED,
+        )
+        self.draw_event(surface, rects["event"], view)
+        if dilemma:
+            self.draw_payoffs(surface, rects["info"], view)
+        elif self.choice is Action.INVEST:
+            self.draw_targets(surface, rects["info"], view)
+        else:
+            self.draw_info(surface, rects["info"], view)
+        self.draw_options(surface, rects, view)
+        self.draw_status(surface, rects["confirm"])
+
+    def draw_event(self, surface, rect: pygame.Rect, view) -> None:
+        s = self.sizes
+        card(surface, rect, border=theme.ORANGE)
+        inner = rect.inflate(-32, -20)
+        icon = min(40, inner.h)
+        draw_step_icon(
+            surface,
+            pygame.Rect(inner.x, inner.y + (inner.h - icon) // 2, icon, icon),
+            StoryStep("event", "story.event"),
+        )
+        text_x = inner.x + icon + 16
+        name_h = line_height(s.body, True)
+        label = self.tr("season.event")
+        face, _ = fit(label, pygame.Rect(0, 0, 400, name_h), s.small, True)
+        label_w = face.size(label)[0] + 14
+        draw_text(
+            surface,
+            label,
+            pygame.Rect(text_x, inner.y, label_w, name_h),
+            s.small,
+            theme.ORANGE,
+            bold=True,
+            valign="middle",
+        )
+        draw_text(
+            surface,
+            pick(view.event.name, self.app.lang),
+            pygame.Rect(text_x + label_w, inner.y, inner.right - text_x - label_w, name_h),
+            s.body,
+            theme.INK,
+            bold=True,
+            valign="middle",
+        )
+        rest = pygame.Rect(
+            text_x, inner.y + name_h, inner.right - text_x, inner.bottom - inner.y - name_h
+        )
+        if rest.height >= 14:
+            draw_text(surface, pick(view.event.text, self.app.lang), rest, s.small, theme.INK)
+
+    def _info_card(
+        self,
+        surface,
+        rect,
+        title: str,
+        rows: list[tuple[str, str]],
+        size: int,
+        *,
+        accent=theme.LINE,
+        badge: str | None = None,
+        note: str | None = None,
+        note_colour=theme.MUTED,
+    ) -> None:
+        """A titled card of label/value rows, all rows in one text size ``size``."""
+        s = self.sizes
+        card(surface, rect, border=accent, width=2 if accent == theme.LINE else 3)
+        inner = rect.inflate(-28, -24)
+        title_h = line_height(s.body, True)
+        if badge:
+            face, _ = fit(badge, pygame.Rect(0, 0, 400, title_h), s.small, True)
+            pill = pygame.Rect(0, 0, face.size(badge)[0] + 20, face.get_linesize() + 2)
+            pill.midright = (rect.right - 16, rect.top)
+            pygame.draw.rect(surface, theme.VERMILLION, pill, border_radius=pill.h // 2)
+            draw_text(
+                surface,
+                badge,
+                pill,
+                s.small,
+                theme.CARD,
+                bold=True,
+                align="center",
+                valign="middle",
+            )
+        draw_text(
+            surface,
+            title,
+            pygame.Rect(inner.x, inner.y, inner.w, title_h),
+            s.body,
+            theme.INK,
+            bold=True,
+        )
+        y = inner.y + title_h + 6
+        row_h = line_height(size) + 3
+        value_w = max(font(size, True).size(v)[0] for _, v in rows) + 2
+        label_w = inner.w - value_w - 8
+        for label, value in rows:
+            if y + row_h > inner.bottom + 2:
+                break
+            draw_text(
+                surface,
+                label,
+                pygame.Rect(inner.x, y, label_w, row_h),
+                size,
+                theme.MUTED,
+                valign="middle",
+            )
+            draw_text(
+                surface,
+                value,
+                pygame.Rect(inner.right - value_w, y, value_w, row_h),
+                size,
+                theme.INK,
+                bold=True,
+                align="right",
+                valign="middle",
+            )
+            y += row_h
+        if note and inner.bottom - y >= 14:
+            draw_text(
+                surface,
+                note,
+                pygame.Rect(inner.x, y + 4, inner.w, inner.bottom - y - 4),
+                size,
+                note_colour,
+                bold=True,
+            )
+
+    def info_size(self, cards: list[tuple[pygame.Rect, list[tuple[str, str]], str | None]]) -> int:
+        """One text size for the rows and notes of every info card: the largest at which each
+        label and value fit side by side and the rows and the note fit the card's height."""
+        s = self.sizes
+        for size in range(s.small, 10, -1):
+            ok = True
+            for rect, rows, note in cards:
+                inner = rect.inflate(-28, -24)
+                note_h = 0
+                if note:
+                    note_lines = len(fit(note, pygame.Rect(0, 0, inner.w, 10_000), size, True)[1])
+                    note_h = note_lines * line_height(size, True) + 4
+                room = inner.h - line_height(s.body, True) - 6 - note_h
+                if len(rows) * (line_height(size) + 3) > room:
+                    ok = False
+                    break
+                value_w = max(font(size, True).size(v)[0] for _, v in rows) + 2
+                label_w = max(font(size).size(label)[0] for label, _ in rows)
+                if label_w + value_w + 8 > inner.w:
+                    ok = False
+                    break
+            if ok:
+                return size
+        return 11
+
+    def info_content(self, view) -> dict:
+        """The rows and notes of the order, offer and own-firm cards."""
+        order, offer, me = view.order, view.offer, view.me
+
+        def lots(n: float) -> str:
+            return self.tr("season.lots_value", lots=n)
+
+        premium = offer.price / order.price - 1.0 if order.price > 0 else 0.0
+        return {
+            "order": [
+                (self.tr("season.order.lots"), lots(order.lots_per_member)),
+                (self.tr("season.order.price"), money(self.app, order.price)),
+                (self.tr("season.order.min_quality"), f"{order.min_quality:.2f}"),
+                (self.tr("season.order.tolerance"), f"±{order.tolerance:.2f}"),
+            ],
+            "offer": [
+                (self.tr("season.offer.price"), money(self.app, offer.price)),
+                (
+                    self.tr("season.offer.premium"),
+                    self.tr("season.premium_value", premium=premium),
+                ),
+                (self.tr("season.offer.lots"), lots(offer.lots)),
+            ],
+            "own": [
+                (self.tr("season.own.capital"), money(self.app, me.capital)),
+                (self.tr("season.own.capacity"), lots(me.capacity)),
+                (
+                    self.tr("season.own.quality"),
+                    self.tr("season.quality_value", q=me.quality, s=me.quality_spread),
+                ),
+                (self.tr("season.own.invest"), money(self.app, view.investment_cost)),
+            ],
+            "fm_note": self.tr(
+                "season.order.fm_yes" if order.force_majeure else "season.order.fm_no"
+            ),
+            "detect_note": self.tr("season.offer.detection", chance=view.detection_chance),
+        }
+
+    def info_height(self, view, card_w: int) -> int:
+        """Height the three info cards need at the largest size their widths allow."""
+        s = self.sizes
+        content = self.info_content(view)
+        inner_w = card_w - 28
+        size = 11
+        for candidate in range(s.small, 10, -1):
+            if all(
+                max(font(candidate).size(label)[0] for label, _ in content[k])
+                + max(font(candidate, True).size(v)[0] for _, v in content[k])
+                + 10
+                <= inner_w
+                for k in ("order", "offer", "own")
+            ):
+                size = candidate
+                break
+        row = line_height(size) + 3
+
+        def note(text: str) -> int:
+            lines = len(fit(text, pygame.Rect(0, 0, inner_w, 10_000), size, True)[1])
+            return lines * line_height(size, True) + 4
+
+        body = max(
+            len(content["order"]) * row + note(content["fm_note"]),
+            len(content["offer"]) * row + note(content["detect_note"]),
+            len(content["own"]) * row,
+        )
+        return 24 + line_height(s.body, True) + 6 + body + 2
+
+    def draw_info(self, surface, rect: pygame.Rect, view) -> None:
+        gap = self.layout().gap
+        w = (rect.width - 2 * gap) // 3
+        cols = [pygame.Rect(rect.x + i * (w + gap), rect.y, w, rect.h) for i in range(3)]
+        order = view.order
+        content = self.info_content(view)
+        order_rows, offer_rows, own_rows = content["order"], content["offer"], content["own"]
+        fm_note, detect_note = content["fm_note"], content["detect_note"]
+
+        size = self.remember(
+            ("info", tuple(rect)),
+            lambda: self.info_size(
+                [
+                    (cols[0], order_rows, fm_note),
+                    (cols[1], offer_rows, detect_note),
+                    (cols[2], own_rows, None),
+                ]
+            ),
+        )
+        self._info_card(
+            surface,
+            cols[0],
+            self.tr("season.order.title"),
+            order_rows,
+            size,
+            accent=theme.BLUE,
+            note=fm_note,
+            note_colour=theme.ORANGE if order.force_majeure else theme.MUTED,
+        )
+        self._info_card(
+            surface,
+            cols[1],
+            self.tr("season.offer.title"),
+            offer_rows,
+            size,
+            accent=theme.VERMILLION,
+            badge=self.tr("season.offer.private"),
+            note=detect_note,
+            note_colour=theme.VERMILLION,
+        )
+        self._info_card(surface, cols[2], self.tr("season.own.title"), own_rows, size)
+
+    def draw_payoffs(self, surface, rect: pygame.Rect, view) -> None:
+        s = self.sizes
+        table = self.match.level.dilemma
+        card(surface, rect, border=theme.BLUE)
+        inner = rect.inflate(-40, -28)
+        title_h = line_height(s.body, True)
+        draw_text(
+            surface,
+            self.tr("season.dilemma.table"),
+            pygame.Rect(inner.x, inner.y, inner.w // 2, title_h),
+            s.body,
+            theme.INK,
+            bold=True,
+        )
+        points = (
+            self.tr("season.own.points")
+            + ": "
+            + self.tr("season.dilemma.points", points=view.me.capital)
+        )
+        draw_text(
+            surface,
+            points,
+            pygame.Rect(inner.centerx, inner.y, inner.w // 2, title_h),
+            s.body,
+            theme.INK,
+            bold=True,
+            align="right",
+        )
+        y = inner.y + title_h + 4
+        note_h = line_height(s.small) + 4
+        draw_text(
+            surface,
+            self.tr("season.dilemma.note"),
+            pygame.Rect(inner.x, y, inner.w, note_h),
+            s.small,
+            theme.MUTED,
+        )
+        y += note_h + 6
+        grid = pygame.Rect(inner.x, y, inner.w, inner.bottom - y)
+        row_h = grid.h // 3
+        first_w = int(grid.w * 0.34)
+        cell_w = (grid.w - first_w) // 2
+        headers = ["season.dilemma.other_cooperates", "season.dilemma.other_betrays"]
+        for j, key in enumerate(headers):
+            draw_text(
+                surface,
+                self.tr(key),
+                pygame.Rect(grid.x + first_w + j * cell_w, grid.y, cell_w, row_h),
+                s.small,
+                theme.MUTED,
+                bold=True,
+                align="center",
+                valign="middle",
+            )
+        rows = [
+            ("season.dilemma.you_cooperate", Action.COOPERATE, (table.reward, table.sucker)),
+            ("season.dilemma.you_betray", Action.DEFECT, (table.temptation, table.punishment)),
+        ]
+        for i, (key, action, values) in enumerate(rows):
+            ry = grid.y + (i + 1) * row_h
+            colour = theme.ACTION_COLOURS[action.value]
+            icon = pygame.Rect(grid.x, ry + 4, row_h - 8, row_h - 8)
+            draw_action_icon(surface, action.value, icon, colour)
+            draw_text(
+                surface,
+                self.tr(key),
+                pygame.Rect(icon.right + 8, ry, first_w - icon.w - 12, row_h),
+                s.body,
+                colour,
+                bold=True,
+                valign="middle",
+            )
+            for j, value in enumerate(values):
+                cell = pygame.Rect(grid.x + first_w + j * cell_w + 4, ry + 3, cell_w - 8, row_h - 6)
+                pygame.draw.rect(surface, mix(colour, theme.CARD, 0.86), cell, border_radius=8)
+                draw_text(
+                    surface,
+                    f"{value:.0f}",
+                    cell,
+                    s.heading,
+                    theme.INK,
+                    bold=True,
+                    align="center",
+                    valign="middle",
+                )
+
+    def draw_options(self, surface, rects, view) -> None:
+        s = self.sizes
+        can_invest = view.me.capital >= view.investment_cost
+        actions = self.actions_here()
+        size = self.remember(
+            ("options",),
+            lambda: common_size(
+                [(self.option_help(a, view), rects[f"opthelp.{a.value}"]) for a in actions],
+                s.small,
+            ),
+        )
+        for action in actions:
+            cell = rects[f"option.{action.value}"]
+            colour = theme.ACTION_COLOURS[action.value]
+            chosen = self.choice is action
+            card(
+                surface,
+                cell,
+                border=colour if chosen else theme.LINE,
+                width=4 if chosen else 2,
+                fill=mix(colour, theme.CARD, 0.9) if chosen else theme.CARD,
+            )
+            draw_action_icon(surface, action.value, rects[f"opticon.{action.value}"], colour)
+            refused = action is Action.INVEST and not can_invest
+            draw_text(
+                surface,
+                self.option_help(action, view),
+                rects[f"opthelp.{action.value}"],
+                size,
+                theme.VERMILLION if refused else theme.INK,
+                valign="middle",
+            )
+
+    def draw_targets(self, surface, rect: pygame.Rect, view) -> None:
+        """The four investment targets, shown in place of the order and offer cards."""
+        s = self.sizes
+        card(surface, rect, border=theme.GREEN, width=3)
+        head = self.rects["tgthead"]
+        cost = self.tr(
+            "season.targets.cost",
+            cost=money(self.app, view.investment_cost),
+            capital=money(self.app, view.me.capital),
+        )
+        face, _ = fit(cost, pygame.Rect(0, 0, head.w // 2, head.h), s.small)
+        cost_w = min(face.size(cost)[0] + 4, head.w // 2)
+        draw_text(
+            surface,
+            self.tr("season.targets.title"),
+            pygame.Rect(head.x, head.y, head.w - cost_w - 12, head.h),
+            s.body,
+            theme.INK,
+            bold=True,
+            valign="middle",
+        )
+        draw_text(
+            surface,
+            cost,
+            pygame.Rect(head.right - cost_w, head.y, cost_w, head.h),
+            s.small,
+            theme.MUTED,
+            align="right",
+            valign="middle",
+        )
+        helps = [
+            (self.tr(f"target.{t.value}.help"), self.rects[f"tgthelp.{t.value}"])
+            for t in InvestTarget
+            if f"tgthelp.{t.value}" in self.rects
+        ]
+        size = self.remember(
+            ("targets",), lambda: common_size(helps, s.small) if helps else s.small
+        )
+        for target in InvestTarget:
+            icon = self.rects[f"tgticon.{target.value}"]
+            if icon.h >= 8:
+                draw_target_icon(surface, target.value, icon, theme.GREEN)
+            help_rect = self.rects.get(f"tgthelp.{target.value}")
+            if help_rect is not None and help_rect.h >= 12:
+                draw_text(
+                    surface,
+                    self.tr(f"target.{target.value}.help"),
+                    help_rect,
+                    size,
+                    theme.INK,
+                    valign="middle",
+                )
+        note = self.rects.get("tgtnote")
+        if note is not None and note.h >= 14:
+            text = (
+                f"{self.tr(f'target.{self.target.value}')}: "
+                f"{self.tr(f'target.{self.target.value}.help')}"
+                if self.target is not None
+                else self.tr("season.targets.pick")
+            )
+            draw_text(surface, text, note, s.small, theme.INK, valign="middle")
+
+    def draw_status(self, surface, rect: pygame.Rect) -> None:
+        s = self.sizes
+        box = pygame.Rect(rect.x, rect.y, rect.w - min(300, rect.w // 2) - 16, rect.h)
+        decision = self.decision()
+        if self.message:
+            draw_text(surface, self.message, box, s.small, theme.VERMILLION, valign="middle")
+            return
+        if self.choice is None:
+            draw_text(
+                surface, self.tr("season.choice.none"), box, s.body, theme.MUTED, valign="middle"
+            )
+            return
+        colour = theme.ACTION_COLOURS[self.choice.value]
+        icon = min(box.h - 8, 40)
+        draw_action_icon(
+            surface,
+            self.choice.value,
+            pygame.Rect(box.x, box.centery - icon // 2, icon, icon),
+            colour,
+        )
+        if decision is None:
+            text = self.tr("season.choice.pick_target")
+        elif self.choice is Action.INVEST:
+            text = self.tr(
+                "season.choice.invest", target=self.tr(f"target.{self.target.value}").lower()
+            )
+        else:
+            text = self.tr("season.choice.made", action=self.action_label(self.choice))
+        draw_text(
+            surface,
+            text,
+            pygame.Rect(box.x + icon + 10, box.y, box.w - icon - 10, box.h),
+            s.body,
+            colour,
+            bold=True,
+            valign="middle",
+        )
+
+    # the resolution ----------------------------------------------------------------------------
+
+    def step_text(self, step: StoryStep) -> str:
+        if step.key == "story.trust":
+            return self.tr("season.story.trust", **step.values)
+        return step.text(self.app.lang)
+
+    def draw_resolution(self, surface, lay: Layout) -> None:
+        s = self.sizes
+        left = lay.left
+        game = self.match.active_game
+        n = self.match.last_report.season if self.match.last_report else game.state.season
+        title_key = (
+            "season.resolution.round" if game.level.is_dilemma else "season.resolution.title"
+        )
+        title_h = line_height(s.heading, True)
+        draw_text(
+            surface,
+            self.tr(title_key, n=n),
+            pygame.Rect(left.x, left.y, left.w, title_h),
+            s.heading,
+            theme.INK,
+            bold=True,
+        )
+        button = self.rects.get("button")
+        bottom = (button.top if button else left.bottom) - lay.gap
+        area = pygame.Rect(
+            left.x, left.y + title_h + lay.gap, left.w, bottom - left.y - title_h - lay.gap
+        )
+        card(surface, area)
+        self.draw_steps(surface, area.inflate(-32, -28))
+        if button is not None:
+            foot = pygame.Rect(left.x, button.y, button.x - left.x - lay.gap, button.h)
+            note = None
+            if self.demo:
+                note = self.tr("season.demo")
+            elif self.saved:
+                note = self.tr("season.saved")
+            if note:
+                draw_text(surface, note, foot, s.small, theme.MUTED, valign="middle")
+
+    def step_layout(self, area: pygame.Rect) -> tuple[int, list[int], int, int]:
+        """Text size, row heights, gap and icon size that fit the whole story in ``area``
+        (sized for every step from the start, so nothing moves as they appear)."""
+        s = self.sizes
+        grow = min(max(self.size[1] / 720, 1.0), 1.35)
+        icon = int((36 if len(self.story) <= 10 else 28) * grow)
+        text_w = area.w - icon - 16
+        size = s.body
+        gap = 14
+        heights: list[int] = []
+        for candidate in (round(s.body * 1.3), round(s.body * 1.15), s.body, s.small, 13):
+            size = candidate
+            heights = []
+            for step in self.story:
+                bold = step_bold(step)
+                _, lines = fit(self.step_text(step), pygame.Rect(0, 0, text_w, 10_000), size, bold)
+                heights.append(max(len(lines) * line_height(size, bold), icon))
+            if sum(heights) + gap * (len(heights) - 1) > area.h:
+                gap = 8
+            if sum(heights) + gap * (len(heights) - 1) <= area.h:
+                break
+        if len(heights) > 1:
+            spare = area.h - sum(heights)
+            gap = max(gap, min(spare // (len(heights) - 1), 30))
+        return size, heights, gap, icon
+
+    def draw_steps(self, surface, area: pygame.Rect) -> None:
+        shown = self.visible_steps()
+        steps = self.story[:shown]
+        if not steps:
+            return
+        size, heights, gap, icon = self.remember(
+            ("steps", tuple(area)), lambda: self.step_layout(area)
+        )
+        first = 0
+        total = sum(heights[:shown]) + gap * (shown - 1)
+        while total > area.h and first < shown - 1:
+            total -= heights[first] + gap
+            first += 1
+        y = area.y
+        per = self.step_seconds
+        for i in range(first, shown):
+            step = self.story[i]
+            h = heights[i]
+            alpha = 1.0
+            if per > 0:
+                alpha = min(max((self.elapsed - i * per) / (per * 0.7), 0.0), 1.0)
+            slide = int((1.0 - alpha) * 28)
+            row = pygame.Rect(area.x + slide, y, area.w - slide, h)
+            self.draw_step(surface, row, step, size, icon)
+            if alpha < 1.0:
+                veil = pygame.Surface((area.w + 4, h + 4), pygame.SRCALPHA)
+                veil.fill((*theme.CARD, int((1.0 - alpha) * 255)))
+                surface.blit(veil, (area.x - 2, y - 2))
+            y += h + gap
+            if i < shown - 1:
+                pygame.draw.line(
+                    surface,
+                    theme.SHADE,
+                    (area.x + icon + 14, y - gap // 2),
+                    (area.right, y - gap // 2),
+                    1,
+                )
+
+    def draw_step(self, surface, row: pygame.Rect, step: StoryStep, size: int, icon: int) -> None:
+        box = pygame.Rect(row.x, row.y, icon, icon)
+        first_line = line_height(size, step_bold(step))
+        if first_line > icon:
+            box.centery = row.y + first_line // 2
+        colour = draw_step_icon(surface, box, step)
+        text = pygame.Rect(row.x + icon + 16, row.y, row.w - icon - 16, row.h)
+        draw_text(
+            surface,
+            self.step_text(step),
+            text,
+            size,
+            theme.INK if colour in (theme.INK, theme.MUTED, theme.BLUE) else colour,
+            bold=step_bold(step),
+            valign="middle",
+        )
+
+
+def common_size(items, largest: int) -> int:
+    """The largest text size (down to 11) at which every (text, box) pair fits its box."""
+    for size in range(largest, 10, -1):
+        if all(fit(text, box, size)[0] is font(size, False) for text, box in items if box.h > 0):
+            return size
+    return 11
+
+
+def step_bold(step: StoryStep) -> bool:
+    return step.kind in ("event", "verdict", "detection")
+
+
+def step_sound(step: StoryStep) -> str | None:
+    if step.kind == "verdict":
+        return (
+            "accepted"
+            if step.key == "story.verdict.accepted"
+            else (None if step.key == "story.verdict.none" else "cancelled")
+        )
+    if step.key == "story.detected":
+        return "detected"
+    return None
+
+
+def draw_step_icon(surface: pygame.Surface, box: pygame.Rect, step: StoryStep):
+    """A mark for each kind of step (shape and colour); returns the colour used."""
+    key, kind = step.key, step.kind
+    disc = box.inflate(-2, -2)
+    if kind == "event":
+        colour = theme.ORANGE
+        pygame.draw.rect(surface, colour, disc.inflate(-6, -6), width=3, border_radius=5)
+        pygame.draw.line(
+            surface, colour, (disc.x + 6, disc.y + 14), (disc.right - 6, disc.y + 14), 3
+        )
+        return theme.INK
+    if key == "story.invested":
+        draw_action_icon(surface, "invest", box, theme.GREEN)
+        return theme.INK
+    if key in ("story.delivered", "story.dilemma.cooperated"):
+        draw_action_icon(surface, "cooperate", box, theme.BLUE)
+        return theme.INK
+    if key == "story.dilemma.defected":
+        draw_action_icon(surface, "defect", box, theme.VERMILLION)
+        return theme.INK
+    if kind == "verdict":
+        if key == "story.verdict.accepted":
+            pygame.draw.circle(surface, mix(theme.GREEN, theme.CARD, 0.8), disc.center, disc.w // 2)
+            draw_check(surface, disc.inflate(-10, -10), theme.GREEN, 4)
+            return theme.GREEN
+        if key == "story.verdict.none":
+            pygame.draw.circle(surface, theme.SHADE, disc.center, disc.w // 2)
+            return theme.MUTED
+        pygame.draw.circle(
+            surface, mix(theme.VERMILLION, theme.CARD, 0.8), disc.center, disc.w // 2
+        )
+        draw_cross(surface, disc.inflate(-6, -6), theme.VERMILLION, 4)
+        return theme.VERMILLION
+    if kind in ("faulty", "suspicion"):
+        points = [
+            (disc.centerx, disc.top + 2),
+            (disc.right - 1, disc.bottom - 3),
+            (disc.left + 1, disc.bottom - 3),
+        ]
+        pygame.draw.polygon(surface, theme.ORANGE, points)
+        draw_text(
+            surface,
+            "?" if kind == "suspicion" else "!",
+            pygame.Rect(disc.x, disc.y + 8, disc.w, disc.h - 10),
+            16,
+            theme.CARD,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
+        return theme.INK
+    if kind == "detection":
+        draw_action_icon(surface, "defect", box, theme.VERMILLION)
+        return theme.VERMILLION
+    if kind == "trust":
+        before, after = step.values.get("before", 0.0), step.values.get("after", 0.0)
+        bar = pygame.Rect(disc.x, disc.centery - 5, disc.w, 10)
+        draw_bar(surface, bar, after, theme.BLUE)
+        return theme.BLUE if after >= before else theme.INK
+    if kind == "dimensions":
+        up = step.values.get("delta", 0.0) >= 0
+        colour = theme.GREEN if up else theme.VERMILLION
+        c = disc.center
+        r = disc.w // 3
+        points = (
+            [(c[0], c[1] - r), (c[0] + r, c[1] + r // 2), (c[0] - r, c[1] + r // 2)]
+            if up
+            else [(c[0], c[1] + r), (c[0] + r, c[1] - r // 2), (c[0] - r, c[1] - r // 2)]
+        )
+        pygame.draw.polygon(surface, colour, points)
+        return theme.INK
+    pygame.draw.circle(surface, theme.MUTED, disc.center, disc.w // 4)
+    return theme.INK
+
+
+def _draw_handoff_icon(surface: pygame.Surface, box: pygame.Rect) -> None:
+    """A laptop with an arrow: pass the computer on."""
+    screen = pygame.Rect(box.x + 8, box.y + 8, box.w - 16, int(box.h * 0.5))
+    pygame.draw.rect(surface, theme.BLUE, screen, width=4, border_radius=6)
+    base = pygame.Rect(box.x, screen.bottom + 4, box.w, 8)
+    pygame.draw.rect(surface, theme.BLUE, base, border_radius=4)
+    y = base.bottom + 12
+    pygame.draw.line(surface, theme.ORANGE, (box.x + 12, y), (box.right - 16, y), 4)
+    pygame.draw.polygon(
+        surface,
+        theme.ORANGE,
+        [(box.right - 4, y), (box.right - 18, y - 8), (box.right - 18, y + 8)],
+    )
+
+
+def _draw_eye(surface: pygame.Surface, box: pygame.Rect) -> None:
+    eye = pygame.Rect(box.x, box.y + box.h // 4, box.w, box.h // 2)
+    pygame.draw.ellipse(surface, theme.BLUE, eye, width=4)
+    pygame.draw.circle(surface, theme.BLUE, eye.center, eye.h // 3)
+    pygame.draw.circle(surface, theme.CARD, eye.center, eye.h // 8)
