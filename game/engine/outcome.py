@@ -60,6 +60,9 @@ def check_cluster_end(level: Level, state: GameState, seasons_below: int) -> Out
         gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, target)
         reasons = [Reason("season_limit", {"limit": end.season_limit})]
         reasons += [Reason("dimension_short", {"dimension": d, "gap": g}) for d, g in gaps.items()]
+        if not gaps:  # the phase was reached at the very end, but not held long enough
+            held = {"held": state.seasons_at_next_phase, "hold": end.hold_seasons}
+            reasons.append(Reason("phase_not_held", held))
         return Outcome("stagnation", state.season, tuple(reasons))
     return None
 
@@ -74,5 +77,7 @@ def check_dilemma_end(level: Level, state: GameState) -> Outcome | None:
     if trust >= level.dilemma.advance_trust:
         return Outcome("advance", state.season, (Reason("trust_built", values),))
     if trust <= level.rules.trust.floor:
-        return Outcome("collapse", state.season, (Reason("trust_below_floor", values),))
-    return Outcome("stagnation", state.season, (Reason("season_limit", values),))
+        below = {**values, "floor": level.rules.trust.floor}
+        return Outcome("collapse", state.season, (Reason("trust_below_floor", below),))
+    rounds = {**values, "rounds": level.rules.end.season_limit}
+    return Outcome("stagnation", state.season, (Reason("rounds_played", rounds),))

@@ -101,6 +101,14 @@ register(
             "es": "Se acabaron las {limit} temporadas sin avanzar de fase.",
             "en": "The {limit} seasons ran out without advancing a phase.",
         },
+        "reason.phase_not_held": {
+            "es": "Las siete dimensiones llegaron a la fase siguiente, pero solo {held} de las {hold} temporadas seguidas que hacen falta.",
+            "en": "All seven dimensions reached the next phase, but held only {held} of the {hold} seasons in a row it takes.",
+        },
+        "reason.rounds_played": {
+            "es": "Se jugaron las {rounds} rondas y la confianza quedó a medias ({trust:.2f}): ni alianza firme ni ruptura.",
+            "en": "All {rounds} rounds were played and trust ended halfway ({trust:.2f}): neither a firm alliance nor a break.",
+        },
         "reason.dimension_short": {
             "es": "A {dimension_name} le faltaron {gap:.1f} puntos.",
             "en": "{dimension_name} fell {gap:.1f} points short.",

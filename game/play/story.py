@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.level import Level
+from game.engine.outcome import Reason
 from game.engine.reports import SeasonReport
 from game.engine.state import Action
 from game.i18n import pick, register, tr
@@ -93,7 +94,8 @@ def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
                 "deliveries",
                 "story.delivered",
                 {"delivered": report.lots_delivered, "promised": report.lots_promised},
-                tuple(report.deliveries),
+                # no firms: marking who delivered would single out, by omission, whoever sold
+                # por fuera without being caught
             )
         )
     return steps
@@ -153,7 +155,9 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
         if d.action is Action.DEFECT and f not in report.detected
     ]
     if missing > 0 and undetected:
-        steps.append(StoryStep("suspicion", "story.suspicion", {"missing": missing}))
+        # counted from the rounded figures the delivery step showed, so the two steps agree
+        shown = round(report.lots_promised) - round(report.lots_delivered)
+        steps.append(StoryStep("suspicion", "story.suspicion", {"missing": max(shown, 1)}))
     return steps
 
 
@@ -165,6 +169,16 @@ def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
         if abs(delta) >= 0.5
     ][:3]
     return steps
+
+
+def reason_text(level: Level, reason: Reason, lang: str) -> str:
+    """One reason of the ending in plain words, with the names its sentence needs."""
+    values: dict[str, Any] = dict(reason.values)
+    if "phase" in values:
+        values["phase_name"] = tr(f"phase.{values['phase']}", lang)
+    if "dimension" in values:
+        values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
+    return tr(f"reason.{reason.code}", lang, **values)
 
 
 register(
@@ -224,8 +238,8 @@ register(
             "en": "{missing:.0f} lots are missing and nobody says why. Suspicion grows among everyone.",
         },
         "story.trust": {
-            "es": "Confianza en la alianza: {before:.2f} → {after:.2f}.",
-            "en": "Trust in the alliance: {before:.2f} → {after:.2f}.",
+            "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
+            "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
         },
         "story.dimension": {
             "es": "{dimension}: {delta:+.1f} puntos.",

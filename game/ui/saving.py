@@ -6,6 +6,7 @@ import time
 from typing import TYPE_CHECKING
 
 from game.content.levels import load_level
+from game.persistence.saves import make_summary
 from game.play.match import Match
 
 if TYPE_CHECKING:
@@ -18,15 +19,17 @@ def new_slot() -> str:
 
 
 def save_summary(match: Match) -> dict:
+    """The persistence layer's summary, plus who plays at the screen (the load list shows it)."""
     game = match.game
-    return {
-        "level": match.level.id,
-        "level_name": match.level.name,
-        "season": game.state.season if game else 0,
-        "seats": [s.name for s in match.seats],
-        "humans": [s.name for s in match.seats if s.is_human],
-        "outcome": game.outcome.kind if game and game.outcome else None,
-    }
+    summary = make_summary(
+        match.level.id,
+        match.level.name,
+        game.state.season if game else 0,
+        [s.name for s in match.seats],
+        game.outcome.kind if game and game.outcome else None,
+    )
+    summary["humans"] = [s.name for s in match.seats if s.is_human]
+    return summary
 
 
 def save_match(app: App) -> None:

@@ -15,13 +15,36 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.i18n import register, tr
 from game.ui import theme
 from game.ui.text import draw_text
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
-KEY_NAMES = {pygame.K_RETURN: "Enter", pygame.K_ESCAPE: "Esc", pygame.K_SPACE: "Espacio"}
+register(
+    {
+        "key.space": {"es": "Espacio", "en": "Space"},
+        "key.delete": {"es": "Supr", "en": "Del"},
+        "key.backspace": {"es": "Retroceso", "en": "Backspace"},
+        "key.left": {"es": "Flecha izquierda", "en": "Left arrow"},
+        "key.right": {"es": "Flecha derecha", "en": "Right arrow"},
+        "key.up": {"es": "Flecha arriba", "en": "Up arrow"},
+        "key.down": {"es": "Flecha abajo", "en": "Down arrow"},
+    }
+)
+
+# Shortcut names shown on buttons. The font has no arrow glyphs, so arrows are spelled out.
+KEY_NAMES = {pygame.K_RETURN: "Enter", pygame.K_ESCAPE: "Esc", pygame.K_TAB: "Tab"}
+KEY_TEXTS = {
+    pygame.K_SPACE: "key.space",
+    pygame.K_DELETE: "key.delete",
+    pygame.K_BACKSPACE: "key.backspace",
+    pygame.K_LEFT: "key.left",
+    pygame.K_RIGHT: "key.right",
+    pygame.K_UP: "key.up",
+    pygame.K_DOWN: "key.down",
+}
 
 
 @dataclass(slots=True)
@@ -98,7 +121,7 @@ class Scene:
         enabled: bool = True,
     ) -> pygame_gui.elements.UIButton:
         """A button with its shortcut shown on it; the same action by mouse and keyboard."""
-        text = f"{label}  ({key_label(key)})" if key is not None else label
+        text = f"{label}  ({key_label(key, self.app.lang)})" if key is not None else label
         oid = object_id or ("#primary" if primary else None)
         button = pygame_gui.elements.UIButton(
             relative_rect=pygame.Rect(rect),
@@ -215,9 +238,12 @@ class Scene:
         draw_text(surface, text, rect, size or self.text_sizes.heading, theme.INK, bold=True)
 
 
-def key_label(key: int | None) -> str:
+def key_label(key: int | None, lang: str = "es") -> str:
+    """How a shortcut is written on a button, in the player's language."""
     if key is None:
         return ""
+    if key in KEY_TEXTS:
+        return tr(KEY_TEXTS[key], lang)
     return KEY_NAMES.get(key, pygame.key.name(key).upper())
 
 

@@ -65,14 +65,22 @@ def wrap(text: str, face: pygame.font.Font, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while face.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and face.size(word[:cut] + "…")[0] > width:
-                    cut -= 1
-                word = word[:cut] + "…"
+            if face.size(word)[0] > width:
+                word = _shorten(word, face, width)
             line = word
         lines.append(line)
     return lines
+
+
+def _shorten(word: str, face: pygame.font.Font, width: int) -> str:
+    """The longest start of ``word`` that fits with an ellipsis (or bare, when even that won't)."""
+    for cut in range(len(word) - 1, 0, -1):
+        if face.size(word[:cut] + "…")[0] <= width:
+            return word[:cut] + "…"
+    for cut in range(len(word) - 1, 0, -1):
+        if face.size(word[:cut])[0] <= width:
+            return word[:cut]
+    return ""
 
 
 def fit(

@@ -59,6 +59,8 @@ class TextSizes:
         return TextSizes(small=15, body=18, heading=28, title=48, widget=18)
 
 
+DROPDOWN_ROW_PADDING = 16
+
 WIDGET_BLOCKS = (
     "button",
     "label",
@@ -88,4 +90,8 @@ def gui_theme(text_size: str) -> dict:
     for block in theme.values():
         if isinstance(block, dict) and "font" in block:
             block["font"]["size"] = size
+    # pygame_gui's open lists have 20 px rows, which clip our 18-22 px text.
+    item_height = str(int(size) + DROPDOWN_ROW_PADDING)
+    theme.setdefault("drop_down_menu.selection_list", {}).setdefault("misc", {})
+    theme["drop_down_menu.selection_list"]["misc"]["list_item_height"] = item_height
     return theme

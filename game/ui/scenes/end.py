@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import pick, register, tr
+from game.i18n import pick, register
+from game.play.story import reason_text
 from game.ui import flow, theme
 from game.ui.board import draw_board, line_height, mix, money, scaled
 from game.ui.scene import Scene, card
@@ -70,20 +71,6 @@ def _sound(app, name: str) -> None:
     except ImportError:
         return
     play_sound(app, name)
-
-
-def reason_text(level, reason, lang: str) -> str:
-    """One reason of the ending in plain words, with the names its sentence needs."""
-    values: dict[str, object] = {"limit": level.rules.end.season_limit}
-    values.update(reason.values)
-    if "phase" in values:
-        values["phase_name"] = tr(f"phase.{values['phase']}", lang)
-    if "dimension" in values:
-        values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
-    try:
-        return tr(f"reason.{reason.code}", lang, **values)
-    except (KeyError, ValueError, IndexError):
-        return tr(f"reason.{reason.code}", lang)
 
 
 class EndScene(Scene):

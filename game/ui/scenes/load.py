@@ -37,7 +37,6 @@ register(
         },
         "load.open": {"es": "Abrir", "en": "Open"},
         "load.delete": {"es": "Borrar", "en": "Delete"},
-        "load.delete_key": {"es": "Supr", "en": "Del"},
         "load.confirm": {"es": "Sí, borrar", "en": "Yes, delete"},
         "load.cancel": {"es": "Cancelar", "en": "Cancel"},
         "load.back": {"es": "Volver", "en": "Back"},
@@ -175,13 +174,12 @@ class LoadScene(Scene):
             return
         right = footer.right
         if self.confirming is not None:
-            confirm = self.button(
+            self.button(
                 (right - 260, footer.y, 260, button_h),
                 self.tr("load.confirm"),
                 self.confirm_delete,
                 key=pygame.K_DELETE,
             )
-            confirm.set_text(f"{self.tr('load.confirm')}  ({self.tr('load.delete_key')})")
         else:
             self.button(
                 (right - 240, footer.y, 240, button_h),
@@ -190,13 +188,12 @@ class LoadScene(Scene):
                 key=pygame.K_RETURN,
                 primary=True,
             )
-            delete = self.button(
+            self.button(
                 (right - 240 - 16 - 220, footer.y, 220, button_h),
                 self.tr("load.delete"),
                 self.ask_delete,
                 key=pygame.K_DELETE,
             )
-            delete.set_text(f"{self.tr('load.delete')}  ({self.tr('load.delete_key')})")
         if self.pages > 1:
             nav = lay["nav"]
             self.button(
@@ -377,7 +374,7 @@ class LoadScene(Scene):
                 if parts
                 else [self.tr(f"load.outcome.{outcome}")]
             )
-        names = summary.get("seats") or summary.get("names") or []
+        names = summary.get("names") or []
         names = [str(n) for n in names if n]
         if names:
             shown = ", ".join(names[:MAX_NAMES])

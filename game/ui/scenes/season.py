@@ -452,7 +452,7 @@ class SeasonScene(Scene):
     def label_width(self, label: str, key: int | None, bold: bool = False) -> int:
         """Room a button needs for its label and shortcut in the widgets' font (main
         actions are bold)."""
-        text = f"{label}  ({key_label(key)})" if key is not None else label
+        text = f"{label}  ({key_label(key, self.app.lang)})" if key is not None else label
         return font(self.text_sizes.widget, bold).size(text)[0] + 24
 
     def actions_here(self) -> list[Action]:
@@ -787,15 +787,14 @@ class SeasonScene(Scene):
         return reveal(self.before, self.after, blend(self.before, self.after, t), told)
 
     def highlight(self) -> tuple[int, ...]:
-        """The firms the step being told is about. Never the firms that delivered: marking
-        them would single out, by omission, whoever sold por fuera without being caught."""
+        """The firms the step being told is about (the story never names an unseen defector)."""
         if self.mode != "resolution" or self.elapsed >= self.story_seconds():
             return ()
         shown = self.visible_steps()
         if not shown:
             return ()
         step = self.story[shown - 1]
-        return () if step.key == "story.delivered" else step.firms
+        return step.firms
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)

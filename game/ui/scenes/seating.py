@@ -114,25 +114,6 @@ def line_height(size: int, bold: bool = False) -> int:
     return font(size, bold).get_linesize()
 
 
-def fit_dropdown_list(manager: pygame_gui.UIManager, item_height: int) -> None:
-    """Give the dropdown's open list rows as tall as the text (pygame_gui's default is 20 px,
-    which clips the theme's 18-22 px font). Only for dropdown lists, only if not themed."""
-    misc = manager.get_theme().ui_element_misc_data
-    block = misc.setdefault("drop_down_menu.selection_list", {})
-    block["list_item_height"] = str(item_height)
-
-
-def widen_open_button(menu: pygame_gui.elements.UIDropDownMenu, width: int) -> None:
-    """pygame_gui's open/close arrow is 20 px wide: too small a target on a projector."""
-    menu.open_button_width = width
-    for state in menu.menu_states.values():
-        for attribute in ("open_button_width", "close_button_width"):
-            if hasattr(state, attribute):
-                setattr(state, attribute, width)
-    menu.current_state.finish()
-    menu.current_state.start(should_rebuild=True)
-
-
 def expand_upwards(menu: pygame_gui.elements.UIDropDownMenu) -> None:
     menu.expand_direction = "up"
     for state in menu.menu_states.values():
@@ -202,9 +183,7 @@ class SeatingScene(Scene):
     def build(self) -> None:
         w, h = self.size
         sizes = self.text_sizes
-        manager = self.app.manager
         wh = sizes.widget + 22
-        fit_dropdown_list(manager, sizes.widget + 16)
         self.kind_buttons, self.name_entries, self.menus, self.order = [], [], {}, []
 
         # a centred column no wider than MAX_WIDTH, centred vertically for the most rows
@@ -364,7 +343,6 @@ class SeatingScene(Scene):
                 expansion_height_limit=(wh - 4) * len(options) + 12,
             )
             self.add(menu)
-            widen_open_button(menu, wh - 4)
             if expand_up:
                 expand_upwards(menu)
             self.menus[i] = menu

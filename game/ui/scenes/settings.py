@@ -68,17 +68,6 @@ def size_label(size: tuple[int, int]) -> str:
     return f"{size[0]} × {size[1]}"
 
 
-def widen_dropdown_button(menu: pygame_gui.elements.UIDropDownMenu, width: int) -> None:
-    """pygame_gui's open/close button is 20 px wide: too small a target on a projector."""
-    menu.open_button_width = width
-    for state in menu.menu_states.values():
-        for attribute in ("open_button_width", "close_button_width"):
-            if hasattr(state, attribute):
-                setattr(state, attribute, width)
-    menu.current_state.finish()
-    menu.current_state.start(should_rebuild=True)
-
-
 class SettingsScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -146,7 +135,6 @@ class SettingsScene(Scene):
                 expansion_height_limit=control_h * 5,
             )
         )
-        widen_dropdown_button(self.size_menu, control_h)
         y += pitch
         # full screen
         area = row("settings.fullscreen", "P", pygame.K_p, self.toggle_fullscreen)
