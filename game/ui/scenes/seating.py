@@ -122,6 +122,11 @@ def expand_upwards(menu: pygame_gui.elements.UIDropDownMenu) -> None:
     menu.current_state.start(should_rebuild=True)
 
 
+def new_seed() -> int:
+    """Every new game gets its own seed (saved with it, so it can be replayed exactly)."""
+    return random.SystemRandom().randrange(1, 10**9)
+
+
 class SeatingScene(Scene):
     def __init__(self, app, level: Level) -> None:
         super().__init__(app)
@@ -449,7 +454,7 @@ class SeatingScene(Scene):
             self.problem, self.problem_rows = problem, rows
             self.rebuild()
             return
-        seed = random.SystemRandom().randrange(1, 10**9)
+        seed = new_seed()
         keys = personality_keys()
         seats = []
         for i, draft in enumerate(self.seats_in_play()):
