@@ -297,7 +297,9 @@ def draw_board(
     pref_row, min_row = lh_body + 8, max(lh_small + 2, 22)
     pref_dim, min_dim = lh_small + 6, max(line_height(12) + 2, 18)
     dims = 0 if level.is_dilemma else len(DIMENSIONS)
-    space = inner.bottom - y - fixed
+    # the log's title and its latest season (a line, or two with its details) stay in view
+    log_min = lh_small * (2 if level.is_dilemma else 3) + 10
+    space = inner.bottom - y - fixed - log_min
     wanted = n * pref_row + dims * pref_dim
     tick_labels = False
     if wanted <= space:
@@ -346,7 +348,7 @@ def draw_board(
         )
         y += gap
     log_rect = pygame.Rect(inner.x, y, inner.w, inner.bottom - y)
-    if log_rect.height >= lh_small * 2 + 6:
+    if log_rect.height >= log_min:
         _log(surface, log_rect, app, match, sizes, hide_last)
 
 
