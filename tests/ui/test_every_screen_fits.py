@@ -159,3 +159,22 @@ def test_the_resolution_fits_with_eight_firms(tmp_path):
         check(app, f"look together [{language}, {text_size}]")
         press(app, pygame.K_RETURN)
         check(app, f"resolution [{language}, {text_size}]")
+
+
+def test_the_layout_adapts_when_the_window_is_resized(tmp_path):
+    """Larger windows give the board and the cards more room; nothing is stretched or spills,
+    and a window smaller than 1280x720 is held at that minimum."""
+    app = make_app(tmp_path)
+    app.match, app.save_slot = signed_match(firms=6, people=1), "fit"
+    flow.resume(app)
+    frames(app, 2)
+    widths = {}
+    for size in [(1280, 720), (1600, 900), (1920, 1080), (1000, 600)]:
+        app.step([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])])
+        frames(app, 2)
+        expected = (max(size[0], 1280), max(size[1], 720))
+        assert app.screen.get_size() == expected
+        check(app, f"season at {size}")
+        widths[size] = max(a.button.get_abs_rect().width for a in app.scene.actions)
+    assert widths[(1920, 1080)] > widths[(1280, 720)]
+    assert widths[(1000, 600)] == widths[(1280, 720)]
