@@ -118,24 +118,45 @@ def draw_text(
     box = pygame.Rect(box)
     if not text or box.width <= 0 or box.height <= 0:
         return pygame.Rect(box.topleft, (0, 0))
-    face, lines = fit(text, box, size, bold)
-    height = len(lines) * face.get_linesize()
-    y = box.top
-    if valign == "middle":
-        y = box.top + max((box.height - height) // 2, 0)
-    elif valign == "bottom":
-        y = box.bottom - height
-    drawn = pygame.Rect(box.left, y, 0, 0)
-    for line in lines:
-        image = face.render(line, True, colour)
-        x = box.left
-        if align == "center":
-            x = box.centerx - image.get_width() // 2
-        elif align == "right":
-            x = box.right - image.get_width()
-        rect = surface.blit(image, (x, y))
-        drawn = rect if drawn.width == 0 else drawn.union(rect)
-        y += face.get_linesize()
+    images, covered = _laid_out(text, box.size, size, tuple(colour), bold, align, valign)
+    surface.fblits([(image, (box.x + dx, box.y + dy)) for image, (dx, dy) in images])
+    drawn = covered.move(box.topleft)
     if TextAudit.active:
         TextAudit.records.append(DrawnText(text, box, drawn))
     return drawn
+
+
+@functools.lru_cache(maxsize=4096)
+def _laid_out(
+    text: str,
+    box_size: tuple[int, int],
+    size: int,
+    colour: tuple[int, ...],
+    bold: bool,
+    align: str,
+    valign: str,
+) -> tuple[list[tuple[pygame.Surface, tuple[int, int]]], pygame.Rect]:
+    """Rendered lines and their offsets in a box of this size. Screens redraw the same texts
+    every frame, so fitting and rendering happen once per text and box (kept in a cache)."""
+    width, height = box_size
+    face, lines = fit(text, pygame.Rect(0, 0, width, height), size, bold)
+    line_h = face.get_linesize()
+    y = 0
+    if valign == "middle":
+        y = max((height - len(lines) * line_h) // 2, 0)
+    elif valign == "bottom":
+        y = height - len(lines) * line_h
+    images = []
+    covered = pygame.Rect(0, y, 0, 0)
+    for line in lines:
+        image = face.render(line, True, colour)
+        x = 0
+        if align == "center":
+            x = width // 2 - image.get_width() // 2
+        elif align == "right":
+            x = width - image.get_width()
+        rect = image.get_rect(topleft=(x, y))
+        covered = rect if covered.width == 0 else covered.union(rect)
+        images.append((image, (x, y)))
+        y += line_h
+    return images, covered
