@@ -104,6 +104,11 @@ def saved_rounds(display: Display) -> int:
     return int(infos[0].summary.get("season", 0)) if infos else 0
 
 
+def saved_finished(display: Display) -> bool:
+    infos = [i for i in SaveStore(paths_of(display)).list_saves() if i.ok]
+    return bool(infos) and infos[0].finished
+
+
 def wait_for_round(display: Display, number: int, timeout: float = 15) -> None:
     """The game saves itself after every round: wait for that, as a person waits to see it."""
     deadline = time.monotonic() + timeout
@@ -175,6 +180,35 @@ def test_a_tutorial_game_with_a_break_in_the_middle(display):
     assert [season[0].action for season in decisions] == expected
     assert match.active_game.outcome is not None
     assert not (paths_of(display).log_dir).exists() or not any(paths_of(display).log_dir.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("level", "key"), [("gamarra", "2"), ("el_porvenir", "3"), ("villa_el_salvador", "4")]
+)
+def test_a_whole_cluster_game_by_keyboard(display, level, key):
+    """New game by keyboard, the proposed seats and contract, then one season after another
+    (cooperating, selling por fuera every third season) until the game ends."""
+    save_settings(
+        paths_of(display),
+        Settings(language="en", window_size=WINDOW, animation_speed="off", sound=False),
+    )
+    player = Player(display)
+    try:
+        player.keys("n", key, "Return", "Return", "Return")  # level, seats, contract
+        number = 0
+        while not saved_finished(display):
+            number += 1
+            assert number <= 30, "the game never ended"
+            player.keys("f" if number % 3 == 0 else "c", "Return")
+            wait_for_round(player.display, number)
+            player.keys("Return")
+        player.keys("Return", "s")  # from the end back to the start, then quit
+        assert player.wait_to_exit() == 0
+    finally:
+        player.close()
+    (info,) = [i for i in SaveStore(paths_of(display)).list_saves() if i.ok]
+    assert info.finished and info.summary["level"] == level
+    assert info.summary["season"] == number
 
 
 if __name__ == "__main__":  # pragma: no cover
