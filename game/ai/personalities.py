@@ -153,6 +153,7 @@ class Oportunista(Personality):
         price = view.market_price + (offer.price - view.market_price) * anchor
         terms = view.terms
         fine = terms["fine"] * terms["escalation"] ** view.me.offences * (1 - terms["fine_waived"])
+        fine *= view.penalty_severity
         sanction = max(
             (p.informal_sanction for r in view.history for p in r.penalties.values()), default=0.0
         )

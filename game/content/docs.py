@@ -78,6 +78,13 @@ SECTION_NOTES: dict[str, str] = {
     "end": "When a game ends (advance, collapse or stagnation).",
     "fund": "The consortium's common fund, which pays the contract's costs and receives fines; "
     "if it goes below zero the alliance collapses.",
+    "treatments": "Switches a facilitator sets before a game (issue 4), stored with the game "
+    "and shown in the debrief; a level may change their defaults here. With `public` "
+    "visibility every firm sees every defection (trust toward the defector falls as if it were "
+    "detected and the public record names it), while fines still need the consortium's "
+    "detection. A mistake makes a cooperating firm's lot come out faulty: the client rejects "
+    "it, so it counts as missing (in the tutorial the move comes out as a defection). With "
+    "`announce_last_season: false` players see no season limit.",
 }
 """One line per rules section (the fields themselves carry their meaning in game.engine.rules)."""
 
@@ -266,11 +273,18 @@ def _rules_tables(defaults: dict[str, Any]) -> list[str]:
         for f in dataclasses.fields(cls):
             meta = f.metadata
             allowed = _range(meta["low"], meta["high"], meta["integer"])
+            default = values[f.name]
+            if "choices" in meta:
+                allowed = "one of " + ", ".join(_code(c) for c in meta["choices"])
+                default = _code(default)
+            elif "flag" in meta:
+                allowed = "true or false"
+                default = _code("true" if default else "false")
+            else:
+                default = _num(default)
             if str(f.type).startswith("tuple"):
                 allowed = f"pair [low, high], each a {allowed}"
-            rows.append(
-                [_code(f"rules.{section}.{f.name}"), _num(values[f.name]), allowed, meta["doc"]]
-            )
+            rows.append([_code(f"rules.{section}.{f.name}"), default, allowed, meta["doc"]])
         out += ["", f"#### `rules.{section}`", "", SECTION_NOTES[section], ""]
         out += _table(["field", "default", "allowed", "meaning"], rows)
     spec = rules_spec(partial=True).fields

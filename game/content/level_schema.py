@@ -38,6 +38,10 @@ PHASE_KEYS = ("2", "3", "4")
 
 def _rule_field_spec(f: dataclasses.Field) -> Spec:
     meta = f.metadata
+    if "choices" in meta:
+        return Choice(meta["choices"])
+    if "flag" in meta:
+        return Bool()
     number = Number(meta["low"], meta["high"], integer=meta["integer"])
     return Pair(number) if str(f.type).startswith("tuple") else number
 
@@ -195,6 +199,21 @@ def _classic_table(value: Any, path: tuple, checker: Checker) -> Any:
     return value
 
 
+HISTORY_SPEC = Mapping(
+    {
+        "source": Text(),
+        "study": Bilingual(),
+        "advance": Bilingual(),
+        "collapse": Bilingual(),
+        "stagnation": Bilingual(),
+        "uneven_quality": Field(Bilingual(), required=False),
+    }
+)
+"""The debrief's history note: what the study tells of the cluster (``study``), how a game that
+ended in advance, collapse or stagnation compares with it, and an optional sentence for a game
+whose order was cancelled for uneven quality; ``source`` names the section."""
+
+
 LEVEL_SPEC = Mapping(
     {
         "schema_version": Number(SCHEMA_VERSION, SCHEMA_VERSION, integer=True),
@@ -279,6 +298,7 @@ LEVEL_SPEC = Mapping(
             {"all_cooperate_advance_min": Number(0, 1), "all_defect_collapse_min": Number(0, 1)}
         ),
         "events": Custom(_unique_event_keys, ListOf(EVENT_SPEC, min_len=1)),
+        "history": Field(HISTORY_SPEC, required=False),
     }
 )
 

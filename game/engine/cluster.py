@@ -17,11 +17,10 @@ def compute_phase(
     """
     phase = 1
     for candidate in (2, 3, 4):
-        needed = thresholds.get(candidate, {})
-        if all(dimensions[d] >= v for d, v in needed.items()):
-            phase = candidate
-        else:
-            break
+        for d, v in thresholds.get(candidate, {}).items():
+            if dimensions[d] < v:
+                return phase
+        phase = candidate
     return phase
 
 

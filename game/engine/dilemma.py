@@ -13,6 +13,8 @@ from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision, GameState, SeasonSetup
 from game.engine.trust import alliance_trust, update_trust
 
+_MOVES = (Action.COOPERATE, Action.DEFECT)
+
 
 def payoff(level: Level, mine: Action, theirs: Action) -> float:
     table = level.dilemma
@@ -23,8 +25,14 @@ def payoff(level: Level, mine: Action, theirs: Action) -> float:
 
 
 def resolve_dilemma(
-    level: Level, state: GameState, setup: SeasonSetup, decisions: dict[int, Decision]
+    level: Level,
+    state: GameState,
+    setup: SeasonSetup,
+    decisions: dict[int, Decision],
+    mistakes: frozenset[int] = frozenset(),
 ) -> SeasonReport:
+    """Pay the classic table; a cooperation in ``mistakes`` comes out as a defection (the
+    mistake treatment, as in The Evolution of Trust), though the record keeps what was meant."""
     members = state.members()
     for firm in members:
         if decisions[firm.id].action is Action.INVEST:
@@ -33,13 +41,16 @@ def resolve_dilemma(
     ids = [f.id for f in members]
     trust_before = alliance_trust(state.trust, ids)
     capital_before = {f.id: f.capital for f in state.firms}
+    slipped = tuple(i for i in ids if i in mistakes and decisions[i].action is Action.COOPERATE)
+    played = {i: Action.DEFECT if i in slipped else decisions[i].action for i in ids}
+    table = {(mine, theirs): payoff(level, mine, theirs) for mine in _MOVES for theirs in _MOVES}
     payoffs: dict[int, float] = {}
     for firm in members:
-        mine = decisions[firm.id].action
-        total = sum(payoff(level, mine, decisions[o].action) for o in ids if o != firm.id)
+        mine = played[firm.id]
+        total = sum(table[mine, played[o]] for o in ids if o != firm.id)
         payoffs[firm.id] = total
         ledger.move(state, firm.id, total, "joint_sale")
-    cooperators = {i for i in ids if decisions[i].action is Action.COOPERATE}
+    cooperators = {i for i in ids if played[i] is Action.COOPERATE}
     defectors = tuple(i for i in ids if i not in cooperators)
     update_trust(state.trust, ids, cooperators, set(defectors), 0.0, level.rules.trust)
     state.season = setup.season
@@ -68,4 +79,6 @@ def resolve_dilemma(
         fund_change=0.0,
         ledger=tuple(ledger.entries),
         payoffs=payoffs,
+        seen=defectors,
+        mistakes=slipped,
     )

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.cluster import compute_phase
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
+from game.engine.frozen import fast_init
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
 from game.engine.reports import OwnResult, PublicRecord, SeasonReport
+from game.engine.rules import Treatments
 from game.engine.season import detection_chance, resolve_season, setup_season
 from game.engine.state import Action, Decision, Firm, GameState, OutsideOffer, SeasonSetup
 from game.engine.trust import alliance_trust, trust_matrix
@@ -52,6 +54,7 @@ def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[F
     return firms
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class _SeasonPublic:
     season_limit: int | None
@@ -71,8 +74,11 @@ class Game:
         seed: int,
         contract: Mapping[str, str] | None = None,
         *,
-        season_limit_known: bool = True,
+        treatments: Treatments | Mapping[str, Any] | None = None,
     ) -> None:
+        """``treatments``: the facilitator's switches (a :class:`Treatments`, or a mapping of
+        the switches that differ from the level's ``rules.treatments``); ``ValueError`` for an
+        unknown switch or a value out of bounds."""
         if not level.firms.min <= len(names) <= level.firms.max:
             raise ValueError(
                 f"{level.id} is played by {level.firms.min} to {level.firms.max} firms, "
@@ -81,7 +87,10 @@ class Game:
         self.level = level
         self.seed = seed
         self.names = tuple(names)
-        self.season_limit_known = season_limit_known
+        if isinstance(treatments, Treatments):
+            self.treatments = treatments
+        else:
+            self.treatments = level.rules.treatments.with_overrides(treatments)
         choices = dict(contract if contract is not None else level.default_contract)
         terms = sign_contract(choices, level.contract)
         firms = make_firms(level, names, random.Random(f"{seed}/firms"))
@@ -99,10 +108,12 @@ class Game:
         self.setup: SeasonSetup | None = None
         self.reports: list[SeasonReport] = []
         self.public: list[PublicRecord] = []
-        self._own: list[list[OwnResult]] = [[] for _ in firms]
+        self._own: list[tuple[OwnResult, ...]] = [() for _ in firms]
         self.outcome: Outcome | None = None
         self._seasons_below = 0
         self._public_cache: _SeasonPublic | None = None
+        self._trust_at_start = 0.0  # the alliance's trust when this season began
+        self._views: dict[int, FirmView] = {}  # this season's views, built once each
 
     def _sign(self) -> Ledger:
         """Each member pays its share of the one-off costs and its starting contribution."""
@@ -118,6 +129,11 @@ class Game:
         ledger.move(state, FUND, -state.terms.cost_once, "signing")
         return ledger
 
+    @property
+    def season_limit_known(self) -> bool:
+        """Whether players are told the season limit (treatment ``announce_last_season``)."""
+        return self.treatments.announce_last_season
+
     # -- the season loop -------------------------------------------------------------------
 
     def begin_season(self) -> SeasonSetup:
@@ -126,25 +142,32 @@ class Game:
             raise RuntimeError("the game is over")
         if self.setup is None:
             season = self.state.season + 1
+            self._trust_at_start = alliance_trust(self.state.trust, self.members())
             self.setup = setup_season(
                 self.level,
                 self.state,
                 self._event_rng,
                 random.Random(f"{self.seed}/offers/{season}"),
+                self._trust_at_start,
             )
         return self.setup
 
     def members(self) -> list[int]:
-        return [f.id for f in self.state.members()]
+        """Ids of the current members (a fresh list the caller may keep)."""
+        return [f.id for f in self.state.firms if f.member]
 
     def view(self, firm_id: int) -> FirmView:
-        """Everything ``firm_id`` may know this season, and nothing more."""
+        """Everything ``firm_id`` may know this season, and nothing more (built once per
+        season: the state only changes in ``resolve``, and a view is immutable)."""
+        cached = self._views.get(firm_id)
+        if cached is not None:
+            return cached
         setup = self.begin_season()
         public = self._season_public()
         state = self.state
         firm = state.firms[firm_id]
         trust_row = state.trust[firm_id]
-        return FirmView(
+        view = self._views[firm_id] = FirmView(
             level_id=self.level.id,
             is_dilemma=self.level.is_dilemma,
             season=setup.season,
@@ -161,7 +184,7 @@ class Game:
                 firm.offences,
                 firm.member,
             ),
-            offer=setup.offers.get(firm_id, OutsideOffer(setup.market_price, 0.0)),
+            offer=setup.offers.get(firm_id) or OutsideOffer(setup.market_price, 0.0),
             order=setup.order,
             event=setup.event,
             market_price=setup.market_price,
@@ -175,8 +198,10 @@ class Game:
             dimensions=public.dimensions,
             phase=state.phase,
             history=public.history,
-            my_results=tuple(self._own[firm_id]),
+            my_results=self._own[firm_id],
+            penalty_severity=self.treatments.penalty_severity,
         )
+        return view
 
     def _season_public(self) -> _SeasonPublic:
         """What every firm sees alike this season, built once and shared by all their views
@@ -191,7 +216,7 @@ class Game:
                     PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
                     for f in state.firms
                 ),
-                alliance_trust=alliance_trust(state.trust, members),
+                alliance_trust=self._trust_at_start,
                 detection_chance=self.detection_chance(),
                 dimensions=dict(state.dimensions),
                 history=tuple(self.public),
@@ -208,25 +233,46 @@ class Game:
         setup = self.begin_season()
         decisions = {i: decisions[i] for i in self.members() if i in decisions}
         rng = random.Random(f"{self.seed}/dice/{setup.season}")
+        mistakes = self._mistakes(setup.season)
         if self.level.is_dilemma:
-            report = resolve_dilemma(self.level, self.state, setup, decisions)
+            report = resolve_dilemma(self.level, self.state, setup, decisions, mistakes)
         else:
-            report = resolve_season(self.level, self.state, setup, decisions, rng)
+            report = resolve_season(
+                self.level,
+                self.state,
+                setup,
+                decisions,
+                rng,
+                self.treatments,
+                mistakes,
+                self._trust_at_start,
+            )
         self.reports.append(report)
         self.public.append(self._public_record(report))
         for firm_id, decision in report.decisions.items():
-            self._own[firm_id].append(
+            self._own[firm_id] += (
                 OwnResult(
                     report.season,
                     decision,
                     report.capital_change[firm_id],
                     firm_id in report.detected,
-                )
+                ),
             )
         self.setup = None
         self._public_cache = None
+        self._views = {}
         self.outcome = self._check_end()
         return report
+
+    def _mistakes(self, season: int) -> frozenset[int]:
+        """Firms whose lot comes out faulty this season if they cooperate (the mistake
+        treatment). Its own stream, one roll per firm, drawn only when the rate is above zero,
+        so a game without mistakes meets exactly the dice it always did."""
+        rate = self.treatments.mistake_rate
+        if rate <= 0.0:
+            return frozenset()
+        rng = random.Random(f"{self.seed}/mistakes/{season}")
+        return frozenset(f.id for f in self.state.firms if rng.random() < rate)
 
     def _check_end(self) -> Outcome | None:
         level, state = self.level, self.state
@@ -237,15 +283,16 @@ class Game:
         else:
             state.seasons_at_next_phase = 0
         self._seasons_below = self._seasons_below + 1 if state.phase < level.start_phase else 0
-        return check_cluster_end(level, state, self._seasons_below)
+        return check_cluster_end(level, state, self._seasons_below, self.reports[-1].trust_after)
 
     def _public_record(self, report: SeasonReport) -> PublicRecord:
         state = self.state
         revealed: dict[int, str] = {}
         if self.level.is_dilemma:
             revealed = {i: d.action.value for i, d in report.decisions.items()}
+            revealed.update({i: Action.DEFECT.value for i in report.mistakes})
         else:
-            revealed = {i: Action.DEFECT.value for i in report.detected}
+            revealed = {i: Action.DEFECT.value for i in report.seen}
         investments = {i: d.target for i, d in report.decisions.items() if d.target is not None}
         revealed.update({i: Action.INVEST.value for i in investments})
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
@@ -277,18 +324,26 @@ class Game:
             names=self.names,
             contract=dict(self.state.terms.choices),
             decisions=tuple(dict(r.decisions) for r in self.reports),
+            treatments=self.treatments.to_json(),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class GameRecord:
-    """Enough to replay a game exactly: level, seed, seats, contract and every decision."""
+    """Enough to replay a game exactly: level, seed, seats, contract, treatments and every
+    decision. ``treatments`` holds the facilitator's switches; a record from before they
+    existed has none, which means the level's defaults (the game as it was then)."""
 
     level_id: str
     seed: int
     names: tuple[str, ...]
     contract: dict[str, str]
     decisions: tuple[dict[int, Decision], ...]
+    treatments: dict[str, Any] = field(default_factory=dict)
+
+    def treatments_for(self, level: Level) -> Treatments:
+        """The treatments this game was played with, on ``level``."""
+        return level.rules.treatments.with_overrides(self.treatments)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -299,6 +354,7 @@ class GameRecord:
             "decisions": [
                 {str(i): d.to_json() for i, d in season.items()} for season in self.decisions
             ],
+            "treatments": dict(self.treatments),
         }
 
     @staticmethod
@@ -312,12 +368,13 @@ class GameRecord:
                 {int(i): Decision.from_json(d) for i, d in season.items()}
                 for season in data["decisions"]
             ),
+            treatments=dict(data.get("treatments") or {}),
         )
 
 
 def replay(level: Level, record: GameRecord) -> Game:
     """Play a recorded game again, decision for decision."""
-    game = Game(level, record.names, record.seed, record.contract)
+    game = Game(level, record.names, record.seed, record.contract, treatments=record.treatments)
     for decisions in record.decisions:
         if game.outcome is not None:
             break
@@ -331,11 +388,13 @@ def play(
     seed: int,
     contract: Mapping[str, str] | None = None,
     names: Sequence[str] | None = None,
+    *,
+    treatments: Treatments | Mapping[str, Any] | None = None,
 ) -> Game:
     """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
     if names is None:
         names = [level.firm_names[i % len(level.firm_names)] for i in range(len(deciders))]
-    game = Game(level, names, seed, contract)
+    game = Game(level, names, seed, contract, treatments=treatments)
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})

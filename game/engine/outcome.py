@@ -28,11 +28,15 @@ class Outcome:
     reasons: tuple[Reason, ...]
 
 
-def check_cluster_end(level: Level, state: GameState, seasons_below: int) -> Outcome | None:
-    """The ending after a season of a cluster level, or None if the game goes on."""
+def check_cluster_end(
+    level: Level, state: GameState, seasons_below: int, trust: float | None = None
+) -> Outcome | None:
+    """The ending after a season of a cluster level, or None if the game goes on
+    (``trust``: the alliance's trust now, when the caller has it)."""
     end = level.rules.end
     members = [f.id for f in state.members()]
-    trust = alliance_trust(state.trust, members)
+    if trust is None:
+        trust = alliance_trust(state.trust, members)
     collapse: list[Reason] = []
     if len(members) < end.min_members:
         collapse.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.engine.frozen import fast_init
 from game.engine.ledger import Entry
 from game.engine.state import Decision, InvestTarget
 
@@ -17,13 +18,16 @@ ORDER_STATUSES = (
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Delivery:
     lots: float
     subcontracted: float
     quality: float
+    faulty: bool = False  # a mistake (treatment): the client rejected the lot
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Penalty:
     fine: float
@@ -32,6 +36,7 @@ class Penalty:
     informal_sanction: float
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SeasonReport:
     """Everything that happened in one season, including what firms could not see."""
@@ -60,8 +65,14 @@ class SeasonReport:
     fund_change: float
     ledger: tuple[Entry, ...]
     payoffs: dict[int, float] = field(default_factory=dict)
+    seen: tuple[int, ...] = ()
+    """Defectors every firm knows of: the detected ones, or all of them with public visibility."""
+    mistakes: tuple[int, ...] = ()
+    """Cooperating firms whose lot came out faulty without anyone meaning it (in the tutorial,
+    whose cooperation came out as a defection)."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PublicRecord:
     """The part of a season every firm sees: outcomes, not hidden decisions."""
@@ -84,6 +95,7 @@ class PublicRecord:
     fund: float
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OwnResult:
     """A firm's memory of its own past seasons."""

@@ -8,6 +8,7 @@ derived from this single definition instead of repeating it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -29,6 +30,40 @@ PHASE_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def param(low: float | None, high: float | None, doc: str, *, integer: bool = False) -> Any:
     """A required rules field with bounds and a meaning (read by the checker and the docs)."""
     return field(metadata={"low": low, "high": high, "doc": doc, "integer": integer})
+
+
+def choice(options: tuple[str, ...], doc: str) -> Any:
+    """A required rules field that names one of ``options`` (checked and documented as such)."""
+    return field(
+        metadata={"low": None, "high": None, "doc": doc, "integer": False, "choices": options}
+    )
+
+
+def flag(doc: str) -> Any:
+    """A required rules field that is true or false."""
+    return field(metadata={"low": None, "high": None, "doc": doc, "integer": False, "flag": True})
+
+
+def check_field(f: Any, value: Any) -> Any:
+    """``value`` checked against one field's metadata; raises ``ValueError`` saying why.
+
+    For values set outside a level file (a facilitator's treatment switches), which the level
+    checker never sees."""
+    meta = f.metadata
+    if "choices" in meta:
+        if value not in meta["choices"]:
+            raise ValueError(f"{f.name} must be one of {', '.join(meta['choices'])}, not {value!r}")
+        return value
+    if "flag" in meta:
+        if not isinstance(value, bool):
+            raise ValueError(f"{f.name} must be true or false, not {value!r}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise ValueError(f"{f.name} must be a number, not {value!r}")
+    low, high = meta["low"], meta["high"]
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{f.name} must lie between {low} and {high}, not {value}")
+    return int(value) if meta["integer"] else float(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +211,52 @@ class FundRules:
     starting_fund: float = param(0, None, "what each member pays into the fund when signing")
 
 
+VISIBILITIES: tuple[str, ...] = ("detected", "public")
+"""How visible a defection is: ``detected`` (only the defections the consortium detects are
+known, the engine's base behaviour) or ``public`` (every defection is seen by all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Treatments:
+    """Switches a facilitator sets before a game (issue 4) and the debrief shows.
+
+    The level gives the defaults (``rules.treatments``); a game may override them one by one
+    (:meth:`with_overrides`), and the game's record keeps them so replays and saves do too.
+    """
+
+    visibility: str = choice(
+        VISIBILITIES,
+        "detected: each firm learns only of the defections the consortium detects; "
+        "public: every defection is seen by all (trust and what every firm sees)",
+    )
+    mistake_rate: float = param(
+        0,
+        0.5,
+        "share of a cooperating firm's lots that come out faulty without anyone meaning it "
+        "(the client rejects them); 0 = no mistakes",
+    )
+    penalty_severity: float = param(0, 5, "multiplies the contract's fines (1 = as signed)")
+    announce_last_season: bool = flag(
+        "true: players see the season limit; false: only the facilitator knows the last season"
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def with_overrides(self, overrides: Mapping[str, Any] | None) -> Treatments:
+        """These treatments with some switches changed; raises ``ValueError`` for an unknown
+        switch or a value out of its bounds."""
+        if not overrides:
+            return self
+        known = {f.name: f for f in fields(self)}
+        values = self.to_json()
+        for name, value in overrides.items():
+            if name not in known:
+                raise ValueError(f"unknown treatment '{name}' (known: {', '.join(known)})")
+            values[name] = check_field(known[name], value)
+        return Treatments(**values)
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     """Everything numeric a cluster level plays by (defaults merged with the level's overrides)."""
@@ -189,6 +270,7 @@ class Rules:
     dimensions: DimensionRules
     end: EndRules
     fund: FundRules
+    treatments: Treatments
     phase_thresholds: dict[int, dict[str, float]]
     """Minimum of each dimension to be in phase 2, 3 and 4 (Cuadro 2)."""
     drift: dict[str, float]
@@ -205,6 +287,7 @@ RULE_SECTIONS: dict[str, type] = {
     "dimensions": DimensionRules,
     "end": EndRules,
     "fund": FundRules,
+    "treatments": Treatments,
 }
 
 

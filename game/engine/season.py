@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from statistics import fmean
+from math import fsum
 
 from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.events import draw_event
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.reports import Delivery, Penalty, SeasonReport
+from game.engine.rules import Treatments
 from game.engine.state import (
     Action,
     Decision,
@@ -47,17 +48,25 @@ def detection_chance(level: Level, state: GameState, members: int) -> float:
 
 
 def setup_season(
-    level: Level, state: GameState, event_rng: random.Random, offer_rng: random.Random
+    level: Level,
+    state: GameState,
+    event_rng: random.Random,
+    offer_rng: random.Random,
+    trust: float | None = None,
 ) -> SeasonSetup:
-    """Draw the event and set the joint order and each firm's private outside offer."""
+    """Draw the event and set the joint order and each firm's private outside offer.
+
+    ``trust`` is the alliance's trust now, when the caller has it already."""
     event = draw_event(level.events, event_rng)
     market = level.rules.market
     members = state.members()
     capacity_factor = state.terms["capacity"] * event.effect("capacity")
-    trust = alliance_trust(state.trust, [f.id for f in members])
+    if trust is None:
+        trust = alliance_trust(state.trust, [f.id for f in members])
     trust_rules = level.rules.trust
     trust_factor = trust_rules.volume_at_zero_trust + (1 - trust_rules.volume_at_zero_trust) * trust
-    mean_capacity = fmean(f.capacity for f in members) if members else 0.0
+    # fsum / n is exactly what statistics.fmean computes, without its overhead
+    mean_capacity = fsum([f.capacity for f in members]) / len(members) if members else 0.0
     lots = (
         mean_capacity
         * capacity_factor
@@ -76,11 +85,13 @@ def setup_season(
         force_majeure=event.flag("force_majeure"),
     )
     low, high = market.outside_premium
+    event_premium = event.effect("outside_premium")
+    by_reputation = market.reputation_premium
     offers = {}
-    for firm in state.firms:
-        premium = offer_rng.uniform(low, high) + event.effect("outside_premium")
+    for firm in state.firms:  # a draw for every firm, member or not, so the dice never shift
+        premium = offer_rng.uniform(low, high) + event_premium
         if firm.member:
-            weight = 1.0 - market.reputation_premium + market.reputation_premium * firm.reputation
+            weight = 1.0 - by_reputation + by_reputation * firm.reputation
             offers[firm.id] = OutsideOffer(
                 price=price * (1.0 + max(premium, 0.0) * weight),
                 lots=min(lots, firm.capacity * capacity_factor),
@@ -94,6 +105,9 @@ def setup_season(
         capacity_factor=capacity_factor,
         investment_cost=level.rules.investment.cost * event.effect("investment_cost"),
     )
+
+
+_TARGETS: tuple[str, ...] = tuple(t.value for t in InvestTarget)
 
 
 @dataclass(slots=True)
@@ -111,6 +125,9 @@ class _Season:
     defectors: list[Firm]
     investors: list[Firm]
     trust_before: float
+    treatments: Treatments
+    mistakes: frozenset[int]  # cooperators whose lot comes out faulty by accident
+    delivered: float = 0.0  # lots the client received (set by _deliver)
 
 
 def resolve_season(
@@ -119,17 +136,31 @@ def resolve_season(
     setup: SeasonSetup,
     decisions: dict[int, Decision],
     rng: random.Random,
+    treatments: Treatments,
+    mistakes: frozenset[int] = frozenset(),
+    trust_before: float | None = None,
 ) -> SeasonReport:
-    """Apply every member's decision and return the full report of the season."""
+    """Apply every member's decision and return the full report of the season.
+
+    ``mistakes`` are the firms whose lot would come out faulty if they cooperated (drawn by the
+    game from its own stream, so that with no mistakes the dice are the same as ever).
+    ``trust_before`` is the alliance's trust at the start of the season, when the caller has it.
+    """
     members = state.members()
     missing = [f.id for f in members if f.id not in decisions]
     if missing:
         raise ValueError(f"no decision for firm(s) {missing}")
     capital_before = {f.id: f.capital for f in state.firms}
     fund_before = state.fund
-    by_action: dict[Action, list[Firm]] = {a: [] for a in Action}
+    by_action: dict[Action, list[Firm]] = {
+        Action.COOPERATE: [],
+        Action.DEFECT: [],
+        Action.INVEST: [],
+    }
     for firm in members:
         by_action[decisions[firm.id].action].append(firm)
+    if trust_before is None:
+        trust_before = alliance_trust(state.trust, [f.id for f in members])
     season = _Season(
         level=level,
         state=state,
@@ -141,11 +172,16 @@ def resolve_season(
         cooperators=by_action[Action.COOPERATE],
         defectors=by_action[Action.DEFECT],
         investors=by_action[Action.INVEST],
-        trust_before=alliance_trust(state.trust, [f.id for f in members]),
+        trust_before=trust_before,
+        treatments=treatments,
+        mistakes=frozenset(f.id for f in by_action[Action.COOPERATE] if f.id in mistakes)
+        if mistakes
+        else mistakes,
     )
     # Draw every random number up front, for every firm, so decisions never shift the dice.
-    quality_noise = [rng.gauss(0.0, 1.0) for _ in state.firms]
-    detection_rolls = [rng.random() for _ in state.firms]
+    gauss, roll = rng.gauss, rng.random
+    quality_noise = [gauss(0.0, 1.0) for _ in state.firms]
+    detection_rolls = [roll() for _ in state.firms]
     claim_roll = rng.random()
 
     _pay_dues_and_contract_costs(season)
@@ -156,8 +192,10 @@ def resolve_season(
     _outsiders_sell_alone(season)
     chance = detection_chance(level, state, len(members))
     detected, penalties = _detect_and_punish(season, chance, detection_rolls)
+    public = treatments.visibility == "public"  # every defection is seen by all
+    seen = [f.id for f in season.defectors] if public else list(detected)
     _apply_event_money(season)
-    _update_trust(season, deliveries, detected, promised, status)
+    _update_trust(season, deliveries, detected, seen, promised, status)
     _update_reputation(season, status)
     dims_before = dict(state.dimensions)
     changes = move_dimensions(
@@ -183,7 +221,7 @@ def resolve_season(
         decisions=season.decisions,
         order_status=status,
         lots_promised=promised,
-        lots_delivered=sum(d.lots for d in deliveries.values()),
+        lots_delivered=season.delivered,
         quality_spread=spread,
         mean_quality=mean_quality,
         deliveries=deliveries,
@@ -201,6 +239,8 @@ def resolve_season(
         capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
         fund_change=state.fund - fund_before,
         ledger=tuple(season.ledger.entries),
+        seen=tuple(seen),
+        mistakes=tuple(sorted(season.mistakes)),
     )
 
 
@@ -217,7 +257,7 @@ def _invest(season: _Season) -> dict[str, int]:
     """Investors pay now; own goods improve the firm, common goods the whole cluster."""
     rules = season.level.rules.investment
     state, setup = season.state, season.setup
-    counts = {t.value: 0 for t in InvestTarget}
+    counts = dict.fromkeys(_TARGETS, 0)
     unit_margin = setup.market_price - season.level.rules.market.unit_cost
     for firm in season.investors:
         target = season.decisions[firm.id].target
@@ -246,7 +286,8 @@ def _deliver(
 
     An order is cancelled when too little arrives (unless a force majeure excuses it), when the
     lots are too uneven (the first Gamarra polo-shirt consortium, 000 VI.2), or when their mean
-    quality falls short.
+    quality falls short. A lot that came out faulty by mistake (a treatment) is rejected: it
+    counts as missing, its maker sells it off as salvage and earns no trust for it.
     """
     setup, market = season.setup, season.level.rules.market
     order = setup.order
@@ -260,10 +301,14 @@ def _deliver(
         spread = firm.quality_spread + share_sub * market.subcontract_spread
         quality = min(max(firm.quality + noise[firm.id] * spread, 0.0), 1.0)
         deliveries[firm.id] = Delivery(
-            lots=order.lots_per_member, subcontracted=sub, quality=quality
+            lots=order.lots_per_member,
+            subcontracted=sub,
+            quality=quality,
+            faulty=firm.id in season.mistakes,
         )
-    delivered = sum(d.lots for d in deliveries.values())
-    qualities = [d.quality for d in deliveries.values()]
+    delivered = sum(d.lots for d in deliveries.values() if not d.faulty)
+    season.delivered = delivered
+    qualities = [d.quality for d in deliveries.values() if not d.faulty]
     mean_quality, spread = _mean_and_spread(qualities)
     if promised <= 0.0:
         status = "no_order"
@@ -316,7 +361,7 @@ def _settle_joint_order(
         capacity = firm.capacity * setup.capacity_factor
         costs = delivery.lots * unit_cost + delivery.subcontracted * market.subcontract_cost
         ledger.move(state, firm.id, -costs, "joint_costs")
-        if accepted:
+        if accepted and not delivery.faulty:
             ledger.move(state, firm.id, delivery.lots * order.price, "joint_sale")
         else:
             salvage = delivery.lots * setup.market_price * market.salvage_share
@@ -330,10 +375,14 @@ def _settle_joint_order(
         return [], False
     if not accepted:
         return [], False
-    faulty = [f.id for f in season.cooperators if deliveries[f.id].quality < order.min_quality]
+    faulty = [
+        f.id
+        for f in season.cooperators
+        if deliveries[f.id].quality < order.min_quality and not deliveries[f.id].faulty
+    ]
     if setup.event.flag("quality_claim") and season.cooperators:
         claimed = season.cooperators[int(claim_roll * len(season.cooperators))].id
-        if claimed not in faulty:
+        if claimed not in faulty and not deliveries[claimed].faulty:
             faulty.append(claimed)
     shared = not state.terms.has_traceability
     for maker in faulty:
@@ -393,7 +442,7 @@ def _detect_and_punish(
         fine = (
             terms["fine"] * terms["escalation"] ** (firm.offences - 1) * (1 - terms["fine_waived"])
         )
-        fine = max(fine, 0.0)
+        fine = max(fine * season.treatments.penalty_severity, 0.0)
         ledger.transfer(state, firm.id, FUND, fine, "fine")
         firm.reputation = max(firm.reputation - reputation_loss, 0.0)
         sanction = 0.0
@@ -423,11 +472,15 @@ def _update_trust(
     season: _Season,
     deliveries: dict[int, Delivery],
     detected: list[int],
+    seen: list[int],
     promised: float,
     status: str,
 ) -> None:
+    """Kept promises, the defections every firm knows of (``seen``) and suspicion.
+
+    A dispute (over a fine) needs a formal detection; public visibility alone starts none."""
     rules, terms = season.level.rules.trust, season.state.terms
-    delivered = sum(d.lots for d in deliveries.values())
+    delivered = season.delivered
     missing = 0.0
     if promised > 0 and not season.setup.order.force_majeure:
         missing = max(promised - delivered, 0.0) / promised
@@ -440,8 +493,8 @@ def _update_trust(
     update_trust(
         season.state.trust,
         [f.id for f in season.members],
-        set(deliveries),
-        set(detected),
+        {i for i, d in deliveries.items() if not d.faulty},
+        set(seen),
         loss,
         rules,
     )

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from game.engine.contract import ContractTerms
 from game.engine.events import EventCard
+from game.engine.frozen import fast_init
 
 
 class Action(StrEnum):
@@ -71,6 +72,7 @@ class Firm:
     informal_credit: bool = True
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class JointOrder:
     """The consortium's order this season, as every member sees it."""
@@ -82,6 +84,7 @@ class JointOrder:
     force_majeure: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OutsideOffer:
     """A private offer to buy a firm's share of the order "por fuera". Only that firm sees it.
@@ -94,6 +97,7 @@ class OutsideOffer:
     lots: float
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class SeasonSetup:
     season: int  # 1-based

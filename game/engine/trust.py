@@ -41,15 +41,17 @@ def update_trust(
     """
     gain = rules.gain_per_kept_promise
     loss = rules.loss_detected
+    # what each firm did, looked up once rather than once per pair
+    columns = [(j, j in detected, j in delivered) for j in members]
     for i in members:
         row = trust[i]
-        for j in members:
+        for j, caught, kept in columns:
             if i == j:
                 continue
             value = row[j]
-            if j in detected:
+            if caught:
                 value -= loss
-            elif j in delivered:
+            elif kept:
                 value += gain * (1.0 - value)
             value -= across_the_board_loss
             row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)

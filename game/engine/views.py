@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from game.engine.contract import ContractTerms
 from game.engine.events import EventCard
+from game.engine.frozen import fast_init
 from game.engine.reports import OwnResult, PublicRecord
 from game.engine.state import JointOrder, OutsideOffer
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class OwnFirm:
     id: int
@@ -28,6 +30,7 @@ class OwnFirm:
     member: bool
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class PublicFirm:
     id: int
@@ -38,6 +41,7 @@ class PublicFirm:
     offences: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class FirmView:
     level_id: str
@@ -60,6 +64,7 @@ class FirmView:
     phase: int
     history: tuple[PublicRecord, ...]
     my_results: tuple[OwnResult, ...]
+    penalty_severity: float = 1.0  # the facilitator's multiplier on the contract's fines
 
     @property
     def members(self) -> tuple[PublicFirm, ...]:

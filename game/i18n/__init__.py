@@ -37,7 +37,7 @@ def pick(bilingual: Mapping[str, str], lang: str) -> str:
 
 
 def _load_all() -> None:
-    from game.i18n import core  # noqa: F401  (registers on import)
+    from game.i18n import core, treatments  # noqa: F401  (they register on import)
 
 
 _load_all()

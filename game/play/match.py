@@ -3,6 +3,11 @@
 The screens drive a :class:`Match`; tests and the demo mode drive it the same way. It knows the
 order of things (contract, then each person's secret decision, then the resolution) but nothing
 of pygame, and it can be saved and restored mid-season.
+
+Session controls for a facilitator (issue 4): :meth:`Match.replace_seat` hands a seat to a
+computer-run personality mid-game and back, and :meth:`Match.decide_for_absent` lets a
+personality take one season's decision for a person who is away (the decision timer). Both are
+kept in the save, so a restored match goes on exactly as the original would have.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from game.engine.contract import CONDITIONS
 from game.engine.game import Game
 from game.engine.level import Level
 from game.engine.reports import SeasonReport
+from game.engine.rules import Treatments
 from game.engine.state import Action, Decision
 from game.engine.views import FirmView
 
 MAX_HUMANS = 6
-MATCH_FORMAT = 1
+MATCH_FORMAT = 2
+"""2 added treatments, seat changes and decisions taken for absent players; 1 still loads."""
 
 
 class MatchError(ValueError):
@@ -52,6 +59,25 @@ def random_personality(seed: int, seat: int, keys: Sequence[str]) -> str:
     return random.Random(f"{seed}/seat/{seat}").choice(sorted(keys))
 
 
+@dataclass(frozen=True, slots=True)
+class SeatChange:
+    """A seat handed to a personality (or back to a person, ``personality`` None) after
+    ``season`` seasons were played."""
+
+    season: int
+    seat: int
+    personality: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AbsentDecision:
+    """A season's decision a personality took for a person who was away (the decision timer)."""
+
+    season: int
+    seat: int
+    personality: str
+
+
 class Match:
     def __init__(
         self,
@@ -59,13 +85,27 @@ class Match:
         seats: Sequence[Seat],
         seed: int,
         *,
-        season_limit_known: bool = True,
+        treatments: Treatments | Mapping[str, Any] | None = None,
+        season_limit_known: bool | None = None,
     ) -> None:
+        """``treatments``: the facilitator's switches (see :class:`Treatments`), a mapping of
+        those that differ from the level's defaults; ``season_limit_known`` is the older name of
+        ``announce_last_season`` and, when given, sets it."""
         _check_seats(level, seats)
         self.level = level
         self.seats = tuple(seats)
+        self.start_seats = tuple(seats)
         self.seed = seed
-        self.season_limit_known = season_limit_known
+        try:
+            if isinstance(treatments, Treatments):
+                chosen = treatments
+            else:
+                chosen = level.rules.treatments.with_overrides(treatments)
+            if season_limit_known is not None:
+                chosen = chosen.with_overrides({"announce_last_season": bool(season_limit_known)})
+        except ValueError as error:
+            raise MatchError(str(error)) from error
+        self.treatments: Treatments = chosen
         self.ai: dict[int, Personality] = {
             i: make_personality(s.personality, random.Random(f"{seed}/ai/{i}"))
             for i, s in enumerate(seats)
@@ -75,6 +115,20 @@ class Match:
         self.stage = Stage.CONTRACT
         self.pending: dict[int, Decision] = {}
         self.last_report: SeasonReport | None = None
+        self.seat_changes: list[SeatChange] = []
+        self.absent_decisions: list[AbsentDecision] = []
+        self._kept: dict[int, list[int]] = {}
+        """Season -> seats handed to a personality after their person had already decided:
+        the person's decision stood that season (needed to restore the personalities)."""
+
+    @property
+    def season_limit_known(self) -> bool:
+        """Whether players are told the season limit (treatment ``announce_last_season``)."""
+        return self.treatments.announce_last_season
+
+    @property
+    def seasons_played(self) -> int:
+        return self.game.state.season if self.game is not None else 0
 
     # -- the contract ----------------------------------------------------------------------
 
@@ -103,7 +157,7 @@ class Match:
                 [s.name for s in self.seats],
                 self.seed,
                 choices,
-                season_limit_known=self.season_limit_known,
+                treatments=self.treatments,
             )
         except ValueError as error:
             raise MatchError(str(error)) from error
@@ -147,6 +201,68 @@ class Match:
             raise MatchError("the tutorial has only two choices")
         self.pending[seat] = decision
 
+    # -- session controls (the facilitator's) ----------------------------------------------
+
+    def replace_seat(self, seat: int, personality: str | None) -> None:
+        """Hand ``seat`` to a computer-run ``personality`` mid-game, or back to a person (None).
+
+        Nobody else's secret decision is touched. A decision the seat's person already took
+        this season stands (the personality takes over from the next season); a seat handed back
+        to a person waits for that person's decision this season. The new personality starts
+        with no memory of its own: it decides from the firm's view, history included.
+        """
+        if not 0 <= seat < len(self.seats):
+            raise MatchError(f"there is no seat {seat}")
+        if self.stage is Stage.OVER:
+            raise MatchError("the game is over")
+        current = self.seats[seat]
+        if current.personality == personality:
+            return
+        ai: Personality | None = None
+        if personality is None:
+            if sum(s.is_human for s in self.seats) >= MAX_HUMANS:
+                raise MatchError(f"at most {MAX_HUMANS} people can play on one screen")
+        else:
+            # Its own stream, numbered by the change, so a restored save draws the same dice.
+            rng = random.Random(f"{self.seed}/ai/{seat}/change/{len(self.seat_changes)}")
+            try:
+                ai = make_personality(personality, rng)
+            except KeyError as error:
+                raise MatchError(str(error.args[0])) from error
+        self.ai.pop(seat, None)
+        if ai is not None:
+            self.ai[seat] = ai
+        seats = list(self.seats)
+        seats[seat] = Seat(current.name, personality)
+        self.seats = tuple(seats)
+        self.seat_changes.append(SeatChange(self.seasons_played, seat, personality))
+
+    def decide_for_absent(self, seat: int, personality: str) -> Decision:
+        """The decision timer ran out: ``personality`` decides this season for the person at
+        ``seat``, from that firm's view alone (a fresh personality, with no memory of its own).
+
+        The decision is secret like any other; it is returned for the caller's records, not to
+        be shown. The seat stays a person's seat."""
+        if self.stage is not Stage.DECIDING:
+            raise MatchError("no decision is being taken now")
+        if not 0 <= seat < len(self.seats) or not self.seats[seat].is_human:
+            raise MatchError(f"seat {seat} is not a person's seat")
+        if seat not in self.active_game.members():
+            raise MatchError(f"{self.seats[seat].name} is no longer a member")
+        if seat in self.pending:
+            raise MatchError(f"{self.seats[seat].name} has already decided")
+        season = self.seasons_played + 1
+        try:
+            ai = make_personality(personality, random.Random(f"{self.seed}/absent/{season}/{seat}"))
+        except KeyError as error:
+            raise MatchError(str(error.args[0])) from error
+        decision = ai.decide(self.active_game.view(seat))
+        if self.level.is_dilemma and decision.action is Action.INVEST:
+            decision = Decision(Action.COOPERATE)
+        self.pending[seat] = decision
+        self.absent_decisions.append(AbsentDecision(season, seat, personality))
+        return decision
+
     def ready_to_resolve(self) -> bool:
         return self.stage is Stage.DECIDING and not self.humans_to_decide()
 
@@ -156,9 +272,15 @@ class Match:
             raise MatchError("someone still has to decide")
         game = self.active_game
         decisions = dict(self.pending)
+        kept = []
         for seat in game.members():
             if seat in self.ai:
+                if seat in self.pending:  # handed over after its person had decided
+                    kept.append(seat)
+                    continue
                 decisions[seat] = self.ai[seat].decide(game.view(seat))
+        if kept:
+            self._kept[game.state.season + 1] = kept
         report = game.resolve(decisions)
         self.pending = {}
         self.last_report = report
@@ -181,7 +303,20 @@ class Match:
             "level_path": self.level.path,
             "seed": self.seed,
             "season_limit_known": self.season_limit_known,
+            "treatments": self.treatments.to_json(),
             "seats": [{"name": s.name, "personality": s.personality} for s in self.seats],
+            "start_seats": [
+                {"name": s.name, "personality": s.personality} for s in self.start_seats
+            ],
+            "seat_changes": [
+                {"season": c.season, "seat": c.seat, "personality": c.personality}
+                for c in self.seat_changes
+            ],
+            "kept": {str(season): seats for season, seats in self._kept.items()},
+            "absent": [
+                {"season": a.season, "seat": a.seat, "personality": a.personality}
+                for a in self.absent_decisions
+            ],
             "record": record,
             "pending": {str(i): d.to_json() for i, d in self.pending.items()},
             "stage": self.stage.value,
@@ -191,23 +326,46 @@ class Match:
     def from_json(cls, data: Mapping[str, Any], level: Level) -> Match:
         """Rebuild a saved match exactly: the computer-run firms re-decide each past season
         (so their memories and dice are where they were) while the recorded decisions are used."""
-        seats = [Seat(s["name"], s["personality"]) for s in data["seats"]]
-        match = cls(
-            level, seats, int(data["seed"]), season_limit_known=bool(data["season_limit_known"])
-        )
+        start = data.get("start_seats") or data["seats"]  # format 1 had no seat changes
+        seats = [Seat(s["name"], s["personality"]) for s in start]
+        treatments = data.get("treatments")
+        if treatments is None:  # format 1: only whether the season limit was shown
+            treatments = {"announce_last_season": bool(data.get("season_limit_known", True))}
+        match = cls(level, seats, int(data["seed"]), treatments=treatments)
+        changes = [
+            SeatChange(int(c["season"]), int(c["seat"]), c["personality"])
+            for c in data.get("seat_changes", [])
+        ]
+        match._kept = {int(k): [int(i) for i in v] for k, v in data.get("kept", {}).items()}
+        match.absent_decisions = [
+            AbsentDecision(int(a["season"]), int(a["seat"]), a["personality"])
+            for a in data.get("absent", [])
+        ]
+
+        def changes_after(played: int) -> None:
+            for change in changes:
+                if change.season == played:
+                    match.replace_seat(change.seat, change.personality)
+
+        changes_after(0)
         record = data.get("record")
         if record is None:
             return match
         match.sign(record["contract"])
         game = match.active_game
         for season in record["decisions"]:
+            if game.state.season > 0:
+                changes_after(game.state.season)
             decisions = {int(i): Decision.from_json(d) for i, d in season.items()}
+            kept = match._kept.get(game.state.season + 1, [])
             for seat in game.members():
-                if seat in match.ai:
+                if seat in match.ai and seat not in kept:
                     match.ai[seat].decide(game.view(seat))
             match.last_report = game.resolve(decisions)
             if game.outcome is None:
                 game.begin_season()
+        if game.state.season > 0 and game.outcome is None:
+            changes_after(game.state.season)
         match.stage = Stage(data["stage"])
         if game.outcome is not None:
             match.stage = Stage.OVER

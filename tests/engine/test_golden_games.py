@@ -1,0 +1,227 @@
+"""Golden games: a handful of full games pinned to a digest of everything they produced.
+
+The digests were computed with the engine as it stood before the speed work of issue 5, so any
+optimisation that changes a single draw, a float's last bit or the order of a ledger entry fails
+here. If a rule change is *meant* to change results, recompute them with
+``python -m tests.engine.test_golden_games`` and say so in the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from typing import Any
+
+import pytest
+
+from game.ai import make_personality
+from game.content.levels import load_level
+from game.engine.game import Game, play, replay
+
+MIX = ("leal", "oportunista", "reciproco", "rencoroso", "a_medias", "inversor")
+OTHERS = ("aprendiz", "ojo_por_ojo", "alternador", "oportunista", "a_medias", "rencoroso")
+
+# (level, seed, personalities, contract) -> digest
+GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
+    ("tutorial", 1, MIX, "default"),
+    ("tutorial", 7, OTHERS, "default"),
+    ("gamarra", 1, MIX, "reference"),
+    ("gamarra", 2, OTHERS, "no_rules"),
+    ("gamarra", 3, ("always_cooperate",) * 6, "reference"),
+    ("el_porvenir", 4, MIX, "reference"),
+    ("el_porvenir", 5, OTHERS, "default"),
+    ("villa_el_salvador", 6, MIX, "reference"),
+    ("villa_el_salvador", 8, ("always_defect",) * 3 + MIX[:3], "no_rules"),
+]
+
+DIGESTS: dict[str, str] = {
+    "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
+    "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "1328f415c10d967737066d997790b4969105cd0f62d7dc467d21cc8463036e2d",
+    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "bfa329c689ae0fc522c81c0c25d68b63a21fe7d7f7e420aecb954fcc0fc76362",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "ba43b7623c35d4f3cdc24f0c2eef002a7136d74f4b3350dd91729f7030692cf5",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "238b8895151f24c042bf328f0f48c7047b3498061551b59ed5fe17decb1a1488",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4d19d2d5dada45f488498e4324b36fb1e78c8dc07a77eb2e04532e6eb1e54b4b",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "a5d753e8532e5715d9473945f2e124a9f11e8c27d5765311fc9040c10ab3b673",
+    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "50fa56c3d3e2973dc7cca4c07654ab7b166f1a2f67c2c652a0d87015c4676b35",
+}
+
+
+def _contract(level, which: str) -> dict[str, str]:
+    return {
+        "default": level.default_contract,
+        "reference": level.reference_contract,
+        "no_rules": level.no_rules_contract,
+    }[which]
+
+
+def play_golden(level_name: str, seed: int, personalities, contract: str, treatments=None) -> Game:
+    level = load_level(level_name)
+    deciders = [
+        make_personality(p, random.Random(f"{seed}/ai/{i}")) for i, p in enumerate(personalities)
+    ]
+    return play(level, deciders, seed, _contract(level, contract), treatments=treatments)
+
+
+def _floats(value: Any) -> Any:
+    """JSON-ready, with every float as its exact repr."""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dict):
+        return {str(k): _floats(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple):
+        return [_floats(v) for v in value]
+    if hasattr(value, "value") and not isinstance(value, int):  # enums
+        return value.value
+    return value
+
+
+def game_summary(game: Game) -> dict[str, Any]:
+    """The fields that existed before issue 4 and 5 (later additions are left out on purpose)."""
+    record = game.record().to_json()
+    record.pop("treatments", None)
+    seasons = []
+    for r in game.reports:
+        seasons.append(
+            {
+                "season": r.season,
+                "event": r.event,
+                "decisions": {i: d.to_json() for i, d in r.decisions.items()},
+                "status": r.order_status,
+                "promised": r.lots_promised,
+                "delivered": r.lots_delivered,
+                "spread": r.quality_spread,
+                "mean_quality": r.mean_quality,
+                "deliveries": {
+                    i: (d.lots, d.subcontracted, d.quality) for i, d in r.deliveries.items()
+                },
+                "faulty": r.faulty_lots,
+                "shared": r.faulty_cost_shared,
+                "chance": r.detection_chance,
+                "detected": r.detected,
+                "penalties": {
+                    i: (p.fine, p.offence, p.expelled, p.informal_sanction)
+                    for i, p in r.penalties.items()
+                },
+                "left": r.left,
+                "trust": (r.trust_before, r.trust_after),
+                "dims_before": r.dimensions_before,
+                "dim_changes": r.dimension_changes,
+                "phase": r.phase,
+                "capital_change": r.capital_change,
+                "fund_change": r.fund_change,
+                "ledger": [(e.account, e.amount, e.reason) for e in r.ledger],
+                "payoffs": r.payoffs,
+            }
+        )
+    public = [
+        (p.season, p.fill, p.detected, p.revealed, p.alliance_trust, p.capital, p.reputation)
+        for p in game.public
+    ]
+    state = game.state
+    firms = [
+        (
+            f.id,
+            f.name,
+            f.capital,
+            f.capacity,
+            f.quality,
+            f.quality_spread,
+            f.technology,
+            f.reputation,
+            f.member,
+            f.left_reason,
+            f.offences,
+            f.informal_credit,
+        )
+        for f in state.firms
+    ]
+    outcome = game.outcome
+    assert outcome is not None
+    return _floats(
+        {
+            "record": record,
+            "seasons": seasons,
+            "public": public,
+            "firms": firms,
+            "trust": state.trust,
+            "fund": state.fund,
+            "dimensions": state.dimensions,
+            "phase": state.phase,
+            "brand": state.brand_bonus,
+            "institutions": state.institutions_bonus,
+            "outcome": (
+                outcome.kind,
+                outcome.season,
+                [(r.code, r.values) for r in outcome.reasons],
+            ),
+        }
+    )
+
+
+def digest(game: Game) -> str:
+    text = json.dumps(game_summary(game), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _key(level_name: str, seed: int, personalities, contract: str) -> str:
+    return f"{level_name}/{seed}/{','.join(personalities)}/{contract}"
+
+
+@pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
+def test_golden_game_is_unchanged(case) -> None:
+    game = play_golden(*case)
+    assert digest(game) == DIGESTS[_key(*case)]
+
+
+@pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
+def test_golden_game_replays_to_the_same_digest(case) -> None:
+    game = play_golden(*case)
+    assert digest(replay(game.level, game.record())) == DIGESTS[_key(*case)]
+
+
+@pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
+def test_treatments_at_their_neutral_values_play_the_same_game(case) -> None:
+    """Issue 4: the treatments set explicitly to what the game always did change nothing (a
+    zero mistake rate draws no dice at all)."""
+    neutral = {
+        "visibility": "detected",
+        "mistake_rate": 0.0,
+        "penalty_severity": 1.0,
+        "announce_last_season": True,
+    }
+    assert digest(play_golden(*case, treatments=neutral)) == DIGESTS[_key(*case)]
+
+
+BULK_SEEDS = range(100, 130)
+"""Thirty more games per level, mixed personalities by seed, hashed together."""
+
+BULK_DIGESTS: dict[str, str] = {
+    "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
+    "gamarra": "5e1e6e042edd3487b9f5ab8847ee757f86803bd5303eb5344b2e33332bfd8f1e",
+    "el_porvenir": "c9e1fb4e103281eef410baa4b1d625d6b5ab253d50406780217eba6867966baa",
+    "villa_el_salvador": "8d21439597ae1280973d8df7d29173acc01d22c61f4accfa6a2f4d98a0db24c2",
+}
+
+
+def bulk_digest(level_name: str) -> str:
+    personalities = MIX + OTHERS
+    total = hashlib.sha256()
+    for seed in BULK_SEEDS:
+        seats = tuple(personalities[(seed + i) % len(personalities)] for i in range(6))
+        contract = ("reference", "default", "no_rules")[seed % 3]
+        total.update(digest(play_golden(level_name, seed, seats, contract)).encode())
+    return total.hexdigest()
+
+
+@pytest.mark.parametrize("level_name", ["tutorial", "gamarra", "el_porvenir", "villa_el_salvador"])
+def test_bulk_games_are_unchanged(level_name: str) -> None:
+    assert bulk_digest(level_name) == BULK_DIGESTS[level_name]
+
+
+if __name__ == "__main__":
+    for case in GAMES:
+        print(f'    "{_key(*case)}": "{digest(play_golden(*case))}",')
+    for name in ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador"):
+        print(f'    "{name}": "{bulk_digest(name)}",')
