@@ -1,4 +1,5 @@
-"""Command line: ``check-level`` for level authors, ``simulate`` for facilitators and designers.
+"""Command line: ``check-level`` for level authors; ``simulate``, ``export`` and ``compare`` for
+facilitators and designers.
 
 Errors a person can fix are printed as messages with exit code 2, never as tracebacks.
 """
@@ -63,6 +64,21 @@ def build_parser() -> argparse.ArgumentParser:
     from game.sim.command import add_arguments
 
     add_arguments(simulate)
+    simulate.add_argument(
+        "--save",
+        metavar="FILE",
+        help="with --games 1: write that game as a finished save the game's load screen opens "
+        "(a name such as ejemplo goes to the game's saves folder; a path ending in .json "
+        "is written there)",
+    )
+    from game.debrief.command import add_compare_arguments, add_export_arguments
+
+    add_export_arguments(
+        commands.add_parser("export", help="export a saved game: CSV, JSON, charts and a summary")
+    )
+    add_compare_arguments(
+        commands.add_parser("compare", help="compare exported games in one printable summary")
+    )
     return parser
 
 
@@ -73,12 +89,47 @@ def launch_game(args: argparse.Namespace) -> int:
     return launch(demo=args.demo, seed=args.seed, exit_at_end=args.exit_at_end)
 
 
+def chart_writer():
+    """The UI's PNG chart writer, drawn off screen (SDL's dummy driver), or None when pygame
+    cannot be used here; the export then goes on without charts and says so."""
+    import os
+
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        from game.ui.charts import save_charts
+    except Exception as error:  # no pygame, no display driver: the rest of the export still works
+        print(f"export: charts skipped ({error})", file=sys.stderr)
+        return None
+
+    def write(debrief, out_dir):
+        try:
+            return save_charts(debrief, out_dir)
+        except Exception as error:  # a chart must never cost the facilitator the export
+            print(f"export: charts skipped ({error})", file=sys.stderr)
+            return []
+
+    return write
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check-level":
         return check_levels(args.paths)
     if args.command == "simulate":
+        if args.save is not None:
+            from game.debrief.command import save_simulated
+
+            return save_simulated(args)
         from game.sim.command import run
 
         return run(args)
+    if args.command == "export":
+        from game.debrief.command import run_export
+
+        return run_export(args, charts=None if args.no_charts else chart_writer())
+    if args.command == "compare":
+        from game.debrief.command import run_compare
+
+        return run_compare(args)
     return launch_game(args)

@@ -179,14 +179,19 @@ def seating(
 
 
 def run_game(
-    level: Level, seed: int, seats: Sequence[str], contract: Mapping[str, str]
+    level: Level,
+    seed: int,
+    seats: Sequence[str],
+    contract: Mapping[str, str],
+    *,
+    treatments: Mapping[str, Any] | None = None,
 ) -> GameResult:
     """Play one game to its end, as :func:`game.engine.game.play` does, and keep the figures."""
     deciders = [
         make_personality(key, random.Random(f"{seed}/ai/{i}")) for i, key in enumerate(seats)
     ]
     names = [level.firm_names[i % len(level.firm_names)] for i in range(len(seats))]
-    game = Game(level, names, seed, contract)
+    game = Game(level, names, seed, contract, treatments=treatments)
     start = [firm.capital for firm in game.state.firms]
     while game.outcome is None:
         game.begin_season()

@@ -1,0 +1,265 @@
+"""Replay a record season by season and extract the debrief.
+
+The engine keeps only the final state, so the debrief replays the game and takes a snapshot after
+signing and after every season (trust matrix, money, members, dimensions). The replay drives
+:class:`~game.engine.game.Game` exactly as :func:`game.engine.game.replay` does, so the debrief
+shows the game that was played, decision for decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.debrief.model import (
+    Debrief,
+    FirmSeason,
+    OutcomeSummary,
+    SeasonRow,
+    Series,
+)
+from game.debrief.texts import both
+from game.engine.game import Game, GameRecord
+from game.engine.level import Level
+from game.engine.reports import SeasonReport
+from game.engine.rules import DIMENSIONS
+from game.engine.state import Action, Decision, SeasonSetup
+from game.engine.trust import alliance_trust
+from game.i18n import LANGUAGES
+from game.play.story import reason_text, season_story
+
+Decide = Callable[[Game], Mapping[int, Decision] | None]
+"""Decisions for the season ``game`` is about to resolve, or None to stop there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The state after signing (index 0) or after a season: what the curves are made of."""
+
+    trust: tuple[tuple[float, ...], ...]
+    fund: float
+    capital: tuple[float, ...]
+    members: tuple[int, ...]
+    dimensions: dict[str, float]
+    phase: int
+
+    @staticmethod
+    def of(game: Game) -> Snapshot:
+        state = game.state
+        return Snapshot(
+            trust=tuple(tuple(row) for row in state.trust),
+            fund=state.fund,
+            capital=tuple(f.capital for f in state.firms),
+            members=tuple(game.members()),
+            dimensions=dict(state.dimensions),
+            phase=state.phase,
+        )
+
+
+@dataclass(slots=True)
+class Played:
+    """A game played through the engine, with what the debrief needs of every season."""
+
+    game: Game
+    setups: list[SeasonSetup] = field(default_factory=list)
+    snapshots: list[Snapshot] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[SeasonReport]:
+        return self.game.reports
+
+
+def play_through(
+    level: Level,
+    names: Sequence[str],
+    seed: int,
+    contract: Mapping[str, str],
+    decide: Decide,
+    treatments: Mapping[str, Any] | None = None,
+) -> Played:
+    """Play a game with ``decide`` choosing each season's decisions, keeping snapshots.
+    ``treatments`` are the facilitator's switches of the real game (kept in every what-if)."""
+    game = Game(level, names, seed, contract, treatments=treatments)
+    played = Played(game, snapshots=[Snapshot.of(game)])
+    while game.outcome is None:
+        setup = game.begin_season()
+        decisions = decide(game)
+        if decisions is None:
+            break
+        game.resolve(decisions)
+        played.setups.append(setup)
+        played.snapshots.append(Snapshot.of(game))
+    return played
+
+
+def replay_record(level: Level, record: GameRecord) -> Played:
+    """The recorded game again, as :func:`game.engine.game.replay` plays it."""
+    decisions = record.decisions
+
+    def decide(game: Game) -> Mapping[int, Decision] | None:
+        season = game.state.season
+        return decisions[season] if season < len(decisions) else None
+
+    return play_through(
+        level, record.names, record.seed, record.contract, decide, record.treatments
+    )
+
+
+def analyse(
+    level: Level, record: GameRecord, *, personalities: Sequence[str | None] | None = None
+) -> Debrief:
+    """Replay ``record`` and extract everything the debrief shows.
+
+    ``personalities`` (one per seat, None for a person) is only kept for the "what if" replays
+    and the spread; the analysis itself needs nothing but the record.
+    """
+    if record.level_id != level.id:
+        raise ValueError(f"the record is a game of '{record.level_id}', not of '{level.id}'")
+    return build_debrief(level, replay_record(level, record), personalities)
+
+
+def build_debrief(
+    level: Level, played: Played, personalities: Sequence[str | None] | None = None
+) -> Debrief:
+    """Everything the debrief shows, from a played game (real or "what if")."""
+    from game.debrief.history import history_note
+    from game.debrief.moments import find_moments
+    from game.debrief.questions import choose_questions, game_facts
+    from game.debrief.review import review_contract
+
+    game = played.game
+    record = game.record()
+    names = list(game.names)
+    outcome = outcome_summary(level, game)
+    moments = find_moments(level, played)
+    review = review_contract(level, played)
+    facts = game_facts(level, played, review)
+    return Debrief(
+        level=level,
+        record=record,
+        level_id=level.id,
+        seed=game.seed,
+        names=tuple(names),
+        contract=dict(record.contract),
+        outcome=outcome,
+        seasons=season_rows(level, played),
+        series=series(level, played),
+        moments=moments,
+        contract_review=review,
+        history=history_note(level, outcome.kind, facts),
+        questions=choose_questions(level, facts),
+        personalities=tuple(personalities) if personalities is not None else None,
+        facts=facts,
+    )
+
+
+def outcome_summary(level: Level, game: Game) -> OutcomeSummary:
+    outcome = game.outcome
+    if outcome is None:
+        return OutcomeSummary(
+            "unfinished", game.state.season, both("debrief.outcome.unfinished"), (), ()
+        )
+    reasons = tuple(
+        {lang: reason_text(level, reason, lang) for lang in LANGUAGES} for reason in outcome.reasons
+    )
+    return OutcomeSummary(
+        kind=outcome.kind,
+        season=outcome.season,
+        title=both(f"outcome.{outcome.kind}"),
+        reason_codes=tuple(r.code for r in outcome.reasons),
+        reasons=reasons,
+    )
+
+
+def firm_trust(snapshot: Snapshot, firm: int) -> float:
+    """Mean trust the members (other than ``firm``) place in ``firm``: its standing."""
+    others = [j for j in snapshot.members if j != firm]
+    if not others:
+        return 0.0
+    return sum(snapshot.trust[j][firm] for j in others) / len(others)
+
+
+def season_rows(level: Level, played: Played) -> list[SeasonRow]:
+    names = list(played.game.names)
+    rows = []
+    for index, report in enumerate(played.reports):
+        setup = played.setups[index]
+        after = played.snapshots[index + 1]
+        story = tuple(
+            {lang: step.text(lang) for lang in LANGUAGES}
+            for step in season_story(level, report, names)
+        )
+        rows.append(
+            SeasonRow(
+                season=report.season,
+                event=report.event,
+                event_name=dict(setup.event.name),
+                order_status=report.order_status,
+                status_text=both(f"status.{report.order_status}"),
+                lots_promised=report.lots_promised,
+                lots_delivered=report.lots_delivered,
+                quality_spread=report.quality_spread,
+                tolerance=setup.order.tolerance,
+                detection_chance=report.detection_chance,
+                trust=alliance_trust(after.trust, after.members),
+                fund=after.fund,
+                phase=after.phase,
+                dimensions=dict(after.dimensions),
+                firms=tuple(firm_season(report, after, f, names[f]) for f in range(len(names))),
+                story=story,
+            )
+        )
+    return rows
+
+
+def firm_season(report: SeasonReport, after: Snapshot, firm: int, name: str) -> FirmSeason:
+    decision = report.decisions.get(firm)
+    penalty = report.penalties.get(firm)
+    return FirmSeason(
+        firm=firm,
+        name=name,
+        member=decision is not None,
+        decision=decision.action.value if decision else None,
+        target=decision.target.value if decision and decision.target else None,
+        detected=firm in report.detected
+        and decision is not None
+        and decision.action is Action.DEFECT,
+        penalty=penalty.fine if penalty else 0.0,
+        informal_sanction=penalty.informal_sanction if penalty else 0.0,
+        expelled=report.left.get(firm) == "expelled",
+        left=report.left.get(firm),
+        faulty=firm in report.faulty_lots,
+        capital=after.capital[firm],
+        trust=firm_trust(after, firm),
+    )
+
+
+def next_phase_thresholds(level: Level, target: int) -> dict[str, float]:
+    """What each dimension must reach to be in ``target``: every phase up to it must be met
+    (004 Cuadro 2 characterises some dimensions only for the later phases)."""
+    needed: dict[str, float] = {}
+    for phase in range(2, target + 1):
+        for dim, value in level.rules.phase_thresholds.get(phase, {}).items():
+            needed[dim] = max(needed.get(dim, 0.0), value)
+    return {d: needed[d] for d in DIMENSIONS if d in needed}
+
+
+def series(level: Level, played: Played) -> Series:
+    snaps = played.snapshots
+    firms = range(len(played.game.names))
+    left = {f: r.season for r in played.reports for f in r.left}
+    target = level.start_phase + 1 if not level.is_dilemma else 0
+    return Series(
+        names=tuple(played.game.names),
+        trust=[alliance_trust(s.trust, s.members) for s in snaps],
+        capital={f: [s.capital[f] for s in snaps] for f in firms},
+        fund=[s.fund for s in snaps],
+        dimensions={d: [s.dimensions[d] for s in snaps] for d in DIMENSIONS},
+        thresholds=next_phase_thresholds(level, target) if target else {},
+        phase=[s.phase for s in snaps],
+        left=left,
+        trust_floor=level.rules.trust.floor,
+        trust_goal=level.dilemma.advance_trust if level.dilemma is not None else None,
+        target_phase=target,
+    )

@@ -1,0 +1,244 @@
+"""The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
+
+* ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet.
+* ``<name>.json``: the game's record (enough to replay it exactly) and the debrief's data; it
+  reloads with :func:`load_export` into the same debrief.
+* ``<name>.html``: one page that prints well: outcome and reasons, history, key moments, the
+  contract under review, reflection questions and the seasons. Self-contained (inline CSS and
+  SVG, no external files); every text is escaped. ``lang="both"`` (the command line's choice)
+  writes Spanish then English in each place, ``"es"`` or ``"en"`` one language (the screen passes
+  the player's language).
+* the PNG charts are drawn by a ``charts`` callback (the UI's ``save_charts``), so this package
+  never imports pygame.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.debrief.analysis import analyse
+from game.debrief.html import render_game
+from game.debrief.model import Debrief
+from game.engine.game import GameRecord
+from game.engine.level import Level
+from game.engine.rules import DIMENSIONS
+from game.persistence.atomic import atomic_write_bytes
+
+ChartWriter = Callable[[Debrief, Path], list[Path]]
+EXPORT_FORMAT = "asociatividad-export"
+EXPORT_VERSION = 1
+LANGS = ("es", "en", "both")
+CSV_COLUMNS = (
+    "season",
+    "firm",
+    "name",
+    "member",
+    "decision",
+    "target",
+    "detected",
+    "penalty",
+    "informal_sanction",
+    "expelled",
+    "left",
+    "capital",
+    "trust",
+    "event",
+    "order_status",
+    "alliance_trust",
+    "fund",
+    "phase",
+    *DIMENSIONS,
+)
+
+
+class ExportError(ValueError):
+    """An export that cannot be read (shown to the facilitator as a message, not a traceback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedGame:
+    """An exported game read back: enough to rebuild its debrief."""
+
+    level: Level
+    record: GameRecord
+    personalities: tuple[str | None, ...] | None
+    path: Path
+    data: dict[str, Any]
+
+
+def default_name(debrief: Debrief) -> str:
+    return f"{debrief.level_id}-semilla{debrief.seed}-{debrief.outcome.kind}"
+
+
+def export_game(
+    level: Level,
+    record: GameRecord,
+    out_dir: Path | str,
+    *,
+    charts: ChartWriter | None = None,
+    name: str | None = None,
+    lang: str = "both",
+    personalities: Sequence[str | None] | None = None,
+) -> list[Path]:
+    """Write ``<name>.csv``, ``<name>.json``, ``<name>.html`` and the charts; their paths."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    debrief = analyse(level, record, personalities=personalities)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = name or default_name(debrief)
+    paths = [
+        _write(out / f"{stem}.csv", csv_text(debrief).encode("utf-8-sig")),
+        _write(out / f"{stem}.json", json_text(debrief).encode("utf-8")),
+        _write(out / f"{stem}.html", render_game(debrief, lang).encode("utf-8")),
+    ]
+    if charts is not None:
+        paths += [_prefixed(path, stem) for path in charts(debrief, out)]
+    return paths
+
+
+def _prefixed(path: Path, stem: str) -> Path:
+    """A chart named after its game, so several games can be exported into one folder."""
+    path = Path(path)
+    if path.name.startswith(f"{stem}-"):
+        return path
+    return path.replace(path.with_name(f"{stem}-{path.name}"))
+
+
+def _write(path: Path, data: bytes) -> Path:
+    return atomic_write_bytes(path, data)
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
+    """One row per firm per season, in season then firm order."""
+    rows = []
+    for season in debrief.seasons:
+        for firm in season.firms:
+            rows.append(
+                {
+                    "season": season.season,
+                    "firm": firm.firm,
+                    "name": firm.name,
+                    "member": int(firm.member),
+                    "decision": firm.decision or "",
+                    "target": firm.target or "",
+                    "detected": int(firm.detected),
+                    "penalty": round(firm.penalty, 3),
+                    "informal_sanction": round(firm.informal_sanction, 3),
+                    "expelled": int(firm.expelled),
+                    "left": firm.left or "",
+                    "capital": round(firm.capital, 3),
+                    "trust": round(firm.trust, 4),
+                    "event": season.event,
+                    "order_status": season.order_status,
+                    "alliance_trust": round(season.trust, 4),
+                    "fund": round(season.fund, 3),
+                    "phase": season.phase,
+                    **{d: round(season.dimensions[d], 3) for d in DIMENSIONS},
+                }
+            )
+    return rows
+
+
+def csv_text(debrief: Debrief) -> str:
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(debrief))
+    return buffer.getvalue()
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+def debrief_data(debrief: Debrief) -> dict[str, Any]:
+    """The debrief's data as JSON-ready values (the level is named, not copied)."""
+    data = {
+        f.name: _plain(getattr(debrief, f.name))
+        for f in dataclasses.fields(debrief)
+        if f.name not in ("level", "record")
+    }
+    return json.loads(json.dumps(data))
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def json_document(debrief: Debrief) -> dict[str, Any]:
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "level": debrief.level_id,
+        "level_path": debrief.level.path,
+        "record": debrief.record.to_json(),
+        "personalities": list(debrief.personalities) if debrief.personalities is not None else None,
+        "debrief": debrief_data(debrief),
+    }
+
+
+def json_text(debrief: Debrief) -> str:
+    return json.dumps(json_document(debrief), ensure_ascii=False, indent=1, allow_nan=False)
+
+
+def read_export(path: Path | str) -> ExportedGame:
+    """Read an exported game's JSON; raises :class:`ExportError` saying what is wrong."""
+    from game.content.levels import load_level
+    from game.content.problems import LevelError
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ExportError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExportError(f"{path}: cannot be read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise ExportError(f"{path}: not valid JSON (line {error.lineno})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ExportError(f"{path}: not a game exported by this game (the .json file is needed)")
+    if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
+        raise ExportError(f"{path}: made by a newer version of the game")
+    try:
+        record = GameRecord.from_json(data["record"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise ExportError(f"{path}: the game's record is damaged ({error})") from None
+    level = None
+    for ref in (data.get("level_path"), record.level_id):
+        if not ref:
+            continue
+        try:
+            level = load_level(ref)
+        except (LevelError, OSError):
+            continue
+        if level.id == record.level_id:
+            break
+        level = None
+    if level is None:
+        raise ExportError(f"{path}: the level '{record.level_id}' cannot be found")
+    seats = data.get("personalities")
+    personalities = tuple(seats) if isinstance(seats, list) else None
+    return ExportedGame(level, record, personalities, path, data)
+
+
+def load_export(path: Path | str) -> tuple[Level, GameRecord]:
+    """The level and record of an exported game: ``analyse`` gives the same debrief again."""
+    exported = read_export(path)
+    return exported.level, exported.record

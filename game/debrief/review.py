@@ -1,0 +1,483 @@
+"""The contract under review: the eight basic conditions (000 III) and what each did here.
+
+For each condition the review compares the contract the group signed with one alternative on the
+same game: where the group lacked the condition, the level's sound (reference) option; where it
+had it, the "no rules" option. Each effect is measured on this game's own seasons and dice, never
+a canned sentence: for example the defections that the missing monitoring would have caught are
+the undetected ones whose detection roll (``{seed}/dice/{season}``, drawn as the engine draws it)
+falls under the higher chance. Only the first-order effect is counted (the game is not replayed;
+the "what if" replay does that).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.debrief.analysis import Played
+from game.debrief.model import Bilingual, ConditionReview
+from game.debrief.texts import both, join
+from game.engine.contract import CONDITIONS, ContractOption, ContractTerms, sign_contract
+from game.engine.ledger import FUND
+from game.engine.level import Level
+from game.engine.state import Action
+from game.i18n import register
+
+SECTION = "000 III (Condiciones básicas para la asociatividad)"
+"""000_c7f8bc4c4fe3a9ea.txt, section III: the basic conditions of an alliance."""
+
+MAX_EFFECTS = 2
+"""Effects told per condition (the strongest first), so each review stays short."""
+
+# How much each modifier counts toward an option being the stronger one (its sign: better).
+_STRENGTH = {
+    "order_volume": 1.0,
+    "capacity": 1.0,
+    "coordination_cost": -0.5,
+    "detection": 2.0,
+    "conflict_trust_loss": -10.0,
+    "dispute_settlement": 1.0,
+    "traceability": 1.0,
+    "fine": 0.05,
+    "escalation": 0.2,
+    "expel_after": 0.3,
+    "fine_waived": -1.0,
+    "entry_per_season": 0.5,
+    "formality": 0.2,
+}
+_NEUTRAL = {"order_volume": 1.0, "capacity": 1.0, "coordination_cost": 1.0, "escalation": 1.0}
+
+
+def strength(option: ContractOption) -> float:
+    """A rough score of how much an option binds the partners (only to tell which is weaker)."""
+    return sum(
+        weight * (option.effects.get(name, _NEUTRAL.get(name, 0.0)) - _NEUTRAL.get(name, 0.0))
+        for name, weight in _STRENGTH.items()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Compare:
+    """The signed contract against the alternative, on one played game."""
+
+    level: Level
+    played: Played
+    actual: ContractTerms
+    alt: ContractTerms
+    lacked: bool
+
+    @property
+    def state(self) -> str:
+        return "lacked" if self.lacked else "had"
+
+
+Effect = tuple[str, dict[str, float | str]]
+Calculator = Callable[[_Compare], Effect | None]
+
+
+def review_contract(level: Level, played: Played) -> list[ConditionReview]:
+    """One review per basic condition, in the order of 000 III; none for the tutorial, whose
+    classic dilemma has no contract."""
+    if level.is_dilemma:
+        return []
+    return [_review(level, played, condition) for condition in CONDITIONS]
+
+
+def _review(level: Level, played: Played, key: str) -> ConditionReview:
+    condition = level.contract[key]
+    actual = played.game.state.terms
+    chosen = actual.choices[key]
+    sound = level.reference_contract[key]
+    weakest = level.no_rules_contract[key]
+    option = condition.options[chosen]
+    had = chosen == sound or (
+        chosen != weakest
+        and weakest in condition.options
+        and strength(option) > strength(condition.options[weakest])
+    )
+    alt_key = weakest if had else sound
+    alt = sign_contract({**actual.choices, key: alt_key}, level.contract)
+    compare = _Compare(level, played, actual, alt, lacked=not had)
+    effects = [e for e in (calc(compare) for calc in _CALCULATORS) if e is not None]
+    figures: dict[str, float] = {}
+    parts: list[Bilingual] = [
+        both(
+            f"review.lead.{compare.state}",
+            chosen=option.name,
+            sound=condition.options[sound].name,
+        )
+    ]
+    for name, values in effects[:MAX_EFFECTS]:
+        parts.append(both(f"review.{name}.{compare.state}", **values))
+    for name, values in effects:
+        figures.update({f"{name}.{k}": float(v) for k, v in values.items() if _is_number(v)})
+    if not effects:
+        parts.append(both(f"review.none.{compare.state}"))
+    cost = _cost(level, played, key, chosen, alt_key, had)
+    if cost is not None:
+        parts.append(both(cost[0], **cost[1]))
+        figures.update({f"cost.{k}": float(v) for k, v in cost[1].items()})
+    return ConditionReview(
+        condition=key,
+        name=dict(condition.name),
+        chosen=chosen,
+        chosen_name=dict(option.name),
+        sound=sound,
+        sound_name=dict(condition.options[sound].name),
+        had=had,
+        effect=join(parts),
+        figures=figures,
+        source=_source(condition.source),
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _source(source: str) -> str:
+    """The condition's own citation, with section III named in full."""
+    if source.startswith("000 III"):
+        return SECTION + source.removeprefix("000 III")
+    return source
+
+
+def _cost(
+    level: Level, played: Played, key: str, chosen: str, alt: str, had: bool
+) -> tuple[str, dict[str, float]] | None:
+    seasons = len(played.reports)
+    options = level.contract[key].options
+
+    def total(option: str) -> float:
+        o = options[option]
+        return o.cost_once + o.cost_per_season * seasons
+
+    if had:
+        paid = total(chosen) - total(alt)
+        return ("review.cost.had", {"amount": paid}) if paid > 0 else None
+    saved = total(alt) - total(chosen)
+    return ("review.cost.lacked", {"amount": saved}) if saved > 0 else None
+
+
+# -- what one modifier did in this game ----------------------------------------------------
+
+
+def detection_rolls(seed: int, season: int, firms: int) -> list[float]:
+    """The season's detection rolls, drawn as :func:`game.engine.season.resolve_season` draws
+    them (quality noise first, then one roll per firm)."""
+    rng = random.Random(f"{seed}/dice/{season}")
+    for _ in range(firms):
+        rng.gauss(0.0, 1.0)
+    return [rng.random() for _ in range(firms)]
+
+
+def _detection(c: _Compare) -> Effect | None:
+    delta = c.alt["detection"] - c.actual["detection"]
+    if (delta <= 0.0) if c.lacked else (delta >= 0.0):
+        return None
+    cap = c.level.rules.detection.max_chance
+    game = c.played.game
+    changed = total = 0
+    for report in c.played.reports:
+        defectors = [f for f, d in report.decisions.items() if d.action is Action.DEFECT]
+        if not defectors:
+            continue
+        rolls = detection_rolls(game.seed, report.season, len(game.names))
+        other = min(max(report.detection_chance + delta, 0.0), cap)
+        for firm in defectors:
+            caught = firm in report.detected
+            total += caught != c.lacked  # lacked: the unseen ones; had: the caught ones
+            if caught != (rolls[firm] < other):
+                changed += 1
+    if total == 0 or changed == 0:
+        return None
+    return "detection", {"count": changed, "total": total}
+
+
+def _traceability(c: _Compare) -> Effect | None:
+    if c.actual.has_traceability == c.alt.has_traceability:
+        return None
+    lots = paid = 0.0
+    for report in c.played.reports:
+        if not report.faulty_lots:
+            continue
+        lots += len(report.faulty_lots)
+        makers = set(report.faulty_lots)
+        paid += -sum(
+            e.amount
+            for e in report.ledger
+            if e.reason == "faulty_claim" and e.account != FUND and e.account not in makers
+        )
+    if lots == 0:
+        return None
+    if c.lacked:
+        return "traceability", {"claims": lots, "amount": paid}
+    return "traceability", {"claims": lots}
+
+
+def _fines(c: _Compare) -> Effect | None:
+    actual = alt = 0.0
+    count = 0
+    for report in c.played.reports:
+        for penalty in report.penalties.values():
+            count += 1
+            actual += penalty.fine
+            alt += max(
+                c.alt["fine"]
+                * c.alt["escalation"] ** (penalty.offence - 1)
+                * (1 - c.alt["fine_waived"]),
+                0.0,
+            )
+    diff = alt - actual if c.lacked else actual - alt
+    if count == 0 or diff <= 0.005:
+        return None
+    return "fines", {"count": count, "amount": diff}
+
+
+def _expulsions(c: _Compare) -> Effect | None:
+    better = c.alt if c.lacked else c.actual
+    worse = c.actual if c.lacked else c.alt
+    limit = int(better["expel_after"])
+    if limit <= 0 or (0 < int(worse["expel_after"]) <= limit):
+        return None
+    firms = c.played.game.state.firms
+    if c.lacked:
+        who = [f.name for f in firms if f.offences >= limit and f.left_reason != "expelled"]
+    else:
+        who = [f.name for f in firms if f.left_reason == "expelled"]
+    return ("expulsions", {"firms": ", ".join(who), "count": len(who)}) if who else None
+
+
+def _ratio(c: _Compare, name: str) -> float:
+    """How much bigger the better contract makes a multiplied quantity (1.08 = 8% more)."""
+    better, worse = (c.alt, c.actual) if c.lacked else (c.actual, c.alt)
+    return better[name] / worse[name] if worse[name] else 1.0
+
+
+def _order_volume(c: _Compare) -> Effect | None:
+    ratio = _ratio(c, "order_volume")
+    if ratio <= 1.0 or not c.played.reports:
+        return None
+    promised = sum(r.lots_promised for r in c.played.reports)
+    lots = promised * (ratio - 1.0) if c.lacked else promised * (1.0 - 1.0 / ratio)
+    return "order_volume", {"share": ratio - 1.0, "lots": lots}
+
+
+def _capacity(c: _Compare) -> Effect | None:
+    ratio = _ratio(c, "capacity")
+    if ratio <= 1.0 or not c.played.reports:
+        return None
+    return "capacity", {"share": ratio - 1.0}
+
+
+def _coordination(c: _Compare) -> Effect | None:
+    delta = c.actual["coordination_cost"] - c.alt["coordination_cost"]
+    if not c.lacked:
+        delta = -delta
+    if delta <= 0.0:
+        return None
+    per_lot = c.level.rules.trust.coordination_cost_at_zero_trust
+    amount = 0.0
+    for report in c.played.reports:
+        lots = sum(d.lots for d in report.deliveries.values())
+        amount += lots * per_lot * (1.0 - report.trust_before) * delta
+    return ("coordination", {"amount": amount}) if amount > 0.05 else None
+
+
+def _conflicts(c: _Compare) -> Effect | None:
+    delta = c.actual["conflict_trust_loss"] - c.alt["conflict_trust_loss"]
+    if not c.lacked:
+        delta = -delta
+    seasons = len(c.played.reports)
+    if delta <= 0.0 or seasons == 0:
+        return None
+    return "conflicts", {"per_season": delta, "total": delta * seasons, "seasons": seasons}
+
+
+def _disputes(c: _Compare) -> Effect | None:
+    delta = c.alt["dispute_settlement"] - c.actual["dispute_settlement"]
+    if not c.lacked:
+        delta = -delta
+    if delta <= 0.0:
+        return None
+    disputes = sum(
+        1 for r in c.played.reports if r.order_status.startswith("cancelled") or r.detected
+    )
+    if disputes == 0:
+        return None
+    loss = disputes * c.level.rules.trust.dispute_loss * delta
+    return "disputes", {"disputes": disputes, "trust": loss}
+
+
+def _entry(c: _Compare) -> Effect | None:
+    delta = c.alt["entry_per_season"] - c.actual["entry_per_season"]
+    if not c.lacked:
+        delta = -delta
+    seasons = len(c.played.reports)
+    if delta <= 0.0 or seasons == 0:
+        return None
+    return "entry", {"points": delta * seasons}
+
+
+def _formality(c: _Compare) -> Effect | None:
+    delta = c.alt["formality"] - c.actual["formality"]
+    if not c.lacked:
+        delta = -delta
+    if delta <= 0.0:
+        return None
+    per_term = c.level.rules.dimensions.institutions_per_formal_term
+    points = 0.0
+    for report in c.played.reports:
+        members = len(report.decisions)
+        coop = sum(d.action is Action.COOPERATE for d in report.decisions.values())
+        points += per_term * delta * coop / max(members, 1)
+    return ("formality", {"points": points}) if points >= 0.05 else None
+
+
+_CALCULATORS: tuple[Calculator, ...] = (
+    _detection,
+    _traceability,
+    _fines,
+    _expulsions,
+    _order_volume,
+    _capacity,
+    _coordination,
+    _disputes,
+    _conflicts,
+    _formality,
+    _entry,
+)
+
+
+def _pair(es: str, en: str) -> dict[str, str]:
+    return {"es": es, "en": en}
+
+
+register(
+    {
+        "review.lead.had": _pair("La tenían: {chosen}.", "They had it: {chosen}."),
+        "review.lead.lacked": _pair(
+            "Les faltó: firmaron «{chosen}» en vez de «{sound}».",
+            "They lacked it: they signed '{chosen}' instead of '{sound}'.",
+        ),
+        "review.none.had": _pair(
+            "En esta partida no llegó a ponerse a prueba.",
+            "In this game it was never put to the test.",
+        ),
+        "review.none.lacked": _pair(
+            "En esta partida su falta no llegó a notarse.",
+            "In this game its absence did not show.",
+        ),
+        "review.detection.lacked": _pair(
+            "Con los mismos dados, habría descubierto {count} de las {total} ventas por fuera "
+            "que nadie vio.",
+            "With the same dice, it would have caught {count} of the {total} sales por fuera "
+            "that nobody saw.",
+        ),
+        "review.detection.had": _pair(
+            "{count} de las {total} ventas por fuera descubiertas no se habrían visto sin ella.",
+            "{count} of the {total} sales por fuera caught would have gone unseen without it.",
+        ),
+        "review.traceability.lacked": _pair(
+            "Hubo {claims:.0f} reclamos por lotes fallados y todos pagaron S/ {amount:.1f} mil "
+            "por lotes que no hicieron; con trazabilidad pagaba quien los hizo.",
+            "There were {claims:.0f} claims for faulty lots and everyone paid S/ {amount:.1f}k "
+            "for lots they did not make; with traceability the maker would have paid.",
+        ),
+        "review.traceability.had": _pair(
+            "Hubo {claims:.0f} reclamos por lotes fallados y cada uno lo pagó quien lo hizo.",
+            "There were {claims:.0f} claims for faulty lots and each was paid by its maker.",
+        ),
+        "review.fines.lacked": _pair(
+            "Las {count} faltas descubiertas habrían pagado S/ {amount:.1f} mil más de multa al "
+            "fondo común.",
+            "The {count} offences caught would have paid S/ {amount:.1f}k more in fines into "
+            "the common fund.",
+        ),
+        "review.fines.had": _pair(
+            "Cobró S/ {amount:.1f} mil en multas por {count} faltas descubiertas.",
+            "It charged S/ {amount:.1f}k in fines for {count} offences caught.",
+        ),
+        "review.expulsions.lacked": _pair(
+            "Con expulsión por reincidencia, habría salido del consorcio: {firms}.",
+            "With expulsion for repeat offences, this firm would have been out: {firms}.",
+        ),
+        "review.expulsions.had": _pair(
+            "Sacó del consorcio a quien reincidió: {firms}.",
+            "It removed the repeat offenders from the consortium: {firms}.",
+        ),
+        "review.order_volume.lacked": _pair(
+            "El pedido conjunto habría sido un {share:.0%} más grande: unos {lots:.0f} lotes más "
+            "en la partida.",
+            "The joint order would have been {share:.0%} larger: some {lots:.0f} more lots over "
+            "the game.",
+        ),
+        "review.order_volume.had": _pair(
+            "El pedido conjunto fue un {share:.0%} más grande: unos {lots:.0f} lotes más en la "
+            "partida.",
+            "The joint order was {share:.0%} larger: some {lots:.0f} more lots over the game.",
+        ),
+        "review.capacity.lacked": _pair(
+            "Cada taller habría rendido un {share:.0%} más.",
+            "Every workshop would have produced {share:.0%} more.",
+        ),
+        "review.capacity.had": _pair(
+            "Cada taller rindió un {share:.0%} más.",
+            "Every workshop produced {share:.0%} more.",
+        ),
+        "review.coordination.lacked": _pair(
+            "Coordinar costó S/ {amount:.1f} mil de más con la desconfianza que hubo.",
+            "Coordinating cost S/ {amount:.1f}k more, given the distrust there was.",
+        ),
+        "review.coordination.had": _pair(
+            "Ahorró S/ {amount:.1f} mil en costos de coordinación.",
+            "It saved S/ {amount:.1f}k in coordination costs.",
+        ),
+        "review.disputes.lacked": _pair(
+            "Hubo {disputes} temporadas con disputas; sin arbitraje costaron {trust:.2f} de "
+            "confianza que se habría salvado.",
+            "There were {disputes} seasons with disputes; without arbitration they cost "
+            "{trust:.2f} of trust that would have been saved.",
+        ),
+        "review.disputes.had": _pair(
+            "Hubo {disputes} temporadas con disputas; el arbitraje salvó {trust:.2f} de confianza.",
+            "There were {disputes} seasons with disputes; arbitration saved {trust:.2f} of trust.",
+        ),
+        "review.conflicts.lacked": _pair(
+            "Los roces restaron {per_season:.2f} de confianza cada temporada: {total:.2f} en "
+            "{seasons} temporadas.",
+            "Friction took {per_season:.2f} of trust every season: {total:.2f} over {seasons} "
+            "seasons.",
+        ),
+        "review.conflicts.had": _pair(
+            "Evitó roces que habrían restado {total:.2f} de confianza en {seasons} temporadas.",
+            "It avoided friction that would have taken {total:.2f} of trust over {seasons} "
+            "seasons.",
+        ),
+        "review.formality.lacked": _pair(
+            "Las instituciones del cluster habrían ganado {points:.1f} puntos más.",
+            "The cluster's institutions would have gained {points:.1f} more points.",
+        ),
+        "review.formality.had": _pair(
+            "Sumó {points:.1f} puntos a las instituciones del cluster.",
+            "It added {points:.1f} points to the cluster's institutions.",
+        ),
+        "review.entry.lacked": _pair(
+            "La inserción de nuevos agentes habría ganado {points:.1f} puntos más.",
+            "The entry of new agents would have gained {points:.1f} more points.",
+        ),
+        "review.entry.had": _pair(
+            "Sumó {points:.1f} puntos a la inserción de nuevos agentes.",
+            "It added {points:.1f} points to the entry of new agents.",
+        ),
+        "review.cost.had": _pair(
+            "Costó S/ {amount:.1f} mil en la partida.",
+            "It cost S/ {amount:.1f}k over the game.",
+        ),
+        "review.cost.lacked": _pair(
+            "Ahorraron S/ {amount:.1f} mil al no tenerla.",
+            "They saved S/ {amount:.1f}k by going without it.",
+        ),
+    }
+)
