@@ -12,8 +12,8 @@ from game.i18n import pick, register
 from game.play.story import reason_text
 from game.ui import flow, theme
 from game.ui.board import draw_board, line_height, mix, money, scaled
-from game.ui.scene import Scene, card
-from game.ui.text import draw_text, fit
+from game.ui.scene import Scene, card, key_label
+from game.ui.text import draw_text, fit, font
 
 register(
     {
@@ -55,6 +55,7 @@ register(
         },
         "end.to_title": {"es": "Volver al inicio", "en": "Back to the start"},
         "end.again": {"es": "Jugar otra vez", "en": "Play again"},
+        "end.debrief": {"es": "Análisis", "en": "Debrief"},
     }
 )
 
@@ -103,20 +104,33 @@ class EndScene(Scene):
     def build(self) -> None:
         _, left, gap = self.layout()
         bh = 56
-        half = (left.width - gap) // 2
-        self.button(
-            (left.x, left.bottom - bh, half, bh),
-            self.tr("end.to_title"),
-            self.to_title,
-            key=pygame.K_RETURN,
-            primary=True,
-        )
-        self.button(
-            (left.x + half + gap, left.bottom - bh, half, bh),
-            self.tr("end.again"),
-            self.play_again,
-            key=pygame.K_j,
-        )
+        entries = [
+            ("end.to_title", self.to_title, pygame.K_RETURN, True),
+            ("end.again", self.play_again, pygame.K_j, False),
+            ("end.debrief", self.open_debrief, pygame.K_d, False),
+        ]
+        # each button as wide as its label, the spare width shared out evenly
+        needs = [
+            font(self.text_sizes.widget, primary).size(
+                f"{self.tr(k)}  ({key_label(key, self.app.lang)})"
+            )[0]
+            + 28
+            for k, _, key, primary in entries
+        ]
+        spare = max(left.width - gap * (len(entries) - 1) - sum(needs), 0) // len(entries)
+        x = left.x
+        for (text, run, key, primary), need in zip(entries, needs, strict=True):
+            width = need + spare
+            self.button(
+                (x, left.bottom - bh, width, bh), self.tr(text), run, key=key, primary=primary
+            )
+            x += width + gap
+
+    def open_debrief(self) -> None:
+        from game.ui.scenes.debrief import open_debrief
+
+        if self.app.match is not None and self.app.match.game is not None:
+            open_debrief(self.app, self.app.match)
 
     def to_title(self) -> None:
         flow.to_title(self.app)
