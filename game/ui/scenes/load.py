@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pygame
+import pygame_gui
 
 from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
@@ -86,6 +87,15 @@ register(
             "es": "Página siguiente (flecha derecha)",
             "en": "Next page (right arrow)",
         },
+        "load.compare": {"es": "Comparar partidas", "en": "Compare games"},
+        "load.file_label": {"es": "Otro archivo (.json)", "en": "Another file (.json)"},
+        "load.open_file": {"es": "Abrir archivo", "en": "Open file"},
+        "load.type_path": {
+            "es": "Escribe la ruta de una partida terminada (guardada o exportada, en cualquier "
+            "carpeta) y pulsa Enter para ver su análisis.",
+            "en": "Type the path of a finished game (saved or exported, in any folder) and press "
+            "Enter to see its debrief.",
+        },
     }
 )
 
@@ -101,6 +111,8 @@ class LoadScene(Scene):
         self.confirming: Path | None = None  # the save waiting for a second "delete"
         self.notice: tuple[str, tuple[int, int, int]] | None = None
         self.per_page = 1
+        self.file_text = ""
+        self.file_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.refresh()
 
     # -- the list ----------------------------------------------------------------------------
@@ -141,8 +153,9 @@ class LoadScene(Scene):
         title = pygame.Rect(inner.x, inner.y, inner.width, max(sizes.heading + 12, 44))
         subtitle = pygame.Rect(inner.x, title.bottom + 2, inner.width, sizes.small + 8)
         footer = pygame.Rect(inner.x, inner.bottom - button_h, inner.width, button_h)
+        file_row = pygame.Rect(inner.x, footer.y - 12 - button_h, inner.width, button_h)
         notice_h = 2 * font(sizes.small).get_linesize() + 4
-        notice = pygame.Rect(inner.x, footer.y - 14 - notice_h, inner.width, notice_h)
+        notice = pygame.Rect(inner.x, file_row.y - 12 - notice_h, inner.width, notice_h)
         top = subtitle.bottom + 16
         rows = pygame.Rect(inner.x, top, inner.width, notice.y - 14 - top)
         nav = pygame.Rect(inner.right - 300, title.y, 300, title.height)
@@ -154,6 +167,7 @@ class LoadScene(Scene):
             "rows": rows,
             "nav": nav,
             "notice": notice,
+            "file_row": file_row,
             "footer": footer,
             "button_h": button_h,
             "row_h": font(sizes.body, True).get_linesize() + font(sizes.small).get_linesize() + 26,
@@ -170,8 +184,22 @@ class LoadScene(Scene):
             key=pygame.K_ESCAPE,
             primary=not self.saves,
         )
-        if not self.saves:
-            return
+        if self.saves:
+            self.build_save_buttons(lay)
+        # for any finished game on disk, and for a class's games side by side
+        self.build_file_row(lay)
+        compare_label = self.tr("load.compare")
+        compare_w = font(self.text_sizes.widget).size(f"{compare_label}  (C)")[0] + 36
+        self.button(
+            (footer.x + 220 + 16, footer.y, compare_w, button_h),
+            compare_label,
+            self.compare,
+            key=pygame.K_c,
+        )
+
+    def build_save_buttons(self, lay) -> None:
+        """Open or delete the chosen save, and turn the pages of the list."""
+        footer, button_h = lay["footer"], lay["button_h"]
         right = footer.right
         if self.confirming is not None:
             self.button(
@@ -213,7 +241,66 @@ class LoadScene(Scene):
                 enabled=self.page < self.pages - 1,
             ).set_text("›")
 
+    def file_row(self, lay) -> dict[str, pygame.Rect]:
+        row = lay["file_row"]
+        sizes = self.text_sizes
+        label_w = min(font(sizes.small, True).size(self.tr("load.file_label"))[0] + 16, 240)
+        button_w = font(sizes.widget).size(f"{self.tr('load.open_file')}  (A)")[0] + 36
+        button = pygame.Rect(row.right - button_w, row.y, button_w, row.height)
+        label = pygame.Rect(row.x, row.y, label_w, row.height)
+        entry = pygame.Rect(label.right, row.y, button.x - 12 - label.right, row.height)
+        return {"label": label, "entry": entry, "button": button}
+
+    def build_file_row(self, lay) -> None:
+        """Any finished game on disk (a save or an export, anywhere) opens in its debrief."""
+        parts = self.file_row(lay)
+        entry = pygame_gui.elements.UITextEntryLine(parts["entry"], manager=self.app.manager)
+        entry.set_text(self.file_text)
+        self.add(entry)
+        self.file_entry = entry
+        self.button(parts["button"], self.tr("load.open_file"), self.open_file, key=pygame.K_a)
+
     # -- actions -----------------------------------------------------------------------------
+
+    def compare(self) -> None:
+        from game.ui.scenes.compare import ClassComparisonScene
+
+        self.read_file_entry()
+        self.app.push(ClassComparisonScene(self.app))
+
+    def read_file_entry(self) -> None:
+        if self.file_entry is not None:
+            self.file_text = self.file_entry.get_text()
+
+    def open_file(self) -> None:
+        """Open the file typed in the entry in the debrief; say why not if it can't be."""
+        from game.ui.scenes.compare import GameFileError, read_game_file
+        from game.ui.scenes.debrief import DebriefScene
+
+        self.read_file_entry()
+        text = self.file_text.strip()
+        if not text:  # nothing typed yet: the keyboard goes to the entry
+            if self.file_entry is not None:
+                self.focus = None
+                self.app.manager.set_focus_set(self.file_entry)
+            self.notice = (self.tr("load.type_path"), theme.MUTED)
+            return
+        if self.file_entry is not None and self.file_entry.is_focused:
+            self.file_entry.unfocus()
+            self.app.manager.set_focus_set(None)
+        try:
+            game = read_game_file(Path(text), self.app.store)
+        except GameFileError as error:
+            self.notice = (error.message(self.app.lang), theme.VERMILLION)
+            self.rebuild()
+            return
+        except Exception as error:  # never a crash
+            log_exception(self.app.paths, error, f"opening the file {text}")
+            self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
+            self.rebuild()
+            return
+        self.notice = None
+        self.app.push(DebriefScene(self.app, game.level, game.record, game.personalities))
 
     def select(self, index: int) -> None:
         if not self.saves:
@@ -256,6 +343,12 @@ class LoadScene(Scene):
             log_exception(self.app.paths, error, f"opening the save {info.path}")
             self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
             self.rebuild()
+            return
+        if match.game is not None and match.game.outcome is not None:
+            # a finished game opens in its debrief, over this list (Esc comes back here)
+            from game.ui.scenes.debrief import open_debrief
+
+            open_debrief(self.app, match)
             return
         self.app.match = match
         self.app.save_slot = info.slot
@@ -303,6 +396,8 @@ class LoadScene(Scene):
     # -- input -------------------------------------------------------------------------------
 
     def on_key(self, event: pygame.event.Event) -> bool:
+        if self.typing():
+            return super().on_key(event)
         if event.key == pygame.K_UP:
             self.select(self.selected - 1)
             return True
@@ -316,6 +411,18 @@ class LoadScene(Scene):
                 self.ask_delete()
             return True
         return super().on_key(event)
+
+    def on_widget(self, event: pygame.event.Event) -> bool:
+        element = getattr(event, "ui_element", None)
+        if element is None or element is not self.file_entry:
+            return False
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            self.read_file_entry()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            self.open_file()
+            return True
+        return False
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEMOTION:
@@ -422,6 +529,15 @@ class LoadScene(Scene):
                 )
         else:
             self.draw_empty(surface, lay["rows"])
+        draw_text(
+            surface,
+            self.tr("load.file_label"),
+            self.file_row(lay)["label"],
+            sizes.small,
+            theme.INK,
+            bold=True,
+            valign="middle",
+        )
         if self.notice is not None:
             text, colour = self.notice
             draw_text(surface, text, lay["notice"], sizes.small, colour, valign="bottom")

@@ -1,0 +1,1159 @@
+"""Class comparison: several finished games (one per group of a class, say) on one screen.
+
+A facilitator adds the games' files (the ``.json`` of an export, or a finished save) one by one
+or every one found in a folder, and sees for each its outcome, length and contract (the eight
+basic conditions of 000 section III, had or lacked at a glance), with the trust curves of all of
+them overlaid on one chart, each game in its own colour and marker. A file that cannot be used
+is reported in words and skipped; the others still load. The comparison can be written as a
+printable HTML page (:func:`game.debrief.export_comparison`) and any game opened in its debrief.
+
+:func:`read_game_file` (any finished game file on disk, export or save, into what the debrief
+needs) is shared with the load screen, which opens such a file by its path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game import debrief as api
+from game.debrief.compare import compared_game
+from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
+from game.engine.contract import CONDITIONS
+from game.i18n import pick, register, tr
+from game.persistence.errorlog import log_exception
+from game.persistence.saves import SAVE_FORMAT, SaveError
+from game.ui import charts as ch
+from game.ui import theme
+from game.ui.board import line_height, scaled
+from game.ui.scene import Scene, card, key_label
+from game.ui.scenes.debrief import OUTCOME_COLOURS, DebriefScene, default_export_dir
+from game.ui.scenes.load import draw_status_chip
+from game.ui.text import draw_text, font
+
+log = logging.getLogger(__name__)
+
+register(
+    {
+        "compare.title": {"es": "Comparar partidas de la clase", "en": "Compare a class's games"},
+        "compare.subtitle": {
+            "es": "{n} partidas: resultado, duración, contrato y confianza de cada grupo",
+            "en": "{n} games: each group's outcome, length, contract and trust",
+        },
+        "compare.subtitle_one": {
+            "es": "1 partida: añade las de los otros grupos para compararlas",
+            "en": "1 game: add the other groups' games to compare them",
+        },
+        "compare.subtitle_none": {
+            "es": "Añade los archivos .json exportados de cada grupo (o partidas terminadas)",
+            "en": "Add each group's exported .json files (or finished saved games)",
+        },
+        "compare.source": {"es": "Archivo o carpeta", "en": "File or folder"},
+        "compare.add": {"es": "Añadir", "en": "Add"},
+        "compare.default": {"es": "Carpeta inicial", "en": "Default folder"},
+        "compare.open": {"es": "Ver análisis", "en": "Open debrief"},
+        "compare.remove": {"es": "Quitar", "en": "Remove"},
+        "compare.back": {"es": "Volver", "en": "Back"},
+        "compare.out": {"es": "Guardar el resumen en", "en": "Save the summary in"},
+        "compare.export": {"es": "Exportar resumen", "en": "Export summary"},
+        "compare.prev_page": {
+            "es": "Página anterior (flecha izquierda)",
+            "en": "Previous page (left arrow)",
+        },
+        "compare.next_page": {
+            "es": "Página siguiente (flecha derecha)",
+            "en": "Next page (right arrow)",
+        },
+        "compare.page": {"es": "{page} de {pages}", "en": "{page} of {pages}"},
+        "compare.col.game": {"es": "Partida", "en": "Game"},
+        "compare.col.outcome": {"es": "Resultado", "en": "Outcome"},
+        "compare.col.contract": {"es": "Contrato", "en": "Contract"},
+        "compare.seasons": {"es": "{n} temporadas", "en": "{n} seasons"},
+        "compare.rounds": {"es": "{n} rondas", "en": "{n} rounds"},
+        "compare.people": {"es": "jugaron {names}", "en": "played by {names}"},
+        "compare.no_contract": {
+            "es": "Dilema: sin contrato",
+            "en": "Dilemma: no contract",
+        },
+        "compare.key_had": {"es": "la tenían", "en": "had it"},
+        "compare.key_lacked": {"es": "les faltó", "en": "lacked it"},
+        "compare.empty": {
+            "es": "Todavía no hay partidas en la comparación",
+            "en": "There are no games in the comparison yet",
+        },
+        "compare.empty_hint": {
+            "es": "Escribe arriba la carpeta donde están los archivos .json exportados (uno por "
+            "grupo) o la ruta de uno de ellos, y pulsa Añadir. Una carpeta añade todas las "
+            "partidas que contiene.",
+            "en": "Type above the folder that holds the exported .json files (one per group) or "
+            "the path of one of them, and press Add. A folder adds every game it holds.",
+        },
+        "compare.chart.title": {
+            "es": "Confianza en la alianza, partida por partida",
+            "en": "Trust in the alliance, game by game",
+        },
+        "compare.chart.empty": {
+            "es": "Aquí aparecerán las curvas de confianza de cada partida.",
+            "en": "Each game's trust curve will appear here.",
+        },
+        "compare.hint": {
+            "es": "Elige una partida con un clic o con las flechas arriba y abajo. P escribe una "
+            "ruta, G la carpeta del resumen.",
+            "en": "Choose a game with a click or the up and down arrows. P types a path, G the "
+            "summary's folder.",
+        },
+        # what happened when adding or exporting
+        "compare.added": {
+            "es": "Se añadieron {n} partidas.",
+            "en": "{n} games were added.",
+        },
+        "compare.added_one": {"es": "Se añadió 1 partida.", "en": "1 game was added."},
+        "compare.already": {
+            "es": "{n} ya estaban en la lista.",
+            "en": "{n} were already in the list.",
+        },
+        "compare.none_found": {
+            "es": "No hay archivos .json en la carpeta {folder}.",
+            "en": "There are no .json files in the folder {folder}.",
+        },
+        "compare.skipped": {
+            "es": "Se omitieron {n} archivos que no se pudieron usar: {problems}",
+            "en": "{n} files could not be used and were skipped: {problems}",
+        },
+        "compare.skipped_one": {
+            "es": "Se omitió un archivo que no se pudo usar: {problems}",
+            "en": "One file could not be used and was skipped: {problems}",
+        },
+        "compare.removed": {
+            "es": "Se quitó «{name}» de la comparación (el archivo sigue en su lugar).",
+            "en": "“{name}” was removed from the comparison (the file is still in place).",
+        },
+        "compare.exported": {
+            "es": "El resumen se guardó en {path}",
+            "en": "The summary was saved to {path}",
+        },
+        "compare.export_failed": {
+            "es": "No se pudo guardar el resumen en {folder}: {problem}",
+            "en": "The summary could not be saved in {folder}: {problem}",
+        },
+        "compare.type_path": {
+            "es": "Escribe la ruta y pulsa Enter.",
+            "en": "Type the path and press Enter.",
+        },
+        # why a file cannot be used
+        "compare.problem.empty_path": {
+            "es": "Escribe primero la ruta de un archivo o de una carpeta.",
+            "en": "Type the path of a file or a folder first.",
+        },
+        "compare.problem.missing": {
+            "es": "{name}: no existe ese archivo ni esa carpeta",
+            "en": "{name}: there is no such file or folder",
+        },
+        "compare.problem.folder": {
+            "es": "{name} es una carpeta; escribe la ruta de un archivo de partida (.json)",
+            "en": "{name} is a folder; type the path of a game file (.json)",
+        },
+        "compare.problem.unreadable": {
+            "es": "{name}: no se pudo leer ({reason})",
+            "en": "{name}: it could not be read ({reason})",
+        },
+        "compare.problem.not_json": {
+            "es": "{name}: está dañado, no es JSON válido (línea {line})",
+            "en": "{name}: it is damaged, not valid JSON (line {line})",
+        },
+        "compare.problem.not_text": {
+            "es": "{name}: está dañado, no es un archivo de texto",
+            "en": "{name}: it is damaged, not a text file",
+        },
+        "compare.problem.not_a_game": {
+            "es": "{name}: no es una partida de este juego (hace falta el .json exportado o "
+            "una partida guardada)",
+            "en": "{name}: not a game of this game (an exported .json or a saved game is needed)",
+        },
+        "compare.problem.too_new": {
+            "es": "{name}: lo hizo una versión más nueva del juego; actualiza el juego",
+            "en": "{name}: made by a newer version of the game; update the game",
+        },
+        "compare.problem.damaged": {
+            "es": "{name}: la partida exportada está dañada ({detail})",
+            "en": "{name}: the exported game is damaged ({detail})",
+        },
+        "compare.problem.replay": {
+            "es": "{name}: la partida no se puede reconstruir ({detail})",
+            "en": "{name}: the game cannot be rebuilt ({detail})",
+        },
+        "compare.problem.unfinished": {
+            "es": "{name}: esta partida todavía no terminó; el análisis y la comparación son "
+            "para partidas terminadas",
+            "en": "{name}: this game has not finished yet; the debrief and the comparison are "
+            "for finished games",
+        },
+    }
+)
+
+#: Where a game's row, colour and marker come from: a stable slot, kept when others are removed.
+PALETTE = theme.FIRM_COLOURS
+
+
+class GameFileError(Exception):
+    """A game file that cannot be used, said in both languages (never a traceback)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__(texts.get("en", ""))
+        self.texts = texts
+
+    def message(self, lang: str) -> str:
+        return self.texts.get(lang) or self.texts["es"]
+
+
+def problem(key: str, **values: object) -> GameFileError:
+    return GameFileError({lang: tr(key, lang, **values) for lang in ("es", "en")})
+
+
+@dataclass(frozen=True, slots=True)
+class GameFile:
+    """A finished game read from disk: what the debrief needs, and its debrief already made."""
+
+    path: Path
+    kind: str  # "export" or "save"
+    level: object
+    record: object
+    personalities: tuple[str | None, ...] | None
+    debrief: api.Debrief
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The names of the seats played by people (unknown when the seats were not saved)."""
+        if self.personalities is None:
+            return ()
+        names = self.debrief.names
+        return tuple(
+            names[i]
+            for i, personality in enumerate(self.personalities)
+            if personality is None and i < len(names)
+        )
+
+    @property
+    def label(self) -> str:
+        """The group's name: an export's file name (facilitators name them after the group), a
+        save's people (its file name is only a date)."""
+        if self.kind == "save" and self.people:
+            return ", ".join(self.people)
+        return self.path.stem
+
+
+def read_game_file(path: Path | str, store) -> GameFile:
+    """Read a finished game from an exported ``.json`` or a saved game anywhere on disk.
+
+    Raises :class:`GameFileError` saying, in Spanish and English, what is wrong. A save is read
+    without moving it aside (it is someone's file, not one of the game's own slots).
+    """
+    path = Path(path).expanduser()
+    name = path.name or str(path)
+    if path.is_dir():
+        raise problem("compare.problem.folder", name=str(path))
+    if not path.is_file():
+        raise problem("compare.problem.missing", name=str(path))
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise problem(
+            "compare.problem.unreadable", name=name, reason=error.strerror or str(error)
+        ) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise problem("compare.problem.not_text", name=name) from None
+    except json.JSONDecodeError as error:
+        raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
+    kind = data.get("format") if isinstance(data, dict) else None
+    if kind == EXPORT_FORMAT:
+        version = data.get("version")
+        if isinstance(version, int) and version > EXPORT_VERSION:
+            raise problem("compare.problem.too_new", name=name)
+        try:
+            exported = api.read_export(path)
+        except ExportError as error:
+            detail = str(error).removeprefix(f"{path}: ")
+            raise problem("compare.problem.damaged", name=name, detail=detail) from None
+        level, record, personalities = exported.level, exported.record, exported.personalities
+        kind = "export"
+    elif kind == SAVE_FORMAT:
+        from game.ui.saving import restore_match
+
+        try:
+            match = restore_match(store.read(path, quarantine=False))
+        except SaveError as error:
+            raise GameFileError({"es": error.message_es, "en": error.message_en}) from None
+        except Exception as error:  # a level that no longer exists, data the game can't use
+            raise problem(
+                "compare.problem.replay", name=name, detail=str(error) or type(error).__name__
+            ) from None
+        if match.game is None or match.game.outcome is None:
+            raise problem("compare.problem.unfinished", name=name)
+        level, record = match.level, match.game.record()
+        personalities = tuple(seat.personality for seat in match.seats)
+        kind = "save"
+    else:
+        raise problem("compare.problem.not_a_game", name=name)
+    try:
+        debrief = api.analyse(level, record, personalities=personalities)
+    except Exception as error:  # a record that does not replay on its level
+        raise problem(
+            "compare.problem.replay", name=name, detail=str(error) or type(error).__name__
+        ) from None
+    if debrief.outcome.kind not in OUTCOME_COLOURS or debrief.outcome.kind == "unfinished":
+        raise problem("compare.problem.unfinished", name=name)
+    return GameFile(path, kind, level, record, personalities, debrief)
+
+
+def game_files_in(folder: Path) -> list[Path]:
+    """The ``.json`` files of a folder, by name (exports and saves; the rest is not looked at)."""
+    try:
+        return sorted(
+            (p for p in folder.iterdir() if p.suffix.lower() == ".json" and p.is_file()),
+            key=lambda p: p.name.casefold(),
+        )
+    except OSError:
+        return []
+
+
+@dataclass(slots=True)
+class Compared:
+    """One game in the comparison: its file, its place in the palette and its summary row."""
+
+    file: GameFile
+    slot: int
+    summary: api.ComparedGame
+
+    @property
+    def colour(self) -> tuple[int, int, int]:
+        return PALETTE[self.slot % len(PALETTE)]
+
+    @property
+    def marker(self) -> str:
+        return ch.MARKERS[(self.slot + self.slot // len(PALETTE)) % len(ch.MARKERS)]
+
+
+class ClassComparisonScene(Scene):
+    """The class comparison: a list of games with their contracts, and one trust chart."""
+
+    def __init__(self, app, paths: list[Path | str] | None = None) -> None:
+        super().__init__(app)
+        self.games: list[Compared] = []
+        self.selected = 0
+        self.hover: int | None = None
+        self.per_page = 1
+        self.source_text = str(default_export_dir(app))
+        self.out_text = str(default_export_dir(app))
+        self.source_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.out_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.notice: tuple[str, tuple[int, int, int]] | None = None
+        self.problems: list[str] = []  # the last add's skipped files, in the current language
+        self.exported: Path | None = None
+        for path in paths or ():
+            self.add_path(Path(path), announce=False)
+
+    # -- data ---------------------------------------------------------------------------------
+
+    @property
+    def sizes(self) -> theme.TextSizes:
+        return scaled(self.app, self.size[1])
+
+    def current(self) -> Compared | None:
+        return self.games[self.selected] if self.games else None
+
+    @property
+    def page(self) -> int:
+        return self.selected // self.per_page
+
+    @property
+    def pages(self) -> int:
+        return max((len(self.games) + self.per_page - 1) // self.per_page, 1)
+
+    def comparison(self) -> api.Comparison:
+        return api.Comparison([g.summary for g in self.games], list(self.problems))
+
+    def chart(self) -> ch.Chart:
+        """The trust curves, the chosen game's thicker and on top."""
+        ordered = [g for g in self.games if g is not self.current()]
+        if self.current() is not None:
+            ordered.append(self.current())
+        lines = tuple(
+            ch.Line(
+                g.summary.label,
+                tuple(g.summary.trust),
+                g.colour,
+                g.marker,
+                6 if g is self.current() else 3,
+            )
+            for g in ordered
+        )
+        floors = {g.file.debrief.series.trust_floor for g in self.games}
+        thresholds = ()
+        if len(floors) == 1:
+            floor = floors.pop()
+            thresholds = (ch.Threshold(floor, tr("chart.trust.floor", self.app.lang, value=floor)),)
+        return ch.Chart(
+            key="compare_trust",
+            title=self.tr("compare.chart.title"),
+            x_label=self.tr("chart.season"),
+            y_label=self.tr("chart.trust.axis"),
+            lines=lines,
+            thresholds=thresholds,
+            y_range=(0.0, 1.0),
+            y_format="{:.1f}",
+            legend=False,
+        )
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def button_w(self, label: str, key: int | None, bold: bool = False) -> int:
+        text = f"{label}  ({key_label(key, self.app.lang)})" if key is not None else label
+        return font(self.text_sizes.widget, bold).size(text)[0] + 36
+
+    def layout(self) -> dict:
+        w, h = self.size
+        s = self.sizes
+        margin = 20 if h < 900 else 32
+        gap = 10 if h < 900 else 16
+        button_h = self.text_sizes.widget + 26
+        title_h = line_height(s.heading, True)
+        header = pygame.Rect(margin, margin, w - 2 * margin, title_h + line_height(s.small) + 2)
+        # the row that adds games: label, path, Add, Default folder
+        source = pygame.Rect(margin, header.bottom + gap, w - 2 * margin, button_h)
+        label_w = min(font(s.small, True).size(self.source_label())[0] + 12, 240)
+        add_w = self.button_w(self.tr("compare.add"), pygame.K_a, True)
+        default_w = self.button_w(self.tr("compare.default"), pygame.K_f)
+        source_label = pygame.Rect(source.x, source.y, label_w, button_h)
+        default = pygame.Rect(source.right - default_w, source.y, default_w, button_h)
+        add = pygame.Rect(default.x - 10 - add_w, source.y, add_w, button_h)
+        source_entry = pygame.Rect(
+            source_label.right + 6, source.y, add.x - 10 - source_label.right - 6, button_h
+        )
+        # the footer: Back, then where the summary goes and Export
+        footer = pygame.Rect(margin, h - margin - button_h, w - 2 * margin, button_h)
+        back_w = self.button_w(self.tr("compare.back"), pygame.K_ESCAPE)
+        export_w = self.button_w(self.tr("compare.export"), pygame.K_e)
+        back = pygame.Rect(footer.x, footer.y, back_w, button_h)
+        export = pygame.Rect(footer.right - export_w, footer.y, export_w, button_h)
+        out_label_w = min(font(s.small, True).size(self.out_label())[0] + 12, 260)
+        out_label = pygame.Rect(back.right + 24, footer.y, out_label_w, button_h)
+        out_entry = pygame.Rect(
+            out_label.right + 6, footer.y, export.x - 10 - out_label.right - 6, button_h
+        )
+        notice_h = 2 * line_height(s.small)
+        notice = pygame.Rect(margin, footer.y - gap - notice_h, w - 2 * margin, notice_h)
+        content = pygame.Rect(
+            margin,
+            source.bottom + gap + 4,
+            w - 2 * margin,
+            notice.y - gap - source.bottom - gap - 4,
+        )
+        list_w = max(int(content.w * 0.63), 760)
+        listing = pygame.Rect(content.x, content.y, list_w, content.h)
+        chart = pygame.Rect(
+            listing.right + gap, content.y, content.right - listing.right - gap, content.h
+        )
+        # inside the list card
+        inner = listing.inflate(-28, -24)
+        head = pygame.Rect(inner.x, inner.y, inner.w, line_height(s.small, True) + 6)
+        actions = pygame.Rect(inner.x, inner.bottom - button_h, inner.w, button_h)
+        key_h = 2 * line_height(s.small) + 4
+        key = pygame.Rect(inner.x, actions.y - 8 - key_h, inner.w, key_h)
+        rows = pygame.Rect(inner.x, head.bottom + 4, inner.w, key.y - 8 - head.bottom - 4)
+        row_h = line_height(s.body, True) + line_height(s.small) + 14
+        return {
+            "header": header,
+            "title_h": title_h,
+            "source_label": source_label,
+            "source_entry": source_entry,
+            "add": add,
+            "default": default,
+            "footer": footer,
+            "back": back,
+            "export": export,
+            "out_label": out_label,
+            "out_entry": out_entry,
+            "notice": notice,
+            "listing": listing,
+            "chart": chart,
+            "head": head,
+            "rows": rows,
+            "key": key,
+            "actions": actions,
+            "row_h": row_h,
+            "button_h": button_h,
+        }
+
+    def source_label(self) -> str:
+        return f"{self.tr('compare.source')}  (P)"
+
+    def out_label(self) -> str:
+        return f"{self.tr('compare.out')}  (G)"
+
+    def columns(self, row: pygame.Rect) -> dict[str, pygame.Rect]:
+        """Where each part of a row goes: marker, texts, outcome chip, the eight conditions."""
+        s = self.sizes
+        chip_w = (
+            max(
+                font(s.small, True).size(self.tr(f"debrief.short.{k}"))[0]
+                for k in ("advance", "collapse", "stagnation")
+            )
+            + 44
+        )
+        cell = max(min((row.h - 24), 24), 16)
+        cells_w = 8 * cell + 7 * 4
+        cells = pygame.Rect(row.right - 14 - cells_w, row.centery - cell // 2, cells_w, cell)
+        chip = pygame.Rect(cells.x - 16 - chip_w, row.centery - 16, chip_w, 32)
+        marker = pygame.Rect(row.x + 14, row.y, 28, row.h)
+        text = pygame.Rect(
+            marker.right + 10, row.y + 7, chip.x - 12 - marker.right - 10, row.h - 14
+        )
+        return {"marker": marker, "text": text, "chip": chip, "cells": cells, "cell": cell}
+
+    # -- widgets ------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        lay = self.layout()
+        self.per_page = max((lay["rows"].height + 6) // (lay["row_h"] + 6), 1)
+        self.selected = min(self.selected, max(len(self.games) - 1, 0))
+        self.source_entry = self.entry(lay["source_entry"], self.source_text)
+        self.out_entry = self.entry(lay["out_entry"], self.out_text)
+        self.button(lay["back"], self.tr("compare.back"), self.back, key=pygame.K_ESCAPE)
+        # Enter adds while the list is empty, then opens the chosen game's debrief
+        self.button(
+            lay["add"],
+            self.tr("compare.add"),
+            self.add_from_entry,
+            key=pygame.K_a,
+            primary=not self.games,
+        )
+        self.button(lay["default"], self.tr("compare.default"), self.default_folder, key=pygame.K_f)
+        self.button(
+            lay["export"],
+            self.tr("compare.export"),
+            self.export,
+            key=pygame.K_e,
+            enabled=bool(self.games),
+        )
+        actions = lay["actions"]
+        open_w = self.button_w(self.tr("compare.open"), pygame.K_RETURN, True)
+        remove_w = self.button_w(self.tr("compare.remove"), pygame.K_DELETE)
+        self.button(
+            (actions.x, actions.y, open_w, actions.h),
+            self.tr("compare.open"),
+            self.open_selected,
+            key=pygame.K_RETURN,
+            primary=bool(self.games),
+            enabled=bool(self.games),
+        )
+        self.button(
+            (actions.x + open_w + 12, actions.y, remove_w, actions.h),
+            self.tr("compare.remove"),
+            self.remove_selected,
+            key=pygame.K_DELETE,
+            enabled=bool(self.games),
+        )
+        if self.pages > 1:
+            self.button(
+                (actions.right - 56 - 8 - 56, actions.y, 56, actions.h),
+                "‹",
+                lambda: self.turn_page(-1),
+                key=pygame.K_LEFT,
+                tooltip=self.tr("compare.prev_page"),
+                enabled=self.page > 0,
+            ).set_text("‹")
+            self.button(
+                (actions.right - 56, actions.y, 56, actions.h),
+                "›",
+                lambda: self.turn_page(1),
+                key=pygame.K_RIGHT,
+                tooltip=self.tr("compare.next_page"),
+                enabled=self.page < self.pages - 1,
+            ).set_text("›")
+
+    def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
+        entry = pygame_gui.elements.UITextEntryLine(rect, manager=self.app.manager)
+        entry.set_text(text)
+        self.add(entry)
+        return entry
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def read_entries(self) -> None:
+        if self.source_entry is not None:
+            self.source_text = self.source_entry.get_text()
+        if self.out_entry is not None:
+            self.out_text = self.out_entry.get_text()
+
+    def unfocus_entries(self) -> None:
+        for entry in (self.source_entry, self.out_entry):
+            if entry is not None and entry.is_focused:
+                entry.unfocus()
+        self.app.manager.set_focus_set(None)
+
+    def focus_entry(self, entry: pygame_gui.elements.UITextEntryLine | None) -> None:
+        if entry is None:
+            return
+        self.focus = None
+        self.app.manager.set_focus_set(entry)
+        entry.edit_position = len(entry.get_text())
+
+    def add_from_entry(self) -> None:
+        self.read_entries()
+        text = self.source_text.strip()
+        self.unfocus_entries()
+        if not text:
+            self.notice = (
+                problem("compare.problem.empty_path").message(self.app.lang),
+                theme.VERMILLION,
+            )
+            self.problems = []
+            self.rebuild()
+            return
+        self.add_path(Path(text).expanduser())
+        self.rebuild()
+
+    def add_path(self, path: Path, *, announce: bool = True) -> None:
+        """Add a file, or every game file in a folder; report what was skipped and why."""
+        lang = self.app.lang
+        files = game_files_in(path) if path.is_dir() else [path]
+        known = {self.key(g.file.path) for g in self.games}
+        added = already = 0
+        problems: list[str] = []
+        for file in files:
+            if self.key(file) in known:
+                already += 1
+                continue
+            try:
+                game = read_game_file(file, self.app.store)
+            except GameFileError as error:
+                problems.append(error.message(lang))
+                continue
+            except Exception as error:  # never a crash: log it and say so
+                log_exception(self.app.paths, error, f"adding {file} to a comparison")
+                problems.append(
+                    problem(
+                        "compare.problem.replay",
+                        name=file.name,
+                        detail=str(error) or type(error).__name__,
+                    ).message(lang)
+                )
+                continue
+            self.append(game)
+            known.add(self.key(file))
+            added += 1
+        self.problems = problems
+        self.exported = None
+        if not announce:
+            return
+        parts = []
+        if path.is_dir() and not files:
+            parts.append(self.tr("compare.none_found", folder=str(path)))
+        if added:
+            parts.append(
+                self.tr("compare.added_one") if added == 1 else self.tr("compare.added", n=added)
+            )
+        if already:
+            parts.append(self.tr("compare.already", n=already))
+        if problems:
+            listed = "; ".join(problems)
+            parts.append(
+                self.tr("compare.skipped_one", problems=listed)
+                if len(problems) == 1
+                else self.tr("compare.skipped", n=len(problems), problems=listed)
+            )
+        colour = theme.VERMILLION if problems or not added else theme.GREEN
+        self.notice = (" ".join(parts), colour) if parts else None
+        if added:
+            self.selected = len(self.games) - 1
+
+    @staticmethod
+    def key(path: Path) -> str:
+        try:
+            return str(Path(path).resolve())
+        except OSError:
+            return str(path)
+
+    def append(self, game: GameFile) -> None:
+        used = {g.slot for g in self.games}
+        slot = next(i for i in range(len(self.games) + 1) if i not in used)
+        label = game.label
+        labels = {g.summary.label for g in self.games}
+        n = 2
+        while label in labels:
+            label = f"{game.label} ({n})"
+            n += 1
+        summary = compared_game(game.debrief, label, str(game.path))
+        self.games.append(Compared(game, slot, summary))
+
+    def default_folder(self) -> None:
+        self.read_entries()
+        self.source_text = str(default_export_dir(self.app))
+        self.rebuild()
+
+    def remove_selected(self) -> None:
+        game = self.current()
+        if game is None:
+            return
+        self.games.remove(game)
+        self.selected = min(self.selected, max(len(self.games) - 1, 0))
+        self.notice = (self.tr("compare.removed", name=game.summary.label), theme.MUTED)
+        self.problems = []
+        self.exported = None
+        self.read_entries()
+        self.rebuild()
+
+    def open_selected(self) -> None:
+        game = self.current()
+        if game is None:
+            return
+        self.read_entries()
+        f = game.file
+        self.app.push(DebriefScene(self.app, f.level, f.record, f.personalities))
+
+    def export(self) -> None:
+        self.read_entries()
+        self.unfocus_entries()
+        if not self.games:
+            return
+        text = self.out_text.strip() or str(default_export_dir(self.app))
+        folder = Path(text).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = api.export_comparison(self.comparison(), folder)
+        except Exception as error:
+            log_exception(self.app.paths, error, f"exporting a comparison to {folder}")
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            self.notice = (
+                self.tr("compare.export_failed", folder=str(folder), problem=reason),
+                theme.VERMILLION,
+            )
+            self.exported = None
+        else:
+            self.exported = Path(path)
+            self.notice = (self.tr("compare.exported", path=str(path)), theme.GREEN)
+        self.rebuild()
+
+    def select(self, index: int) -> None:
+        if not self.games:
+            return
+        index = max(0, min(index, len(self.games) - 1))
+        if index == self.selected:
+            return
+        page = self.page
+        self.selected = index
+        if self.page != page:
+            self.read_entries()
+            self.rebuild()
+
+    def turn_page(self, step: int) -> None:
+        page = max(0, min(self.page + step, self.pages - 1))
+        self.select(page * self.per_page)
+
+    def back(self) -> None:
+        self.read_entries()
+        if len(self.app.scenes) > 1:
+            self.app.go_back()
+        else:
+            from game.ui import flow
+
+            flow.to_title(self.app)
+
+    # -- input --------------------------------------------------------------------------------
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if not self.typing():
+            if event.key == pygame.K_UP:
+                self.select(self.selected - 1)
+                return True
+            if event.key == pygame.K_DOWN:
+                self.select(self.selected + 1)
+                return True
+            if event.key == pygame.K_BACKSPACE and self.games:  # keyboards without Supr
+                self.remove_selected()
+                return True
+            if event.key == pygame.K_p:
+                self.focus_entry(self.source_entry)
+                return True
+            if event.key == pygame.K_g:
+                self.focus_entry(self.out_entry)
+                return True
+        return super().on_key(event)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self.hover = self.row_at(event.pos)
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            index = self.row_at(event.pos)
+            if index is not None:
+                self.select(index)
+                return True
+        return super().handle_event(event)
+
+    def on_widget(self, event: pygame.event.Event) -> bool:
+        element = getattr(event, "ui_element", None)
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and element in (
+            self.source_entry,
+            self.out_entry,
+        ):
+            self.read_entries()
+            return True
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            if element is self.source_entry:
+                self.add_from_entry()
+                return True
+            if element is self.out_entry:
+                self.export()
+                return True
+        return False
+
+    def visible_rows(self) -> list[tuple[int, pygame.Rect]]:
+        lay = self.layout()
+        area, row_h = lay["rows"], lay["row_h"]
+        start = self.page * self.per_page
+        return [
+            (index, pygame.Rect(area.x, area.y + i * (row_h + 6), area.w, row_h))
+            for i, index in enumerate(range(start, min(start + self.per_page, len(self.games))))
+        ]
+
+    def row_at(self, pos) -> int | None:
+        for index, rect in self.visible_rows():
+            if rect.collidepoint(pos):
+                return index
+        return None
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def one_level(self) -> str | None:
+        """The level's name when every game was played on the same level."""
+        names = {pick(g.summary.level_name, self.app.lang) for g in self.games}
+        return names.pop() if len(names) == 1 else None
+
+    def subtitle(self) -> str:
+        n = len(self.games)
+        if n == 0:
+            return self.tr("compare.subtitle_none")
+        text = self.tr("compare.subtitle_one") if n == 1 else self.tr("compare.subtitle", n=n)
+        level = self.one_level()
+        return f"{level} · {text}" if level else text
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.PAPER)
+        s = self.sizes
+        lay = self.layout()
+        header = lay["header"]
+        title = pygame.Rect(header.x, header.y, header.w, lay["title_h"])
+        draw_text(surface, self.tr("compare.title"), title, s.heading, theme.INK, bold=True)
+        sub = pygame.Rect(header.x, title.bottom + 2, header.w, header.bottom - title.bottom - 2)
+        draw_text(surface, self.subtitle(), sub, s.small, theme.MUTED)
+        draw_text(
+            surface,
+            self.source_label(),
+            lay["source_label"],
+            s.small,
+            theme.INK,
+            bold=True,
+            valign="middle",
+        )
+        draw_text(
+            surface,
+            self.out_label(),
+            lay["out_label"],
+            s.small,
+            theme.INK,
+            bold=True,
+            valign="middle",
+        )
+        card(surface, lay["listing"])
+        if self.games:
+            self.draw_list(surface, lay)
+        else:
+            self.draw_empty(surface, lay)
+        self.draw_chart(surface, lay["chart"])
+        if self.notice is not None:
+            text, colour = self.notice
+            draw_text(surface, text, lay["notice"], s.small, colour, valign="bottom")
+        elif self.games:
+            draw_text(
+                surface,
+                self.tr("compare.hint"),
+                lay["notice"],
+                s.small,
+                theme.MUTED,
+                valign="bottom",
+            )
+
+    def draw_empty(self, surface: pygame.Surface, lay: dict) -> None:
+        s = self.sizes
+        area = lay["rows"].union(lay["key"])
+        title_h = line_height(s.body, True) * 2
+        draw_text(
+            surface,
+            self.tr("compare.empty"),
+            pygame.Rect(area.x, area.y + 20, area.w, title_h),
+            s.body,
+            theme.INK,
+            bold=True,
+            align="center",
+        )
+        draw_text(
+            surface,
+            self.tr("compare.empty_hint"),
+            pygame.Rect(
+                area.x + 30, area.y + 28 + title_h, area.w - 60, area.bottom - area.y - 28 - title_h
+            ),
+            s.body,
+            theme.MUTED,
+            align="center",
+        )
+
+    def draw_list(self, surface: pygame.Surface, lay: dict) -> None:
+        s = self.sizes
+        head, rows = lay["head"], lay["rows"]
+        probe = pygame.Rect(rows.x, rows.y, rows.w, lay["row_h"])
+        cols = self.columns(probe)
+        cells, cell = cols["cells"], cols["cell"]
+        draw_text(
+            surface,
+            self.tr("compare.col.game"),
+            pygame.Rect(cols["text"].x, head.y, cols["text"].w, head.h),
+            s.small,
+            theme.MUTED,
+            bold=True,
+        )
+        draw_text(
+            surface,
+            self.tr("compare.col.outcome"),
+            pygame.Rect(cols["chip"].x, head.y, cols["chip"].w, head.h),
+            s.small,
+            theme.MUTED,
+            bold=True,
+            align="center",
+        )
+        # the conditions' numbers over their columns
+        for i in range(len(CONDITIONS)):
+            x = cells.x + i * (cell + 4)
+            draw_text(
+                surface,
+                str(i + 1),
+                pygame.Rect(x - 2, head.y, cell + 4, head.h),
+                s.small,
+                theme.MUTED,
+                bold=True,
+                align="center",
+            )
+        for index, row in self.visible_rows():
+            self.draw_row(surface, index, row)
+        self.draw_key(surface, lay["key"])
+        if self.pages > 1:
+            actions = lay["actions"]
+            open_w = self.button_w(self.tr("compare.open"), pygame.K_RETURN, True)
+            remove_w = self.button_w(self.tr("compare.remove"), pygame.K_DELETE)
+            left = actions.x + open_w + 12 + remove_w + 12
+            box = pygame.Rect(left, actions.y, actions.right - 56 - 8 - 56 - 8 - left, actions.h)
+            draw_text(
+                surface,
+                self.tr("compare.page", page=self.page + 1, pages=self.pages),
+                box,
+                s.small,
+                theme.INK,
+                align="right",
+                valign="middle",
+            )
+
+    def draw_row(self, surface: pygame.Surface, index: int, row: pygame.Rect) -> None:
+        s = self.sizes
+        game = self.games[index]
+        summary = game.summary
+        if index == self.selected:
+            pygame.draw.rect(surface, theme.CARD, row, border_radius=10)
+            pygame.draw.rect(surface, theme.BLUE, row, width=2, border_radius=10)
+            pygame.draw.rect(
+                surface, theme.BLUE, (row.x, row.y + 8, 5, row.h - 16), border_radius=3
+            )
+        else:
+            fill = theme.PAPER if index == self.hover else theme.CARD
+            pygame.draw.rect(surface, fill, row, border_radius=10)
+            pygame.draw.rect(surface, theme.LINE, row, width=1, border_radius=10)
+        cols = self.columns(row)
+        marker = cols["marker"]
+        pygame.draw.line(
+            surface, game.colour, (marker.x, marker.centery), (marker.right, marker.centery), 3
+        )
+        ch.draw_marker(surface, game.marker, marker.center, 6, game.colour)
+        text = cols["text"]
+        line1_h = line_height(s.body, True)
+        draw_text(
+            surface,
+            summary.label,
+            pygame.Rect(text.x, text.y, text.w, line1_h),
+            s.body,
+            theme.INK,
+            bold=True,
+        )
+        level = pick(summary.level_name, self.app.lang)
+        length = self.tr(
+            "compare.rounds" if game.file.level.is_dilemma else "compare.seasons", n=summary.length
+        )
+        detail = f"{level} · {length}"
+        people = game.file.people
+        if people and game.file.kind == "export":
+            # the people if they fit: without the level when every game is on the same one
+            # (the subtitle names it), then without the word "played by"
+            names = ", ".join(people)
+            played = self.tr("compare.people", names=names)
+            candidates = [f"{detail} · {played}"]
+            if self.one_level() is not None:
+                candidates += [f"{length} · {played}", f"{length} · {names}"]
+            detail = next((c for c in candidates if font(s.small).size(c)[0] <= text.w), detail)
+        draw_text(
+            surface,
+            detail,
+            pygame.Rect(text.x, text.y + line1_h, text.w, text.bottom - text.y - line1_h),
+            s.small,
+            theme.MUTED,
+        )
+        outcome = summary.outcome
+        draw_status_chip(
+            surface,
+            cols["chip"],
+            self.tr(f"debrief.short.{outcome}"),
+            OUTCOME_COLOURS.get(outcome, theme.MUTED),
+            s.small,
+        )
+        self.draw_cells(surface, cols["cells"], cols["cell"], game)
+
+    def draw_cells(self, surface: pygame.Surface, cells: pygame.Rect, cell: int, game) -> None:
+        if not game.file.debrief.contract_review:  # the tutorial's dilemma has no contract
+            draw_text(
+                surface,
+                self.tr("compare.no_contract"),
+                cells.inflate(0, 12),
+                self.sizes.small,
+                theme.MUTED,
+                align="center",
+                valign="middle",
+            )
+            return
+        had = set(game.summary.had)
+        for i, condition in enumerate(CONDITIONS):
+            box = pygame.Rect(cells.x + i * (cell + 4), cells.y, cell, cell)
+            draw_condition(surface, box, condition in had)
+
+    def draw_key(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """What the numbers and the two marks mean (the level's own names for the conditions)."""
+        s = self.sizes
+        level = self.games[0].file.level
+        names = []
+        for i, condition in enumerate(CONDITIONS):
+            spec = level.contract.get(condition)
+            name = pick(spec.name, self.app.lang) if spec is not None else condition
+            names.append(f"{i + 1}\u00a0{name}")
+        lh = line_height(s.small)
+        mark = lh - 6
+        x = area.x
+        for had, key in ((True, "compare.key_had"), (False, "compare.key_lacked")):
+            draw_condition(surface, pygame.Rect(x, area.y + 3, mark, mark), had)
+            label = self.tr(key)
+            w = font(s.small).size(label)[0] + 4
+            draw_text(surface, label, pygame.Rect(x + mark + 6, area.y, w, lh), s.small, theme.INK)
+            x += mark + 6 + w + 18
+        text = " · ".join(names)
+        draw_text(
+            surface,
+            text,
+            pygame.Rect(x, area.y, area.right - x, area.h),
+            s.small,
+            theme.MUTED,
+        )
+
+    def draw_chart(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        s = self.sizes
+        card(surface, rect)
+        inner = rect.inflate(-28, -24)
+        if not self.games:
+            draw_text(
+                surface,
+                self.tr("compare.chart.title"),
+                pygame.Rect(inner.x, inner.y, inner.w, line_height(s.body + 2, True) * 2),
+                s.body + 2,
+                theme.INK,
+                bold=True,
+            )
+            draw_text(
+                surface,
+                self.tr("compare.chart.empty"),
+                inner.inflate(-20, -inner.h // 2),
+                s.body,
+                theme.MUTED,
+                align="center",
+                valign="middle",
+            )
+            return
+        lh = line_height(s.small) + 6
+        columns = 2 if inner.w >= 420 and len(self.games) > 3 else 1
+        legend_rows = (len(self.games) + columns - 1) // columns
+        legend_h = min(legend_rows, max((inner.h // 3) // lh, 1)) * lh
+        plot = pygame.Rect(inner.x, inner.y, inner.w, inner.h - legend_h - 8)
+        ch.draw_chart(surface, plot, self.chart(), s, framed=False)
+        legend = pygame.Rect(inner.x, plot.bottom + 8, inner.w, legend_h)
+        col_w = legend.w // columns
+        value_w = font(s.small, True).size("0.00")[0] + 6
+        for i, game in enumerate(self.games):
+            col, line = i % columns, i // columns
+            y = legend.y + line * lh
+            if y + lh > legend.bottom + 1:
+                break
+            x = legend.x + col * col_w
+            cy = y + lh // 2
+            pygame.draw.line(surface, game.colour, (x, cy), (x + 26, cy), 3)
+            ch.draw_marker(surface, game.marker, (x + 13, cy), 5, game.colour)
+            bold = game is self.current()
+            draw_text(
+                surface,
+                game.summary.label,
+                pygame.Rect(x + 34, y, col_w - 34 - value_w - 10, lh),
+                s.small,
+                theme.INK,
+                bold=bold,
+                valign="middle",
+            )
+            draw_text(
+                surface,
+                f"{game.summary.final_trust:.2f}",
+                pygame.Rect(x + col_w - value_w - 10, y, value_w, lh),
+                s.small,
+                game.colour if game.colour != theme.YELLOW else theme.INK,
+                bold=True,
+                align="right",
+                valign="middle",
+            )
+
+
+def draw_condition(surface: pygame.Surface, box: pygame.Rect, had: bool) -> None:
+    """A condition the contract had (a filled green square with a tick) or lacked (an empty
+    square with a vermillion cross): shape and colour both carry the meaning."""
+    if had:
+        pygame.draw.rect(surface, theme.GREEN, box, border_radius=4)
+        w = max(box.w // 8, 2)
+        points = [
+            (box.x + box.w * 0.22, box.y + box.h * 0.52),
+            (box.x + box.w * 0.42, box.y + box.h * 0.72),
+            (box.x + box.w * 0.78, box.y + box.h * 0.30),
+        ]
+        pygame.draw.lines(surface, theme.CARD, False, points, w)
+    else:
+        pygame.draw.rect(surface, theme.CARD, box, border_radius=4)
+        pygame.draw.rect(surface, theme.VERMILLION, box, width=2, border_radius=4)
+        inset = box.inflate(-box.w * 0.5, -box.h * 0.5)
+        w = max(box.w // 10, 2)
+        pygame.draw.line(surface, theme.VERMILLION, inset.topleft, inset.bottomright, w)
+        pygame.draw.line(surface, theme.VERMILLION, inset.bottomleft, inset.topright, w)
