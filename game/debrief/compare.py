@@ -49,8 +49,8 @@ def compare(exports: Sequence[Path | str]) -> Comparison:
         except ExportError as error:
             problems.append(str(error))
             continue
-        except ValueError as error:  # a record that does not replay on its level
-            problems.append(f"{path}: {error}")
+        except (ValueError, LookupError, TypeError) as error:  # a record that does not replay
+            problems.append(f"{path}: {error or type(error).__name__}")
             continue
         games.append(compared_game(debrief, Path(path).stem, str(path)))
     return Comparison(games, problems)

@@ -99,3 +99,19 @@ def test_charts_come_from_the_callback_and_are_named_after_the_game(gamarra, tmp
     _, files = _exported(gamarra, tmp_path, charts=charts)
     assert seen == ["gamarra"]
     assert files[".png"].name == "partida-grafico_1_trust.png"
+
+
+def test_a_comparison_skips_a_game_whose_record_is_nonsense(gamarra, tmp_path):
+    """A hand-edited export whose decisions name a firm that does not exist is listed as a
+    problem, not a crash, and the good game is still compared."""
+    from game.debrief import compare
+
+    _game, files = _exported(gamarra, tmp_path)
+    data = json.loads(files[".json"].read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False)
+    assert '"decisions": [{' in text
+    broken = tmp_path / "roto.json"
+    broken.write_text(text.replace('"decisions": [{', '"decisions": [{"99": {"action": "x"}, ', 1))
+    result = compare([files[".json"], broken])
+    assert len(result.games) == 1 and len(result.problems) == 1
+    assert "roto.json" in result.problems[0]
