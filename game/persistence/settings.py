@@ -26,6 +26,9 @@ TEXT_SIZES = ("normal", "large")
 MIN_WINDOW = (640, 360)
 MAX_WINDOW = (16384, 16384)
 MAX_DECISION_TIMER = 3600
+VISIBILITIES = ("detected", "public")
+MAX_MISTAKE_RATE = 0.5
+MAX_PENALTY_SEVERITY = 5.0
 
 
 class _Invalid(ValueError):
@@ -91,6 +94,34 @@ def _check_timer(value: Any) -> int:
     return value
 
 
+def _check_number(low: float, high: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not low <= value <= high
+        ):
+            raise _Invalid(
+                f"must be a number from {low:g} to {high:g}",
+                f"debe ser un número de {low:g} a {high:g}",
+            )
+        return float(value)
+
+    return check
+
+
+def _check_key(value: Any) -> str:
+    """A personality's key; which ones exist is the game's business, not the settings file's
+    (an unknown one falls back to the default where it is used)."""
+    if not isinstance(value, str) or not value.isidentifier() or len(value) > 40:
+        raise _Invalid(
+            "must be a personality's name, such as reciproco",
+            "debe ser el nombre de una personalidad, como reciproco",
+        )
+    return value
+
+
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "language": _check_choice(LANGUAGES),
     "window_size": _check_window,
@@ -101,6 +132,10 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "text_size": _check_choice(TEXT_SIZES),
     "decision_timer_seconds": _check_timer,
     "reveal_season_limit": _check_bool,
+    "timer_personality": _check_key,
+    "defection_visibility": _check_choice(VISIBILITIES),
+    "mistake_rate": _check_number(0.0, MAX_MISTAKE_RATE),
+    "penalty_severity": _check_number(0.0, MAX_PENALTY_SEVERITY),
 }
 
 
@@ -108,8 +143,13 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
 class Settings:
     """What the player chose. Frozen: change a setting with ``dataclasses.replace``.
 
-    ``decision_timer_seconds`` is 0 when there is no time limit for a decision;
-    ``reveal_season_limit`` says whether players are told how many seasons the game lasts.
+    The facilitator's last choices for a new game (issue 4), offered again next time:
+    ``decision_timer_seconds`` is 0 when there is no time limit for a decision, and
+    ``timer_personality`` decides for a person whose time runs out; ``reveal_season_limit``
+    says whether players are told how many seasons the game lasts (not told by default: nobody
+    should know which season is the last unless the facilitator says so);
+    ``defection_visibility``, ``mistake_rate`` and ``penalty_severity`` are the treatment
+    switches (the game as the study describes it by default).
     Building a ``Settings`` with an invalid value raises ``ValueError``.
     """
 
@@ -121,7 +161,11 @@ class Settings:
     volume: float = 0.7
     text_size: str = "normal"
     decision_timer_seconds: int = 0
-    reveal_season_limit: bool = True
+    reveal_season_limit: bool = False
+    timer_personality: str = "reciproco"
+    defection_visibility: str = "detected"
+    mistake_rate: float = 0.0
+    penalty_severity: float = 1.0
 
     def __post_init__(self) -> None:
         for f in fields(self):

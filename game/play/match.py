@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from game.ai import make_personality
-from game.ai.base import Personality
+from game.ai.base import REGISTRY, Personality
 from game.engine.contract import CONDITIONS
 from game.engine.game import Game
 from game.engine.level import Level
@@ -29,6 +29,9 @@ from game.engine.state import Action, Decision
 from game.engine.views import FirmView
 
 MAX_HUMANS = 6
+MAX_TIMER_SECONDS = 3600
+DEFAULT_TIMER_PERSONALITY = "reciproco"
+"""Decides for a person whose time ran out: it does what the group has been doing."""
 MATCH_FORMAT = 2
 """2 added treatments, seat changes and decisions taken for absent players; 1 still loads."""
 
@@ -87,11 +90,23 @@ class Match:
         *,
         treatments: Treatments | Mapping[str, Any] | None = None,
         season_limit_known: bool | None = None,
+        timer_seconds: int = 0,
+        timer_personality: str = DEFAULT_TIMER_PERSONALITY,
     ) -> None:
         """``treatments``: the facilitator's switches (see :class:`Treatments`), a mapping of
         those that differ from the level's defaults; ``season_limit_known`` is the older name of
-        ``announce_last_season`` and, when given, sets it."""
+        ``announce_last_season`` and, when given, sets it. ``timer_seconds`` is the decision
+        timer (0: none) and ``timer_personality`` decides for a person whose time runs out
+        (:meth:`decide_for_absent`); the screens run the clock, the match only keeps the choice."""
         _check_seats(level, seats)
+        if isinstance(timer_seconds, bool) or not isinstance(timer_seconds, int):
+            raise MatchError("the decision timer is a whole number of seconds")
+        if not 0 <= timer_seconds <= MAX_TIMER_SECONDS:
+            raise MatchError(f"the decision timer is from 0 to {MAX_TIMER_SECONDS} seconds")
+        if timer_personality not in REGISTRY:
+            raise MatchError(f"unknown personality '{timer_personality}' for the decision timer")
+        self.timer_seconds = timer_seconds
+        self.timer_personality = timer_personality
         self.level = level
         self.seats = tuple(seats)
         self.start_seats = tuple(seats)
@@ -304,6 +319,8 @@ class Match:
             "seed": self.seed,
             "season_limit_known": self.season_limit_known,
             "treatments": self.treatments.to_json(),
+            "timer_seconds": self.timer_seconds,
+            "timer_personality": self.timer_personality,
             "seats": [{"name": s.name, "personality": s.personality} for s in self.seats],
             "start_seats": [
                 {"name": s.name, "personality": s.personality} for s in self.start_seats
@@ -331,7 +348,18 @@ class Match:
         treatments = data.get("treatments")
         if treatments is None:  # format 1: only whether the season limit was shown
             treatments = {"announce_last_season": bool(data.get("season_limit_known", True))}
-        match = cls(level, seats, int(data["seed"]), treatments=treatments)
+        timer = data.get("timer_seconds", 0)  # older saves had no decision timer
+        timer_personality = data.get("timer_personality") or DEFAULT_TIMER_PERSONALITY
+        match = cls(
+            level,
+            seats,
+            int(data["seed"]),
+            treatments=treatments,
+            timer_seconds=timer if isinstance(timer, int) and not isinstance(timer, bool) else 0,
+            timer_personality=timer_personality
+            if timer_personality in REGISTRY
+            else DEFAULT_TIMER_PERSONALITY,
+        )
         changes = [
             SeatChange(int(c["season"]), int(c["seat"]), c["personality"])
             for c in data.get("seat_changes", [])

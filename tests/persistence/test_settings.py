@@ -34,7 +34,7 @@ def test_defaults():
     assert s.volume == 0.7
     assert s.text_size == "normal"
     assert s.decision_timer_seconds == 0
-    assert s.reveal_season_limit is True
+    assert s.reveal_season_limit is False  # issue 4: the last season is secret unless told
 
 
 def test_missing_file_gives_defaults_without_warning(paths):

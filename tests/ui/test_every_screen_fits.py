@@ -91,6 +91,11 @@ def screens(app: App) -> Iterator[str]:
     for level in ("tutorial", "gamarra", "villa_el_salvador"):
         show(lambda level=level: SeatingScene(app, load_level(level)))
         yield f"seating {level}"
+    from game.ui.scenes.facilitator import FacilitatorScene
+    from game.ui.scenes.seats import SeatsScene
+
+    show(lambda: FacilitatorScene(app))
+    yield "facilitator options"
     for level in ("tutorial", "gamarra"):
         lv = load_level(level)
         seats = [Seat("Ñañez & Cía. Peñaloza")] + [
@@ -110,6 +115,11 @@ def screens(app: App) -> Iterator[str]:
     app.push(PauseScene(app))
     frames(app, 2)
     yield "pause"
+    app.push(SeatsScene(app))
+    frames(app, 2)
+    yield "seats"
+    app.go_back()
+    frames(app, 2)
     app.push(SettingsScene(app))
     frames(app, 2)
     yield "settings"
@@ -132,6 +142,21 @@ def screens(app: App) -> Iterator[str]:
     flow.resume(app)
     frames(app, 2)
     yield "end"
+    from game.debrief import export_game
+    from game.ui.scenes.compare import ClassComparisonScene
+
+    seats = [s.personality for s in match.seats]
+    export_game(match.level, match.active_game.record(), app.paths.exports_dir, personalities=seats)
+    show(lambda: ClassComparisonScene(app, [app.paths.exports_dir]))
+    yield "class comparison"
+    timed = signed_match()
+    timed.timer_seconds = 30
+    app.match, app.save_slot = timed, "fit-timer"
+    flow.resume(app)
+    press(app, pygame.K_RETURN)
+    yield "season deciding with the timer"
+    frames(app, 31, dt=1.0)
+    yield "season timed out"
     show(lambda: ErrorScene(app, app.paths.data_dir / "errores.log"))
     yield "error"
 

@@ -1051,7 +1051,7 @@ class DebriefScene(Scene):
         if section == "moments":
             return [self.moment_item(m) for m in d.moments]
         if section == "contract":
-            return [self.condition_item(r) for r in d.contract_review]
+            return [self.treatments_item()] + [self.condition_item(r) for r in d.contract_review]
         if section == "history":
             return self.history_items()
         if section == "questions":
@@ -1261,6 +1261,44 @@ class DebriefScene(Scene):
             text = effect + (" " + source if source else "")
             h = self.text_height(text, rect.w - chip_w - 40, s.small)
             draw_text(surface, text, pygame.Rect(x, y, w, h), s.small, theme.INK)
+
+        return height, paint
+
+    def treatments_item(self):
+        """The facilitator's switches this game was played with (issue 4), above the contract."""
+        from game.i18n.treatments import describe_treatments
+
+        s = self.sizes
+        try:
+            switches = self.record.treatments_for(self.level).to_json()
+        except ValueError:  # a record from another version of the level: show what it says
+            switches = dict(self.record.treatments)
+        text = "  ·  ".join(
+            f"{name}: {value}" for name, value in describe_treatments(switches, self.lang)
+        )
+        title = self.tr("treatments.title")
+
+        def height(area: pygame.Rect) -> int:
+            return line_height(s.body, True) + self.text_height(text, area.w - 24, s.small) + 14
+
+        def paint(surface, rect: pygame.Rect) -> None:
+            pygame.draw.rect(surface, mix(theme.BLUE, theme.CARD, 0.92), rect, border_radius=10)
+            h = line_height(s.body, True)
+            draw_text(
+                surface,
+                title,
+                pygame.Rect(rect.x + 12, rect.y + 6, rect.w - 24, h),
+                s.body,
+                theme.INK,
+                bold=True,
+            )
+            draw_text(
+                surface,
+                text,
+                pygame.Rect(rect.x + 12, rect.y + 6 + h, rect.w - 24, rect.h - h - 10),
+                s.small,
+                theme.INK,
+            )
 
         return height, paint
 

@@ -25,15 +25,36 @@ register(
 class PauseScene(Scene):
     def build(self) -> None:
         w, h = self.size
-        x, y = w // 2 - 210, h // 2 - 130
-        self.button(
-            (x, y, 420, 54), self.tr("pause.resume"), self.app.go_back, key=pygame.K_r, primary=True
+        entries = [
+            (self.tr("pause.resume"), self.app.go_back, pygame.K_r, True),
+            (self.tr("pause.save_quit"), self.save_and_quit, pygame.K_g, False),
+        ]
+        if self.can_change_seats():
+            entries.append((self.tr("seats.open"), self.seats, pygame.K_s, False))
+        entries += [
+            (self.tr("title.settings"), self.settings, pygame.K_o, False),
+            (self.tr("title.help"), self.help, pygame.K_a, False),
+        ]
+        pitch = 62 if len(entries) > 4 else 66
+        x, y = w // 2 - 210, h // 2 - 150 if len(entries) > 4 else h // 2 - 130
+        for i, (label, run, key, primary) in enumerate(entries):
+            self.button((x, y + i * pitch, 420, pitch - 10), label, run, key=key, primary=primary)
+
+    def can_change_seats(self) -> bool:
+        """Seats can be handed over once the contract is signed, in a game with people."""
+        below = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
+        match = self.app.match
+        return (
+            match is not None
+            and match.game is not None
+            and match.game.outcome is None
+            and not getattr(below, "demo", False)
         )
-        self.button(
-            (x, y + 66, 420, 54), self.tr("pause.save_quit"), self.save_and_quit, key=pygame.K_g
-        )
-        self.button((x, y + 132, 420, 54), self.tr("title.settings"), self.settings, key=pygame.K_o)
-        self.button((x, y + 198, 420, 54), self.tr("title.help"), self.help, key=pygame.K_a)
+
+    def seats(self) -> None:
+        from game.ui.scenes.seats import SeatsScene
+
+        self.app.push(SeatsScene(self.app))
 
     def save_and_quit(self) -> None:
         self.app.autosave()

@@ -11,11 +11,19 @@ The board (game.ui.board) is always on the right. On the left, in order each sea
   after; then the next season or the end.
 
 In demo mode every seat is a computer: no hand-offs, and the seasons go on by themselves.
+
+The decision timer (issue 4, set in the facilitator's options and kept with the match): each
+person's turn, from the hand-off to the confirmed decision, has ``match.timer_seconds``. The
+clock only runs while this screen is on top (so the pause menu stops it) and never in the demo.
+When it runs out, ``match.decide_for_absent`` decides with the facilitator's personality and the
+game moves on as after a confirmed decision, with a note that names the firm but never says what
+was decided (the next person may already be looking).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 import pygame
@@ -192,6 +200,15 @@ register(
             "es": "No se pudo registrar la decisión: {problem}",
             "en": "The decision could not be recorded: {problem}",
         },
+        "timer.left": {"es": "Tiempo: {time}", "en": "Time: {time}"},
+        "timer.ran_out": {
+            "es": "Se acabó el tiempo: decidió la computadora por {name}.",
+            "en": "Time ran out: the computer decided for {name}.",
+        },
+        "timer.failed": {
+            "es": "Se acabó el tiempo, pero la computadora no pudo decidir: {problem}",
+            "en": "Time ran out, but the computer could not decide: {problem}",
+        },
         "season.story.trust": {
             "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
             "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
@@ -256,6 +273,9 @@ class SeasonScene(Scene):
         self.option_rows = False
         self.target_grid = False
         self.memo: dict[tuple, object] = {}  # text layouts, measured once per build
+        self.turn_left: float | None = None  # seconds left on this person's decision timer
+        self.turn_key: tuple[int, int] | None = None  # (season, seat) the clock is for
+        self.timed_out: str | None = None  # the firm the computer just decided for
 
     # -- state -------------------------------------------------------------------------------
 
@@ -295,6 +315,7 @@ class SeasonScene(Scene):
         seat = match.next_human()
         if seat is not None:
             self.seat = seat
+            self.start_turn(seat)
             self.choice = None
             self.target = None
             self.mode = "handoff" if self.private_handoffs else "deciding"
@@ -304,6 +325,62 @@ class SeasonScene(Scene):
             self.seat = None
         else:
             self.resolve()
+
+    # -- the decision timer ------------------------------------------------------------------
+
+    @property
+    def timer_on(self) -> bool:
+        return not self.demo and getattr(self.match, "timer_seconds", 0) > 0
+
+    def start_turn(self, seat: int) -> None:
+        """A person's turn starts (a new clock), unless it is the same turn going on."""
+        key = (self.match.seasons_played, seat)
+        if key != self.turn_key:
+            self.turn_key = key
+            self.turn_left = float(self.match.timer_seconds) if self.timer_on else None
+
+    def time_out(self) -> None:
+        """The clock ran out: the facilitator's personality decides for this person, unseen."""
+        seat = self.seat
+        self.turn_left = None
+        if seat is None:
+            return
+        name = self.match.seats[seat].name
+        try:
+            self.match.decide_for_absent(seat, self.match.timer_personality)
+        except MatchError as error:
+            log.warning("the decision timer could not decide for seat %s: %s", seat, error)
+            self.message = self.tr("timer.failed", problem=str(error))
+            self.rebuild()
+            return
+        self.timed_out = name
+        self.choice = self.target = None
+        self.sync()
+        self.rebuild()
+
+    def follow_seats(self) -> None:
+        """After the facilitator changed who runs which firm (pause menu, Seats): if the
+        person whose turn it was is now run by the computer, or a firm handed back to a person
+        still has to decide, move the turn on as the match now says."""
+        match = self.match
+        if match is None or match.stage is not Stage.DECIDING:
+            return
+        if self.mode not in ("handoff", "deciding", "look"):
+            return
+        waiting = match.humans_to_decide()
+        if self.mode == "look" and not waiting:
+            return
+        if self.mode in ("handoff", "deciding") and self.seat in waiting:
+            return
+        before = self.seat
+        self.choice = self.target = None
+        self.sync()
+        if self.mode == "deciding" and self.seat != before:
+            self.mode = "handoff"  # someone else's turn: never open it on the last one's screen
+
+    def rebuild(self) -> None:
+        self.follow_seats()
+        super().rebuild()
 
     def resolve(self) -> None:
         match = self.match
@@ -325,6 +402,7 @@ class SeasonScene(Scene):
 
     def show_decision(self) -> None:
         self.mode = "deciding"
+        self.timed_out = None
         self.rebuild()
 
     def choose(self, action: Action) -> None:
@@ -377,6 +455,7 @@ class SeasonScene(Scene):
             self.app.show(EndScene(self.app, quit_after=4.0 if self.exit_at_end else None))
             return
         match.next_season()
+        self.timed_out = None
         self.story = []
         self.before = self.after = None
         self.mode = ""
@@ -745,6 +824,11 @@ class SeasonScene(Scene):
         return min(len(self.story), int(self.elapsed / per) + 1)
 
     def update(self, dt: float) -> None:
+        if self.mode in ("handoff", "deciding") and self.turn_left is not None:
+            self.turn_left -= dt
+            if self.turn_left <= 0:
+                self.time_out()
+            return
         if self.mode != "resolution":
             return
         self.elapsed += dt
@@ -865,13 +949,17 @@ class SeasonScene(Scene):
         members = set(self.match.active_game.members())
         total = len([i for i in humans if i in members])
         done = total - len(self.match.humans_to_decide()) + 1
+        note = self.tr("season.handoff.progress", done=done, total=total)
+        if self.turn_left is not None:
+            note += "  ·  " + self.tr("timer.left", time=clock_text(self.turn_left))
         self._big_card(
             surface,
             self.tr("season.handoff.title", name=name),
             self.tr("season.handoff.body"),
-            self.tr("season.handoff.progress", done=done, total=total),
+            note,
             icon=lambda surf, box: _draw_handoff_icon(surf, box),
         )
+        self.draw_timed_out(surface)
 
     def draw_look(self, surface, lay: Layout) -> None:
         self._big_card(
@@ -881,6 +969,54 @@ class SeasonScene(Scene):
             None,
             icon=lambda surf, box: _draw_eye(surf, box),
         )
+        self.draw_timed_out(surface)
+
+    def draw_timed_out(self, surface) -> None:
+        """Above the hand-off card: whose time ran out (never what was decided)."""
+        if not self.timed_out:
+            return
+        box = self.rects.get("card") or self._centre_card()
+        h = line_height(self.sizes.small) + 8
+        draw_text(
+            surface,
+            self.tr("timer.ran_out", name=self.timed_out),
+            pygame.Rect(box.x, box.y - h - 8, box.w, h),
+            self.sizes.small,
+            theme.INK,
+            align="center",
+            valign="middle",
+        )
+
+    def draw_countdown(self, surface, right: int, rect_y: int, height: int) -> int:
+        """The time left, with a small clock, ending at ``right``; returns the width used."""
+        if self.turn_left is None:
+            return 0
+        s = self.sizes
+        text = self.tr("timer.left", time=clock_text(self.turn_left))
+        width = font(s.body, True).size(text)[0] + 4
+        r = min(height // 2 - 2, 13)
+        colour = theme.ORANGE if self.turn_left <= 10 else theme.BLUE
+        total = width + 2 * r + 10
+        centre = (right - total + r, rect_y + height // 2)
+        pygame.draw.circle(surface, colour, centre, r, width=3)
+        share = max(self.turn_left, 0.0) / max(self.match.timer_seconds, 1)
+        angle = math.pi / 2 - 2 * math.pi * (1.0 - share)
+        hand = (
+            centre[0] + int(0.65 * r * math.cos(angle)),
+            centre[1] - int(0.65 * r * math.sin(angle)),
+        )
+        pygame.draw.line(surface, colour, centre, hand, 3)
+        draw_text(
+            surface,
+            text,
+            pygame.Rect(right - width, rect_y, width, height),
+            s.body,
+            colour,
+            bold=True,
+            align="right",
+            valign="middle",
+        )
+        return total
 
     # the decision ----------------------------------------------------------------------------
 
@@ -892,10 +1028,11 @@ class SeasonScene(Scene):
         dilemma = match.level.is_dilemma
         head = rects["head"]
         title_h = line_height(s.heading, True)
+        clock_w = self.draw_countdown(surface, head.right, head.y, title_h)
         draw_text(
             surface,
             self.tr("season.deciding.title", name=view.me.name),
-            pygame.Rect(head.x, head.y, head.w, title_h),
+            pygame.Rect(head.x, head.y, head.w - clock_w - (16 if clock_w else 0), title_h),
             s.heading,
             theme.INK,
             bold=True,
@@ -1422,6 +1559,8 @@ class SeasonScene(Scene):
             note = None
             if self.demo:
                 note = self.tr("season.demo")
+            elif self.timed_out:
+                note = self.tr("timer.ran_out", name=self.timed_out)
             elif self.saved:
                 note = self.tr("season.saved")
             if note:
@@ -1507,6 +1646,12 @@ class SeasonScene(Scene):
             bold=step_bold(step),
             valign="middle",
         )
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds left, rounded up, as m:ss."""
+    whole = max(math.ceil(seconds), 0)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def common_size(items, largest: int) -> int:

@@ -286,6 +286,19 @@ class SeatingScene(Scene):
             key=pygame.K_ESCAPE,
         )
         self.order.append(("action", len(self.actions) - 1))
+        from game.ui.scenes.facilitator import FacilitatorScene
+
+        options_label = self.tr("facilitator.open")
+        options_w = font(sizes.widget).size(options_label + "  (O)")[0] + 40
+        self.button(
+            (MARGIN + back_w + 16, footer_y, options_w, button_h),
+            options_label,
+            lambda: self.app.push(FacilitatorScene(self.app)),
+            key=pygame.K_o,
+            tooltip=self.tr("facilitator.open.tip"),
+        )
+        self.order.append(("action", len(self.actions) - 1))
+        back_w += 16 + options_w
         start_w = max(
             220, font(sizes.widget, True).size(self.tr("seating.start") + "  (Enter)")[0] + 56
         )
@@ -466,8 +479,10 @@ class SeatingScene(Scene):
                 if personality not in REGISTRY:
                     personality = random_personality(seed, i, keys)
                 seats.append(Seat(name, personality))
+        from game.ui.scenes.facilitator import match_options
+
         try:
-            match = Match(self.level, seats, seed)
+            match = Match(self.level, seats, seed, **match_options(self.app.settings))
         except MatchError as error:
             self.problem = self.tr("seating.error.rules", detail=str(error))
             self.problem_rows = set()
@@ -641,6 +656,17 @@ class SeatingScene(Scene):
             self.draw_row(surface, i, row)
         if self.problem:
             self.draw_problem(surface)
+        if not self.problem:  # the facilitator's options for this game, where a problem would be
+            from game.ui.scenes.facilitator import summary
+
+            draw_text(
+                surface,
+                summary(self.app),
+                self.message_box,
+                sizes.small,
+                theme.MUTED,
+                valign="middle",
+            )
         draw_text(
             surface,
             self.tr("seating.hint"),

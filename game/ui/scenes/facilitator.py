@@ -1,0 +1,529 @@
+"""The facilitator's options for the next game (issue 4): the treatment switches and the
+decision timer, set from the seating screen before the game starts.
+
+Each option is a row: its name and one plain line of explanation (with its source, where there
+is one) on the left, a row of toggle buttons on the right, the current value selected. A key
+beside each name moves it to its next value. Every change is kept in the settings at once, so
+the next game offers the same choices; the seating screen reads them when it builds the match
+(:func:`match_options`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+import pygame_gui
+
+from game.ai.base import REGISTRY, personality_keys
+from game.i18n import pick, register
+from game.persistence.settings import Settings
+from game.play.match import DEFAULT_TIMER_PERSONALITY
+from game.ui import theme
+from game.ui.scene import Scene, card
+from game.ui.scenes.settings import draw_key_cap
+from game.ui.text import draw_text, font
+
+register(
+    {
+        "facilitator.open": {"es": "Opciones del facilitador", "en": "Facilitator options"},
+        "facilitator.open.tip": {
+            "es": "Visibilidad de las traiciones, errores, multas, última temporada y "
+            "temporizador de decisión para esta partida.",
+            "en": "Visibility of defections, mistakes, fines, the last season and the decision "
+            "timer for this game.",
+        },
+        "facilitator.title": {"es": "Opciones del facilitador", "en": "Facilitator options"},
+        "facilitator.subtitle": {
+            "es": "Para la próxima partida. Se recuerdan para la siguiente; el análisis final "
+            "las muestra.",
+            "en": "For the next game. They are remembered for the one after; the debrief "
+            "shows them.",
+        },
+        "facilitator.visibility": {"es": "Visibilidad de las traiciones", "en": "Defections seen"},
+        "facilitator.visibility.help": {
+            "es": "¿Quién se entera cuando alguien vende por fuera: solo lo que el consorcio "
+            "detecta, o todos?",
+            "en": "Who learns that someone sold por fuera: only what the consortium detects, "
+            "or everyone?",
+        },
+        "facilitator.visibility.detected": {"es": "Solo lo detectado", "en": "Only if detected"},
+        "facilitator.visibility.public": {"es": "Todo es público", "en": "Everything public"},
+        "facilitator.mistakes": {"es": "Errores sin querer", "en": "Honest mistakes"},
+        "facilitator.mistakes.help": {
+            "es": "Parte de los lotes sale fallada sin que nadie lo quiera, como en The "
+            "Evolution of Trust (Nicky Case).",
+            "en": "A share of lots comes out faulty without anyone meaning it, as in The "
+            "Evolution of Trust (Nicky Case).",
+        },
+        "facilitator.mistakes.none": {"es": "Ninguno", "en": "None"},
+        "facilitator.percent": {"es": "{n} %", "en": "{n}%"},
+        "facilitator.penalty": {"es": "Severidad de las multas", "en": "Penalty severity"},
+        "facilitator.penalty.help": {
+            "es": "Multiplica las multas que fija el contrato; ×1 es tal como se firmó.",
+            "en": "Multiplies the fines the contract sets; ×1 is as signed.",
+        },
+        "facilitator.penalty.mild": {"es": "Suaves ×0,5", "en": "Mild ×0.5"},
+        "facilitator.penalty.signed": {"es": "Como se firmó ×1", "en": "As signed ×1"},
+        "facilitator.penalty.harsh": {"es": "Duras ×2", "en": "Harsh ×2"},
+        "facilitator.last": {"es": "Última temporada", "en": "Last season"},
+        "facilitator.last.help": {
+            "es": "Si nadie sabe cuál es la última, nadie puede guardarse la traición para el "
+            "final (la sombra del futuro, Axelrod).",
+            "en": "If nobody knows which season is the last, nobody can save a betrayal for "
+            "the end (the shadow of the future, Axelrod).",
+        },
+        "facilitator.last.hidden": {"es": "No se dice", "en": "Not told"},
+        "facilitator.last.told": {"es": "Se anuncia", "en": "Announced"},
+        "facilitator.timer": {"es": "Tiempo para decidir", "en": "Decision timer"},
+        "facilitator.timer.help": {
+            "es": "Tiempo de cada persona para su decisión secreta; el reloj se detiene en la "
+            "pausa.",
+            "en": "Each person's time for their secret decision; the clock stops while the "
+            "game is paused.",
+        },
+        "facilitator.timer.off": {"es": "Sin límite", "en": "Off"},
+        "facilitator.seconds": {"es": "{n} s", "en": "{n} s"},
+        "facilitator.personality": {
+            "es": "Si se acaba el tiempo",
+            "en": "When time runs out",
+        },
+        "facilitator.personality.help": {
+            "es": "Esta personalidad decide por la empresa de quien no llegó a tiempo, solo esa "
+            "temporada.",
+            "en": "This personality decides for the firm of whoever ran out of time, for that "
+            "season only.",
+        },
+        "facilitator.personality.unused": {
+            "es": "Sin temporizador no se usa.",
+            "en": "Not used without a timer.",
+        },
+        "facilitator.defaults": {"es": "Como en el estudio", "en": "As in the study"},
+        "facilitator.defaults.tip": {
+            "es": "Vuelve a los valores del estudio: solo se sabe lo detectado, sin errores, "
+            "multas como se firmaron, última temporada sin anunciar, sin temporizador.",
+            "en": "Back to the study's values: only detections are known, no mistakes, fines "
+            "as signed, last season not announced, no timer.",
+        },
+        "facilitator.done": {"es": "Listo", "en": "Done"},
+        "facilitator.hint": {
+            "es": "La tecla junto a cada opción la cambia.",
+            "en": "The key beside each option changes it.",
+        },
+        "facilitator.save_failed": {
+            "es": "Se usará en esta partida, pero no se pudo guardar para la próxima: {reason}",
+            "en": "It will be used in this game but could not be saved for the next: {reason}",
+        },
+        "facilitator.summary": {
+            "es": "Facilitador: {items}",
+            "en": "Facilitator: {items}",
+        },
+        "facilitator.summary.timer": {"es": "{n} s por decisión", "en": "{n} s per decision"},
+        "facilitator.summary.public": {"es": "traiciones públicas", "en": "public defections"},
+        "facilitator.summary.mistakes": {"es": "{n} % de errores", "en": "{n}% mistakes"},
+        "facilitator.summary.penalty": {"es": "multas ×{factor}", "en": "fines ×{factor}"},
+        "facilitator.summary.told": {
+            "es": "última temporada anunciada",
+            "en": "last season announced",
+        },
+        "facilitator.summary.default": {
+            "es": "como en el estudio",
+            "en": "as in the study",
+        },
+    }
+)
+
+MISTAKE_RATES = (0.0, 0.05, 0.1, 0.2)
+PENALTIES = ((0.5, "mild"), (1.0, "signed"), (2.0, "harsh"))
+TIMERS = (0, 30, 60, 90, 120)
+STUDY = {
+    "defection_visibility": "detected",
+    "mistake_rate": 0.0,
+    "penalty_severity": 1.0,
+    "reveal_season_limit": False,
+    "decision_timer_seconds": 0,
+}
+"""The game as the study describes it, and the last season kept secret (issue 4)."""
+
+
+def timer_personality(settings: Settings) -> str:
+    key = settings.timer_personality
+    return key if key in REGISTRY else DEFAULT_TIMER_PERSONALITY
+
+
+def match_options(settings: Settings) -> dict[str, Any]:
+    """The keywords for :class:`~game.play.match.Match` from the facilitator's choices."""
+    return {
+        "treatments": {
+            "visibility": settings.defection_visibility,
+            "mistake_rate": settings.mistake_rate,
+            "penalty_severity": settings.penalty_severity,
+            "announce_last_season": settings.reveal_season_limit,
+        },
+        "timer_seconds": settings.decision_timer_seconds,
+        "timer_personality": timer_personality(settings),
+    }
+
+
+def number(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def summary(app) -> str:
+    """One line for the seating screen: what differs from the study's game."""
+    s, lang = app.settings, app.lang
+    items = []
+    if s.decision_timer_seconds:
+        items.append(app.tr("facilitator.summary.timer", n=s.decision_timer_seconds))
+    if s.defection_visibility == "public":
+        items.append(app.tr("facilitator.summary.public"))
+    if s.mistake_rate:
+        items.append(app.tr("facilitator.summary.mistakes", n=number(s.mistake_rate * 100, lang)))
+    if s.penalty_severity != 1.0:
+        items.append(app.tr("facilitator.summary.penalty", factor=number(s.penalty_severity, lang)))
+    if s.reveal_season_limit:
+        items.append(app.tr("facilitator.summary.told"))
+    if not items:
+        items.append(app.tr("facilitator.summary.default"))
+    return app.tr("facilitator.summary", items=", ".join(items))
+
+
+@dataclass(slots=True)
+class Row:
+    name: str  # text key prefix: facilitator.<name>
+    cap: str
+    key: int
+    options: list[tuple[str, Any]]  # (label, value)
+    current: Any
+    choose: Callable[[Any], None]
+
+
+class FacilitatorScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.rows: list[tuple[Row, pygame.Rect]] = []
+        self.card_rect = pygame.Rect(0, 0, 0, 0)
+        self.menu: pygame_gui.elements.UIDropDownMenu | None = None
+        self.menu_row = pygame.Rect(0, 0, 0, 0)
+        self.message: str | None = None
+        self.cycles: dict[int, Callable[[], None]] = {}
+        self.footer_y = 0
+
+    # -- the options -------------------------------------------------------------------------
+
+    def option_rows(self) -> list[Row]:
+        s, lang = self.app.settings, self.app.lang
+
+        def setter(field: str) -> Callable[[Any], None]:
+            return lambda value: self.change(**{field: value})
+
+        return [
+            Row(
+                "visibility",
+                "V",
+                pygame.K_v,
+                [(self.tr(f"facilitator.visibility.{v}"), v) for v in ("detected", "public")],
+                s.defection_visibility,
+                setter("defection_visibility"),
+            ),
+            Row(
+                "mistakes",
+                "E",
+                pygame.K_e,
+                [
+                    (
+                        self.tr("facilitator.mistakes.none")
+                        if rate == 0
+                        else self.tr("facilitator.percent", n=number(rate * 100, lang)),
+                        rate,
+                    )
+                    for rate in MISTAKE_RATES
+                ],
+                s.mistake_rate,
+                setter("mistake_rate"),
+            ),
+            Row(
+                "penalty",
+                "M",
+                pygame.K_m,
+                [(self.tr(f"facilitator.penalty.{name}"), value) for value, name in PENALTIES],
+                s.penalty_severity,
+                setter("penalty_severity"),
+            ),
+            Row(
+                "last",
+                "U",
+                pygame.K_u,
+                [
+                    (self.tr("facilitator.last.hidden"), False),
+                    (self.tr("facilitator.last.told"), True),
+                ],
+                s.reveal_season_limit,
+                setter("reveal_season_limit"),
+            ),
+            Row(
+                "timer",
+                "T",
+                pygame.K_t,
+                [
+                    (
+                        self.tr("facilitator.timer.off")
+                        if n == 0
+                        else self.tr("facilitator.seconds", n=n),
+                        n,
+                    )
+                    for n in TIMERS
+                ],
+                s.decision_timer_seconds,
+                setter("decision_timer_seconds"),
+            ),
+            Row(
+                "personality",
+                "P",
+                pygame.K_p,
+                [(pick(REGISTRY[k].name, lang), k) for k in personality_keys()],
+                timer_personality(s),
+                setter("timer_personality"),
+            ),
+        ]
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        w, h = self.size
+        sizes = self.text_sizes
+        control_h = sizes.widget + 22
+        button_h = max(52, sizes.widget + 30)
+        card_w = min(1180, w - 64)
+        top = 20
+        header = font(sizes.heading, True).get_linesize() + font(sizes.small).get_linesize() + 28
+        footer = button_h + 36
+        rows = self.option_rows()
+        pitch = (h - 2 * top - header - footer) // len(rows)
+        pitch = min(pitch, 112)
+        card_h = header + pitch * len(rows) + footer
+        self.card_rect = pygame.Rect((w - card_w) // 2, max((h - card_h) // 2, top), card_w, card_h)
+        inner = self.card_rect.inflate(-56, 0)
+        label_w = int(inner.width * 0.46)
+        cx = inner.x + label_w + 24
+        cw = inner.right - cx
+        y = self.card_rect.y + header
+        self.rows = []
+        self.cycles = {}
+        self.menu = None
+        for row in rows:
+            rect = pygame.Rect(inner.x, y, label_w, pitch)
+            self.rows.append((row, rect))
+            self.cycles[row.key] = lambda row=row: self.cycle(row)
+            area = pygame.Rect(cx, y + (pitch - control_h) // 2, cw, control_h)
+            if row.name == "personality":
+                self.build_menu(row, area)
+            else:
+                self.toggles(row, area)
+            y += pitch
+        self.footer_y = self.card_rect.bottom - 24 - button_h
+        back_label = self.tr("seating.back")
+        back_w = font(sizes.widget).size(back_label + "  (Esc)")[0] + 40
+        self.button(
+            (inner.x, self.footer_y, back_w, button_h),
+            back_label,
+            self.app.go_back,
+            key=pygame.K_ESCAPE,
+        )
+        defaults_label = self.tr("facilitator.defaults")
+        defaults_w = font(sizes.widget).size(defaults_label + "  (D)")[0] + 40
+        self.button(
+            (inner.x + back_w + 16, self.footer_y, defaults_w, button_h),
+            defaults_label,
+            self.study_values,
+            key=pygame.K_d,
+            tooltip=self.tr("facilitator.defaults.tip"),
+        )
+        done_label = self.tr("facilitator.done")
+        done_w = max(200, font(sizes.widget, True).size(done_label + "  (Enter)")[0] + 48)
+        self.button(
+            (inner.right - done_w, self.footer_y, done_w, button_h),
+            done_label,
+            self.app.go_back,
+            key=pygame.K_RETURN,
+            primary=True,
+        )
+
+    def toggles(self, row: Row, area: pygame.Rect) -> None:
+        gap = 8
+        face = font(self.text_sizes.widget)
+        widths = [face.size(label)[0] + 28 for label, _ in row.options]
+        spare = area.width - sum(widths) - gap * (len(widths) - 1)
+        if spare > 0:  # share the room out evenly, up to a comfortable width
+            widths = [w + min(spare // len(widths), 60) for w in widths]
+        x = area.x
+        for (label, value), width in zip(row.options, widths, strict=True):
+            button = self.button(
+                (x, area.y, width, area.height),
+                label,
+                lambda v=value, row=row: row.choose(v),
+                object_id="#toggle",
+            )
+            if same(value, row.current):
+                button.select()
+            x += width + gap
+
+    def build_menu(self, row: Row, area: pygame.Rect) -> None:
+        from game.ui.scenes.seating import expand_upwards
+
+        options = [(label, f"#{value}") for label, value in row.options]
+        current = next((o for o in options if o[1] == f"#{row.current}"), options[0])
+        face = font(self.text_sizes.widget)
+        menu_w = min(max(face.size(text)[0] for text, _ in options) + area.height + 40, area.w)
+        self.menu = self.add(
+            pygame_gui.elements.UIDropDownMenu(
+                options,
+                current,
+                pygame.Rect(area.x, area.y, menu_w, area.height),
+                manager=self.app.manager,
+                expansion_height_limit=(area.height - 4) * len(options) + 12,
+            )
+        )
+        expand_upwards(self.menu)
+        self.menu_row = pygame.Rect(
+            area.x + menu_w + 16, area.y, area.right - area.x - menu_w - 16, area.h
+        )
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def change(self, **values) -> None:
+        new = dataclasses.replace(self.app.settings, **values)
+        if new == self.app.settings:
+            return
+        self.message = None
+        try:
+            self.app.apply_settings(new)
+        except OSError as error:  # not saved: the choice still holds for this session
+            self.message = self.tr("facilitator.save_failed", reason=error.strerror or str(error))
+            self.rebuild()
+
+    def cycle(self, row: Row, step: int = 1) -> None:
+        values = [value for _, value in row.options]
+        index = next((i for i, v in enumerate(values) if same(v, row.current)), -1)
+        row.choose(values[(index + step) % len(values)])
+
+    def study_values(self) -> None:
+        self.change(**STUDY)
+
+    def on_widget(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.menu:
+            key = (getattr(event, "selected_option_id", "") or "").lstrip("#")
+            if key in REGISTRY:
+                self.change(timer_personality=key)
+            return True
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        for row, _ in self.rows:
+            if event.key == row.key:
+                self.cycle(row, -1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+        return super().on_key(event)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        sizes = self.text_sizes
+        box = self.card_rect
+        card(surface, box)
+        inner = box.inflate(-56, 0)
+        title_h = font(sizes.heading, True).get_linesize()
+        draw_text(
+            surface,
+            self.tr("facilitator.title"),
+            pygame.Rect(inner.x, box.y + 14, inner.width, title_h),
+            sizes.heading,
+            theme.INK,
+            bold=True,
+        )
+        draw_text(
+            surface,
+            self.tr("facilitator.subtitle"),
+            pygame.Rect(
+                inner.x, box.y + 14 + title_h, inner.width, font(sizes.small).get_linesize()
+            ),
+            sizes.small,
+            theme.MUTED,
+        )
+        timer_on = self.app.settings.decision_timer_seconds > 0
+        for i, (row, rect) in enumerate(self.rows):
+            if i:
+                pygame.draw.line(surface, theme.SHADE, (inner.x, rect.y), (inner.right, rect.y), 1)
+            cap_w = draw_key_cap(surface, row.cap, rect, sizes.small, measure=True)
+            label_h = font(sizes.body, True).get_linesize()
+            help_h = font(sizes.small).get_linesize() * 2
+            block = label_h + help_h
+            y = rect.y + max((rect.h - block) // 2, 2)
+            draw_text(
+                surface,
+                self.tr(f"facilitator.{row.name}"),
+                pygame.Rect(rect.x, y, rect.width - cap_w - 12, label_h),
+                sizes.body,
+                theme.INK,
+                bold=True,
+            )
+            draw_key_cap(surface, row.cap, pygame.Rect(rect.x, y, rect.w, label_h), sizes.small)
+            draw_text(
+                surface,
+                self.tr(f"facilitator.{row.name}.help"),
+                pygame.Rect(
+                    rect.x, y + label_h, rect.width, min(help_h, rect.bottom - y - label_h)
+                ),
+                sizes.small,
+                theme.MUTED,
+            )
+        if self.menu is not None:  # pygame_gui's dropdown draws almost no border
+            frame = self.menu.get_abs_rect().inflate(4, 4)
+            pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
+            key = timer_personality(self.app.settings)
+            text = (
+                pick(REGISTRY[key].description, self.app.lang)
+                if timer_on
+                else self.tr("facilitator.personality.unused")
+            )
+            draw_text(
+                surface,
+                text,
+                self.menu_row.inflate(0, 20),
+                sizes.small,
+                theme.MUTED,
+                valign="middle",
+            )
+        if self.actions:
+            defaults = self.actions[-2].button.get_abs_rect()
+            done = self.actions[-1].button.get_abs_rect()
+            foot = pygame.Rect(
+                defaults.right + 20, self.footer_y, done.x - defaults.right - 40, done.h
+            )
+            if self.message:
+                draw_text(
+                    surface, self.message, foot, sizes.small, theme.VERMILLION, valign="middle"
+                )
+            else:
+                draw_text(
+                    surface,
+                    self.tr("facilitator.hint"),
+                    foot,
+                    sizes.small,
+                    theme.MUTED,
+                    align="center",
+                    valign="middle",
+                )
+
+
+def same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(a - b) < 1e-9
+    return a == b

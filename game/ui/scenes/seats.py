@@ -1,0 +1,315 @@
+"""Seats, from the pause menu (issue 4): hand a person's firm to the computer mid-game, and back.
+
+One row per firm: who runs it now (a person at the screen or the computer) and, for the
+computer, with which personality. Every change goes to :meth:`Match.replace_seat` at once and is
+kept in the save; a decision the firm's person already took this season stands. Expelled firms
+are listed but can't be changed, and at most six people play at one screen. The season screen
+underneath moves the turn on when it comes back (``SeasonScene.follow_seats``).
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.ai.base import REGISTRY, personality_keys
+from game.i18n import pick, register
+from game.play.match import MAX_HUMANS, MatchError
+from game.ui import theme
+from game.ui.scene import Scene, card
+from game.ui.text import draw_text, font
+
+register(
+    {
+        "seats.open": {"es": "Asientos", "en": "Seats"},
+        "seats.title": {"es": "Asientos", "en": "Seats"},
+        "seats.subtitle": {
+            "es": "Si alguien tiene que irse, la computadora maneja su empresa; cuando vuelva, "
+            "devuélvesela. Lo que ya decidió esta temporada se mantiene.",
+            "en": "If someone has to leave, the computer runs their firm; when they come back, "
+            "hand it back. What they already decided this season stands.",
+        },
+        "seats.person": {"es": "Persona", "en": "Person"},
+        "seats.computer": {"es": "Computadora", "en": "Computer"},
+        "seats.person.note": {
+            "es": "Decide en esta pantalla cuando le toca.",
+            "en": "Decides at this screen in turn.",
+        },
+        "seats.expelled": {
+            "es": "Expulsada del consorcio: ya no decide.",
+            "en": "Expelled from the consortium: no longer decides.",
+        },
+        "seats.done": {"es": "Volver a la pausa", "en": "Back to the pause menu"},
+        "seats.to_computer": {
+            "es": "Ahora la computadora maneja «{name}» como {personality}.",
+            "en": "The computer now runs “{name}” as {personality}.",
+        },
+        "seats.to_person": {
+            "es": "«{name}» vuelve a manos de una persona: decide en su turno.",
+            "en": "“{name}” is back in a person's hands: it decides in turn.",
+        },
+        "seats.too_many": {
+            "es": "Ya juegan {max} personas, el máximo en una pantalla: pasa antes otra "
+            "empresa a la computadora.",
+            "en": "{max} people already play, the most one screen allows: hand another firm "
+            "to the computer first.",
+        },
+        "seats.failed": {
+            "es": "No se pudo cambiar el asiento: {problem}",
+            "en": "The seat could not be changed: {problem}",
+        },
+    }
+)
+
+
+class SeatsScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.rows: list[pygame.Rect] = []
+        self.menus: dict[int, pygame_gui.elements.UIDropDownMenu] = {}
+        self.card_rect = pygame.Rect(0, 0, 0, 0)
+        self.columns: dict[str, int] = {}
+        self.message: str | None = None
+        self.problem = False
+        self.footer_y = 0
+
+    @property
+    def match(self):
+        return self.app.match
+
+    def members(self) -> set[int]:
+        game = self.match.game
+        return set(game.members()) if game is not None else set(range(len(self.match.seats)))
+
+    def people(self) -> int:
+        return sum(s.is_human for s in self.match.seats)
+
+    def personality_name(self, key: str | None) -> str:
+        return pick(REGISTRY[key].name, self.app.lang) if key in REGISTRY else "?"
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        from game.ui.scenes.seating import expand_upwards
+
+        w, h = self.size
+        sizes = self.text_sizes
+        wh = sizes.widget + 22
+        button_h = max(52, sizes.widget + 30)
+        card_w = min(1200, w - 64)
+        top = 20
+        face = font(sizes.small)
+        title_h = font(sizes.heading, True).get_linesize()
+        sub_lines = 2 if face.size(self.tr("seats.subtitle"))[0] > card_w - 56 else 1
+        header = title_h + sub_lines * face.get_linesize() + 26
+        footer = button_h + 30 + font(sizes.body, True).get_linesize()
+        seats = self.match.seats
+        pitch = min(wh + 22, (h - 2 * top - header - footer) // len(seats))
+        pitch = max(pitch, wh + 4)
+        card_h = header + pitch * len(seats) + footer
+        self.card_rect = pygame.Rect((w - card_w) // 2, max((h - card_h) // 2, top), card_w, card_h)
+        inner = self.card_rect.inflate(-56, 0)
+        widget = font(sizes.widget)
+        seg_w = max(widget.size(self.tr(k))[0] for k in ("seats.person", "seats.computer")) + 34
+        options = [(self.personality_name(k), f"#{k}") for k in personality_keys()]
+        menu_w = max(widget.size(text)[0] for text, _ in options) + wh + 40
+        badge = font(sizes.body, True).get_linesize() + 8
+        name_w = int(inner.w * 0.24)
+        x_name = inner.x + badge + 14
+        x_kind = x_name + name_w + 12
+        x_menu = x_kind + 2 * seg_w + 6 + 20
+        x_desc = x_menu + menu_w + 16
+        self.columns = {
+            "badge": inner.x,
+            "badge_w": badge,
+            "name": x_name,
+            "name_w": name_w,
+            "kind": x_kind,
+            "menu": x_menu,
+            "desc": x_desc,
+            "right": inner.right,
+        }
+        y = self.card_rect.y + header
+        self.rows, self.menus = [], {}
+        members = self.members()
+        middle = y + pitch * len(seats) // 2
+        for i, seat in enumerate(seats):
+            row = pygame.Rect(inner.x, y, inner.w, pitch)
+            self.rows.append(row)
+            y += pitch
+            if i not in members:
+                continue
+            top_y = row.y + (pitch - wh) // 2
+            person = self.button(
+                (x_kind, top_y, seg_w, wh),
+                self.tr("seats.person"),
+                lambda i=i: self.set_person(i),
+                object_id="#toggle",
+            )
+            computer = self.button(
+                (x_kind + seg_w + 6, top_y, seg_w, wh),
+                self.tr("seats.computer"),
+                lambda i=i: self.set_computer(i),
+                object_id="#toggle",
+            )
+            (person if seat.is_human else computer).select()
+            if not seat.is_human:
+                current = next((o for o in options if o[1] == f"#{seat.personality}"), options[0])
+                menu = pygame_gui.elements.UIDropDownMenu(
+                    options,
+                    current,
+                    pygame.Rect(x_menu, top_y, menu_w, wh),
+                    manager=self.app.manager,
+                    expansion_height_limit=(wh - 4) * len(options) + 12,
+                )
+                self.add(menu)
+                if row.centery > middle:
+                    expand_upwards(menu)
+                self.menus[i] = menu
+        self.footer_y = self.card_rect.bottom - 20 - button_h
+        done = self.tr("seats.done")
+        done_w = max(240, font(sizes.widget, True).size(done + "  (Enter)")[0] + 48)
+        self.button(
+            (inner.right - done_w, self.footer_y, done_w, button_h),
+            done,
+            self.app.go_back,
+            key=pygame.K_RETURN,
+            primary=True,
+        )
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def set_person(self, seat: int) -> None:
+        current = self.match.seats[seat]
+        if current.is_human:
+            return
+        if self.people() >= MAX_HUMANS:
+            self.say(self.tr("seats.too_many", max=MAX_HUMANS), problem=True)
+            return
+        if self.replace(seat, None):
+            self.say(self.tr("seats.to_person", name=current.name))
+
+    def set_computer(self, seat: int, personality: str | None = None) -> None:
+        current = self.match.seats[seat]
+        key = personality or current.personality or self.match.timer_personality
+        if current.personality == key:
+            return
+        if self.replace(seat, key):
+            self.say(
+                self.tr(
+                    "seats.to_computer", name=current.name, personality=self.personality_name(key)
+                )
+            )
+
+    def replace(self, seat: int, personality: str | None) -> bool:
+        try:
+            self.match.replace_seat(seat, personality)
+        except MatchError as error:
+            self.say(self.tr("seats.failed", problem=str(error)), problem=True)
+            return False
+        return True
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        self.message, self.problem = text, problem
+        self.rebuild()
+
+    def on_widget(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
+            for seat, menu in self.menus.items():
+                if menu is event.ui_element:
+                    key = (getattr(event, "selected_option_id", "") or "").lstrip("#")
+                    if key in REGISTRY:
+                        self.set_computer(seat, key)
+                    return True
+        return False
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        sizes = self.text_sizes
+        box = self.card_rect
+        card(surface, box)
+        inner = box.inflate(-56, 0)
+        title_h = font(sizes.heading, True).get_linesize()
+        draw_text(
+            surface,
+            self.tr("seats.title"),
+            pygame.Rect(inner.x, box.y + 14, inner.w, title_h),
+            sizes.heading,
+            theme.INK,
+            bold=True,
+        )
+        first = self.rows[0].y if self.rows else box.y + 60
+        draw_text(
+            surface,
+            self.tr("seats.subtitle"),
+            pygame.Rect(inner.x, box.y + 14 + title_h, inner.w, first - box.y - title_h - 20),
+            sizes.small,
+            theme.MUTED,
+        )
+        members = self.members()
+        c = self.columns
+        for i, row in enumerate(self.rows):
+            self.draw_row(surface, i, row, i in members, c)
+        if self.message and self.actions:
+            done = self.actions[-1].button.get_abs_rect()
+            draw_text(
+                surface,
+                self.message,
+                pygame.Rect(inner.x, done.y, done.x - inner.x - 24, done.h),
+                sizes.body if self.problem else sizes.small,
+                theme.VERMILLION if self.problem else theme.INK,
+                bold=self.problem,
+                valign="middle",
+            )
+
+    def draw_row(self, surface, i: int, row: pygame.Rect, member: bool, c: dict) -> None:
+        sizes = self.text_sizes
+        seat = self.match.seats[i]
+        if i % 2 == 0:
+            pygame.draw.rect(surface, theme.SHADE, row.inflate(16, -4), border_radius=10)
+        radius = c["badge_w"] // 2
+        centre = (c["badge"] + radius, row.centery)
+        colour = theme.FIRM_COLOURS[i % len(theme.FIRM_COLOURS)]
+        if not member:
+            colour = theme.LINE
+        pygame.draw.circle(surface, colour, centre, radius)
+        light = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2] > 145
+        draw_text(
+            surface,
+            str(i + 1),
+            pygame.Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius),
+            sizes.body,
+            theme.INK if light else theme.CARD,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
+        draw_text(
+            surface,
+            seat.name,
+            pygame.Rect(c["name"], row.y, c["name_w"], row.h),
+            sizes.body,
+            theme.INK if member else theme.MUTED,
+            bold=True,
+            valign="middle",
+        )
+        if not member:
+            text, x = self.tr("seats.expelled"), c["kind"]
+        elif seat.is_human:
+            text, x = self.tr("seats.person.note"), c["menu"]
+        else:
+            text, x = pick(REGISTRY[seat.personality].description, self.app.lang), c["desc"]
+        draw_text(
+            surface,
+            text,
+            pygame.Rect(x, row.y + 2, c["right"] - x, row.h - 4),
+            sizes.small,
+            theme.MUTED,
+            valign="middle",
+        )
+        menu = self.menus.get(i)
+        if menu is not None:  # pygame_gui's dropdown draws almost no border
+            frame = menu.get_abs_rect().inflate(4, 4)
+            pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
