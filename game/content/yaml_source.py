@@ -106,7 +106,7 @@ def load_yaml_bytes(raw: bytes, file: str) -> YamlDocument:
         builder.problems.append(LevelProblem(file, line, "", msg, "delete it"))
         raise LevelError(builder.problems) from None
     except yaml.YAMLError as exc:  # any other PyYAML complaint, still reported cleanly
-        builder.problems.append(LevelProblem(file, None, "", f"invalid YAML: {exc}"))
+        builder.problems.append(LevelProblem(file, 1, "", f"invalid YAML: {exc}"))
         raise LevelError(builder.problems) from None
     if builder.problems:
         raise LevelError(builder.problems)
@@ -123,7 +123,7 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> LevelProblem:
             message += f" started on line {exc.context_mark.line + 1}"
         message += ")"
     hint = next((h for k, h in _SYNTAX_HINTS.items() if k in (exc.problem or "")), None)
-    return LevelProblem(file, mark.line + 1 if mark else None, "", message, hint)
+    return LevelProblem(file, mark.line + 1 if mark else 1, "", message, hint)
 
 
 def _show_tag(tag: str) -> str:
@@ -216,7 +216,8 @@ class _Builder:
         finally:
             loader.dispose()
         if documents == 0 or self.root_blank:
-            self.problem(None, (), "file is empty", "a level file must hold a YAML mapping")
+            # Line 1, so that even this message reads file:line: field like every other one.
+            self.problem(1, (), "file is empty", "a level file must hold a YAML mapping")
         return self.root
 
     def count(self, n: int, line: int) -> None:

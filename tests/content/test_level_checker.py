@@ -51,7 +51,7 @@ BROKEN = {
     "missing_translation": (57, "events[1].name.en", "missing required field 'en'", None),
     "firm_count": (12, "firms.default", "must lie between min (3) and max (5), got 6", None),
     "negative_weight": (53, "events[0].weight", "got -2", None),
-    "empty": (None, "", "file is empty", None),
+    "empty": (1, "", "file is empty", None),
     "not_utf8": (5, "", "not valid UTF-8", None),
     "not_a_mapping": (2, "", "must be a mapping, got a list", None),
     "bad_payoffs": (36, "dilemma", "temptation > reward > punishment > sucker", None),

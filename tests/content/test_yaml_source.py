@@ -134,7 +134,7 @@ def test_utf8_bom_is_accepted():
 def test_empty_file(raw):
     (problem,) = problems(raw)
     assert problem.message == "file is empty"
-    assert str(problem).startswith("level.yaml:?: (file): file is empty")
+    assert str(problem).startswith("level.yaml:1: (file): file is empty")
 
 
 def test_syntax_error_has_line():
