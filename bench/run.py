@@ -1,33 +1,72 @@
 """Benchmarks, run by hand (never as timed tests): ``python bench/run.py [--quick] [--json]``.
 
-Figures:
-- engine_games_per_s: full games per second per shipped level, 6 firms, one process, mixed
-  personalities with the reference contract (also seasons per second);
-- simulate_10k_s: wall time of the simulator for 10,000 games per level on every core
-  (1,000 with --quick, scaled);
-- frame_ms: median and 99th percentile frame time of the season screen with 8 firms, headless
-  at 1280x720 (600 frames, 200 with --quick);
-- startup_s: launch to the first drawn frame of the title screen (a fresh process);
-- peak_rss_mb: peak memory of this process after all of the above.
+Figures (issue 5):
+
+- ``engine_games_per_s`` / ``engine_seasons_per_s``: whole games (and seasons) per second for
+  each shipped level, 6 firms with mixed personalities and the level's reference contract, one
+  process, through ``game.engine.game.play``;
+- ``axelrod_turns_ratio``: the tutorial (the classic iterated prisoner's dilemma) against the
+  Axelrod library (``pip install -e '.[bench]'``): the same 200-round matches between Cooperator,
+  Defector, TitForTat, Grudger and Alternator (every pair, and each against itself), the scores
+  checked identical, and our turns per second over theirs;
+- ``simulate_10k_s``: wall time of ``python main.py simulate LEVEL --games 10000`` on both cores
+  (a real subprocess, so start-up and the worker pool are counted; ``--quick`` plays 500 and
+  scales by twenty);
+- ``frame_p99_ms`` / ``frame_median_ms``: frame time over 600 frames, headless at 1280x720, of
+  the season screen with 8 firms and of the debrief (``bench/debrief_frames.py``), each in a
+  fresh process;
+- ``startup_s``: from launching ``python main.py`` to its first drawn, interactive title frame
+  (a fresh process with an empty user folder, median of three launches);
+- ``peak_rss_mb``: peak resident memory of a process that opens the window and plays a whole
+  demo game of Gamarra (8 firms) from the first season to the end screen.
+
+``--repeat N`` runs everything N times and reports the median of each figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import math
 import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 MIX = ("leal", "oportunista", "reciproco", "rencoroso", "a_medias", "inversor")
+ENGINE_FIRMS = 6
+AXELROD_TURNS = 200
+AXELROD_PAIRS = {  # Axelrod's class name -> our personality key
+    "Cooperator": "always_cooperate",
+    "Defector": "always_defect",
+    "TitForTat": "ojo_por_ojo",
+    "Grudger": "rencoroso",
+    "Alternator": "alternador",
+}
+HEADLESS = {
+    "SDL_VIDEODRIVER": "dummy",
+    "SDL_AUDIODRIVER": "dummy",
+    "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+}
+
+
+def _child_env(home: str | None = None) -> dict[str, str]:
+    env = {**os.environ, **HEADLESS, "PYTHONPATH": str(ROOT)}
+    env["ASOCIATIVIDAD_HOME"] = home or tempfile.mkdtemp(prefix="asociatividad-bench-")
+    return env
+
+
+# -- the engine ------------------------------------------------------------------------------
 
 
 def engine_throughput(level_name: str, games: int) -> dict[str, float]:
@@ -36,7 +75,7 @@ def engine_throughput(level_name: str, games: int) -> dict[str, float]:
     from game.engine.game import play
 
     level = load_level(level_name)
-    firms = min(6, level.firms.max)
+    firms = min(ENGINE_FIRMS, level.firms.max)
     seasons = 0
     start = time.perf_counter()
     for seed in range(games):
@@ -46,104 +85,427 @@ def engine_throughput(level_name: str, games: int) -> dict[str, float]:
     return {"games_per_s": games / elapsed, "seasons_per_s": seasons / elapsed}
 
 
-def simulate_wall_time(level_name: str, games: int) -> float:
-    from game.sim.simulate import default_workers, simulate
+# -- against the Axelrod library -------------------------------------------------------------
 
+
+def tutorial_rounds(turns: int):
+    """The shipped tutorial level, played for ``turns`` rounds instead of its 10."""
+    from game.content.levels import load_level
+
+    level = load_level("tutorial")
+    end = dataclasses.replace(level.rules.end, season_limit=turns)
+    return dataclasses.replace(level, rules=dataclasses.replace(level.rules, end=end))
+
+
+def _pairs() -> list[tuple[str, str]]:
+    names = list(AXELROD_PAIRS)
+    return [(a, b) for i, a in enumerate(names) for b in names[i:]]
+
+
+def our_matches(level, repeats: int) -> tuple[dict, float]:
+    """Scores of every pair on our engine, and the seconds taken (players built per match)."""
+    from game.ai import make_personality
+    from game.engine.game import play
+
+    scores = {}
     start = time.perf_counter()
-    simulate(level_name, games, 1, None, None, None, workers=default_workers())
-    return time.perf_counter() - start
+    for rep in range(repeats):
+        for a, b in _pairs():
+            keys = (AXELROD_PAIRS[a], AXELROD_PAIRS[b])
+            deciders = [
+                make_personality(k, random.Random(f"{rep}/{i}")) for i, k in enumerate(keys)
+            ]
+            game = play(level, deciders, rep)
+            scores[a, b] = tuple(f.capital for f in game.state.firms)
+    return scores, time.perf_counter() - start
 
 
-def frame_times(frames: int) -> dict[str, float] | None:
-    """The season screen with 8 firms (skipped if the screen is not there yet)."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ["ASOCIATIVIDAD_HOME"] = str(Path("/tmp") / "asociatividad-bench")
-    try:
-        from game.content.levels import load_level
-        from game.persistence.paths import default_paths
-        from game.persistence.settings import Settings
-        from game.play.match import Match, Seat
-        from game.ui.app import App
-        from game.ui.scenes.season import SeasonScene
-    except ImportError:
-        return None
+def their_matches(repeats: int) -> tuple[dict, float]:
+    import axelrod as axl
+
+    scores = {}
+    start = time.perf_counter()
+    for _ in range(repeats):
+        for a, b in _pairs():
+            # A new Match has a new deterministic cache: nothing is reused between repeats.
+            match = axl.Match((getattr(axl, a)(), getattr(axl, b)()), turns=AXELROD_TURNS)
+            match.play()
+            scores[a, b] = tuple(float(s) for s in match.final_score())
+    return scores, time.perf_counter() - start
+
+
+def child_axelrod(repeats: int) -> dict:
+    """Import Axelrod (about 25 s: it builds every one of its strategies at import), say so,
+    wait for the word to go (so the timed matches never share the CPU with the parent's own
+    measurements), then play and report."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            import axelrod  # noqa: F401
+        except ImportError as error:
+            return {"error": f"axelrod is not installed (pip install -e '.[bench]'): {error}"}
+    print("ready", flush=True)
+    sys.stdin.readline()
+    their_matches(1)  # warm up
+    scores, seconds = their_matches(repeats)
+    return {"scores": {f"{a}|{b}": s for (a, b), s in scores.items()}, "seconds": seconds}
+
+
+class AxelrodSide:
+    """Their side in a child process, started first so that its long import overlaps our work."""
+
+    def __init__(self, repeats: int) -> None:
+        self.repeats = repeats
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", "axelrod"]
+        self.process = subprocess.Popen(
+            [*command, "--frames", str(repeats)],
+            env=_child_env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    def wait_ready(self) -> None:
+        """Block until the child has imported Axelrod (so it no longer uses the CPU)."""
+        assert self.process.stdout
+        self._first = self.process.stdout.readline().strip()
+
+    def result(self) -> dict:
+        assert self.process.stdin and self.process.stdout
+        first = getattr(self, "_first", None) or self.process.stdout.readline().strip()
+        if first == "ready":
+            self.process.stdin.write("go\n")
+            self.process.stdin.flush()
+            first = self.process.stdout.readline().strip()
+        self.process.wait(timeout=600)
+        data = json.loads(first) if first else {"error": "the Axelrod child printed nothing"}
+        if "scores" in data:
+            data["scores"] = {tuple(k.split("|")): tuple(v) for k, v in data["scores"].items()}
+        return data
+
+
+def axelrod_comparison(theirs_side: AxelrodSide) -> dict:
+    level = tutorial_rounds(AXELROD_TURNS)
+    repeats = theirs_side.repeats
+    our_matches(level, 1)  # warm up
+    ours, our_s = our_matches(level, repeats)
+    theirs = theirs_side.result()
+    if "error" in theirs:
+        return theirs
+    # The tutorial starts every firm at 0 capital, so the final capital is the match score.
+    differ = {
+        f"{a} v {b}": (ours[a, b], theirs["scores"][a, b])
+        for a, b in ours
+        if ours[a, b] != theirs["scores"][a, b]
+    }
+    turns = repeats * len(_pairs()) * AXELROD_TURNS
+    return {
+        "matches": len(_pairs()),
+        "turns": turns,
+        "ours_turns_per_s": turns / our_s,
+        "theirs_turns_per_s": turns / theirs["seconds"],
+        "ratio": theirs["seconds"] / our_s,
+        "scores_identical": not differ,
+        "differences": differ,
+    }
+
+
+# -- the simulator ---------------------------------------------------------------------------
+
+
+def simulate_wall_time(level_name: str, games: int) -> float:
+    """``python main.py simulate`` in a fresh process on both cores: seconds, launch to exit."""
+    from game.sim.simulate import default_workers
+
+    command = [sys.executable, str(ROOT / "main.py"), "simulate", level_name]
+    command += ["--games", str(games), "--seed", "1", "--json", "--workers", str(default_workers())]
+    start = time.perf_counter()
+    done = subprocess.run(command, env=_child_env(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"simulate {level_name} failed:\n{done.stderr[-2000:]}")
+    json.loads(done.stdout)  # it printed its summary
+    return elapsed
+
+
+# -- in fresh processes: frames, start-up, memory --------------------------------------------
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    rank = max(0, math.ceil(len(ordered) * 0.99) - 1)
+    return {"median_ms": statistics.median(ordered), "p99_ms": ordered[rank]}
+
+
+def child_season_frames(frames: int) -> dict[str, float]:
+    """The season screen, deciding, with 8 firms (one person, seven computer-run), 1280x720."""
+    from game.content.levels import load_level
+    from game.persistence.paths import default_paths
+    from game.persistence.settings import Settings
+    from game.play.match import Match, Seat
+    from game.ui import flow
+    from game.ui.app import App
+
     level = load_level("gamarra")
     seats = [Seat("Ana")] + [Seat(level.firm_names[i], MIX[i % len(MIX)]) for i in range(1, 8)]
     match = Match(level, seats, 3)
     match.sign(level.reference_contract)
     app = App(default_paths(), settings=Settings(animation_speed="normal"), size=(1280, 720))
-    app.match = match
-    app.show(SeasonScene(app))
+    app.match, app.save_slot = match, "bench"
+    flow.resume(app)
     for _ in range(30):
         app.step()
+    scene = app.scene
+    if type(scene).__name__ != "SeasonScene" or scene.mode != "deciding":
+        raise RuntimeError(f"not the deciding season screen: {type(scene).__name__}")
     samples = []
     for _ in range(frames):
         start = time.perf_counter()
         app.step()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+    if type(app.scene).__name__ != "SeasonScene":
+        raise RuntimeError("the season screen failed while measured")
+    return _percentiles(samples)
+
+
+def child_debrief_frames(frames: int) -> dict[str, float] | None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import debrief_frames
+    except ImportError:
+        return None
+    result = debrief_frames.measure(frames=frames)
+    return {"median_ms": float(result["median_ms"]), "p99_ms": float(result["p99_ms"])}
+
+
+def child_full_game_rss() -> dict[str, float]:
+    """Open the window and play a whole demo game (8 computer-run firms) to the end screen."""
+    from game.persistence.paths import default_paths
+    from game.persistence.settings import Settings
+    from game.ui.app import App
+    from game.ui.launch import demo_match
+    from game.ui.scenes.season import SeasonScene
+
+    match = demo_match("gamarra", 3)
+    app = App(default_paths(), settings=Settings(animation_speed="fast"), size=(1280, 720))
+    app.match = match
+    app.show(SeasonScene(app, demo=True, exit_at_end=True))
+    steps = 0
+    while app.running and steps < 200_000:
+        app.step(dt=0.25)
+        steps += 1
+    scene = type(app.scene).__name__
+    if match.stage.value != "over" or scene not in {"EndScene", "DebriefScene"}:
+        raise RuntimeError(f"the demo game did not reach its end ({match.stage}, {scene})")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return {
-        "median_ms": statistics.median(samples),
-        "p99_ms": samples[int(len(samples) * 0.99) - 1],
+        "peak_rss_mb": rss,
+        "seasons": match.active_game.state.season,
+        "frames": steps,
+        "last_screen": scene,
     }
+
+
+CHILDREN = {
+    "season-frames": lambda n: child_season_frames(n),
+    "debrief-frames": lambda n: child_debrief_frames(n),
+    "full-game-rss": lambda n: child_full_game_rss(),
+    "axelrod": lambda n: child_axelrod(n),
+}
+
+
+def in_child(what: str, frames: int = 0):
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", what]
+    command += ["--frames", str(frames)]
+    done = subprocess.run(command, env=_child_env(), capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+STARTUP_CODE = """
+import os, sys
+sys.argv = ["main.py"]
+from game.ui import app as _app
+_step = _app.App.step
+def step(self, *args, **kwargs):
+    _step(self, *args, **kwargs)
+    if self.frames >= 1:
+        if type(self.scene).__name__ != "TitleScene":
+            os._exit(3)
+        print("first-frame", flush=True)
+        os._exit(0)
+_app.App.step = step
+from game.cli import main
+main([])
+"""
 
 
 def startup_time() -> float:
-    """Seconds from a fresh interpreter to the title screen's first frame."""
-    code = (
-        "import time; t=time.perf_counter();"
-        "from game.ui.app import App; from game.ui.scenes.title import TitleScene;"
-        "a=App(); a.show(TitleScene(a)); a.step(); print(time.perf_counter()-t)"
-    )
-    env = {
-        **os.environ,
-        "SDL_VIDEODRIVER": "dummy",
-        "SDL_AUDIODRIVER": "dummy",
-        "PYTHONPATH": str(ROOT),
-    }
-    env["ASOCIATIVIDAD_HOME"] = "/tmp/asociatividad-bench"
+    """Seconds from launching ``python main.py`` (a fresh interpreter, an empty user folder) to
+    the end of its first frame on the title screen (events handled, drawn, ready for input)."""
+    env = _child_env()
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", STARTUP_CODE],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     total = time.perf_counter() - start
-    return total if done.returncode == 0 else float("nan")
+    if done.returncode != 0 or "first-frame" not in done.stdout:
+        raise RuntimeError(f"start-up failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return total
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def run_once(quick: bool, log) -> dict:
+    from game.content.levels import shipped_level_names
+
+    levels = shipped_level_names()
+    games = 50 if quick else 500
+    sim_games = 500 if quick else 10_000
+    frames = 200 if quick else 600
+    theirs = AxelrodSide(2 if quick else 10)
+    if not quick:  # no overlap at all with its import; --quick lets it overlap the engine runs
+        theirs.wait_ready()
+    out: dict = {
+        "engine_games_per_s": {},
+        "engine_seasons_per_s": {},
+        "simulate_10k_s": {},
+        "frame_median_ms": {},
+        "frame_p99_ms": {},
+    }
+    for name in levels:
+        figures = engine_throughput(name, games)
+        out["engine_games_per_s"][name] = figures["games_per_s"]
+        out["engine_seasons_per_s"][name] = figures["seasons_per_s"]
+        log(f"engine {name}: {figures['games_per_s']:.0f} games/s")
+    ax = axelrod_comparison(theirs)
+    out["axelrod_turns_ratio"] = ax.get("ratio")
+    out["axelrod"] = ax
+    log(f"axelrod: {ax}")
+    for name in levels:
+        wall = simulate_wall_time(name, sim_games)
+        out["simulate_10k_s"][name] = wall * 10_000 / sim_games
+        log(f"simulate {name} x{sim_games}: {wall:.2f} s")
+    screens = {"season_8_firms": "season-frames", "debrief": "debrief-frames"}
+    for screen, child in screens.items():
+        figures = in_child(child, frames)
+        if figures is None:
+            out.setdefault("missing_screens", []).append(screen)
+            log(f"frames {screen}: missing (bench/debrief_frames.py not there)")
+            continue
+        out["frame_median_ms"][screen] = figures["median_ms"]
+        out["frame_p99_ms"][screen] = figures["p99_ms"]
+        log(f"frames {screen}: {figures}")
+    out["startup_s"] = statistics.median(startup_time() for _ in range(1 if quick else 3))
+    log(f"startup: {out['startup_s']:.3f} s")
+    rss = in_child("full-game-rss")
+    out["peak_rss_mb"] = rss["peak_rss_mb"]
+    log(f"full game: {rss}")
+    return out
+
+
+def median_of(runs: list[dict]) -> dict:
+    """Each number's median over the runs, figure by figure (nested dicts too); anything else
+    (lists, flags, texts) is taken from the first run."""
+
+    def merge(values: list):
+        first = values[0]
+        if isinstance(first, dict):
+            return {
+                k: merge([v[k] for v in values if isinstance(v, dict) and k in v]) for k in first
+            }
+        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if numbers and len(numbers) == len(values):
+            return statistics.median(numbers)
+        return first
+
+    return merge(runs)
+
+
+def _rounded(value):
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return round(value, 3 if abs(value) < 10 else 1)
+    return value
+
+
+def print_table(results: dict) -> None:
+    goals = {
+        "engine_games_per_s": ">= 1000",
+        "axelrod_turns_ratio": ">= 2",
+        "simulate_10k_s": "< 10",
+        "frame_p99_ms": "< 10",
+        "startup_s": "< 1",
+        "peak_rss_mb": "< 200",
+    }
+    print(f"{'figure':44} {'value':>12}  goal")
+    for key, value in results.items():
+        if key in ("axelrod", "machine"):
+            continue
+        if isinstance(value, dict):
+            for sub, figure in value.items():
+                print(f"{key + ' ' + sub:44} {figure!s:>12}  {goals.get(key, '')}")
+        elif isinstance(value, list):
+            print(f"{key:44} {', '.join(value):>12}")
+        else:
+            print(f"{key:44} {value!s:>12}  {goals.get(key, '')}")
+    ax = results.get("axelrod", {})
+    if "error" in ax:
+        print(f"axelrod: {ax['error']}")
+    elif ax:
+        same = "identical" if ax["scores_identical"] else f"DIFFERENT: {ax['differences']}"
+        print(
+            f"axelrod: {ax['matches']} matches of {AXELROD_TURNS} turns, scores {same}; "
+            f"ours {ax['ours_turns_per_s']:.0f} turns/s, theirs {ax['theirs_turns_per_s']:.0f}"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a shorter run (under a minute)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N", help="median of N runs")
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--frames", type=int, default=600, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    from game.content.levels import shipped_level_names
-
-    levels = [n for n in shipped_level_names() if n != "tutorial"]
-    games = 100 if args.quick else 500
-    sim_games = 1000 if args.quick else 10000
-    results: dict = {"engine_games_per_s": {}, "engine_seasons_per_s": {}, "simulate_10k_s": {}}
-    for name in levels:
-        figures = engine_throughput(name, games)
-        results["engine_games_per_s"][name] = round(figures["games_per_s"], 1)
-        results["engine_seasons_per_s"][name] = round(figures["seasons_per_s"], 1)
-        wall = simulate_wall_time(name, sim_games)
-        results["simulate_10k_s"][name] = round(wall * 10000 / sim_games, 2)
-    frames = frame_times(200 if args.quick else 600)
-    results["frame_p99_ms"] = {"season_8_firms": round(frames["p99_ms"], 2)} if frames else {}
-    results["frame_median_ms"] = {"season_8_firms": round(frames["median_ms"], 2)} if frames else {}
-    results["startup_s"] = round(startup_time(), 3)
-    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    results["axelrod_turns_ratio"] = None  # needs the optional `bench` extra (axelrod==4.13.0)
-    if args.json:
-        print(json.dumps(results, indent=2))
+    if args.child:
+        for key, value in HEADLESS.items():
+            os.environ.setdefault(key, value)
+        print(json.dumps(CHILDREN[args.child](args.frames)))
         return 0
-    print(f"{'figure':32} {'value':>12}")
-    for key, value in results.items():
-        if isinstance(value, dict):
-            for sub, figure in value.items():
-                print(f"{key + ' ' + sub:32} {figure:>12}")
-        else:
-            print(f"{key:32} {value!s:>12}")
+
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    runs = []
+    for n in range(args.repeat):
+        if args.repeat > 1:
+            log(f"-- run {n + 1} of {args.repeat}")
+        runs.append(run_once(args.quick, log))
+    results = _rounded(median_of(runs))
+    results["runs"] = args.repeat
+    results["quick"] = args.quick
+    results["machine"] = {
+        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+    }
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    else:
+        print_table(results)
     return 0
 
 
