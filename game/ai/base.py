@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar
 
+from game.engine.dilemma_batch import DilemmaMachine
 from game.engine.level import Level
-from game.engine.state import COOPERATE, DEFECT, Decision
+from game.engine.state import COOPERATE, DEFECT, Action, Decision
 from game.engine.views import FirmView
 
 REGISTRY: dict[str, type[Personality]] = {}
@@ -25,6 +26,10 @@ class Personality:
     reference: ClassVar[bool] = False
     """Reference policies (always cooperate / always defect) are for the simulator and tests,
     not offered as opponents at the table."""
+    tutorial_machine: ClassVar[DilemmaMachine | None] = None
+    """What ``decide`` does in the tutorial, as a state machine, for a deterministic
+    personality: it lets the simulator play tutorial games in batches
+    (:mod:`game.engine.dilemma_batch`). A test holds it to ``decide``, game for game."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -56,6 +61,7 @@ class AlwaysCooperate(Personality):
         "en": "Reference: delivers its share every season, whatever happens.",
     }
     reference = True
+    tutorial_machine = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
 
     def decide(self, view: FirmView) -> Decision:
         return COOPERATE
@@ -72,6 +78,7 @@ class AlwaysDefect(Personality):
         "en": "Reference: sells por fuera every season, whatever happens.",
     }
     reference = True
+    tutorial_machine = DilemmaMachine((Action.DEFECT,), (0,), (0,))
 
     def decide(self, view: FirmView) -> Decision:
         return DEFECT

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from game.ai.base import Personality
+from game.engine.dilemma_batch import DilemmaMachine
 from game.engine.level import Level
 from game.engine.reports import PublicRecord
 from game.engine.state import COOPERATE, DEFECT, Action, Decision, InvestTarget, invest
@@ -22,6 +23,11 @@ from game.engine.views import FirmView
 
 INF = float("inf")
 QUALITY_TROUBLE = ("cancelled_uneven", "cancelled_low_quality")
+
+# The tutorial strategies of the deterministic personalities, as state machines (state 0 first).
+_C, _D = Action.COOPERATE, Action.DEFECT
+ALWAYS_COOPERATE = DilemmaMachine((_C,), (0,), (0,))
+TIT_FOR_TAT = DilemmaMachine((_C, _D), (0, 0), (1, 1))
 
 
 # -- what a firm can read from the public record -------------------------------------------------
@@ -76,6 +82,7 @@ class Leal(Personality):
         "en": "Always delivers its share of the order, even when outsiders pay more.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 1}
+    tutorial_machine = ALWAYS_COOPERATE
 
     def decide(self, view: FirmView) -> Decision:
         last = view.last
@@ -111,6 +118,7 @@ class Oportunista(Personality):
         "en": "Does the sums: if outsiders pay more and nobody will catch it, it sells por fuera.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
+    tutorial_machine = DilemmaMachine((_C, _D), (0, 0), (1, 1), last_round=_D)
 
     def preferred_contract(self, level: Level) -> dict[str, str]:
         """Nothing that could catch or fine it: no penalties, no traceability, excuses welcome."""
@@ -174,6 +182,7 @@ class Reciproco(Personality):
         "en": "Cooperates while the group does; if let down, answers once and then cooperates.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 1}
+    tutorial_machine = DilemmaMachine((_C, _D), (0, 0), (1, 0))  # answers once, then forgives
 
     def decide(self, view: FirmView) -> Decision:
         mine, last = last_decision(view), view.last
@@ -190,6 +199,7 @@ class Rencoroso(Personality):
         "en": "Cooperates until it catches someone selling por fuera; then it trusts no one.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
+    tutorial_machine = DilemmaMachine((_C, _D), (0, 1), (1, 1))  # once betrayed, always defects
 
     def decide(self, view: FirmView) -> Decision:
         betrayed = any(others_defected(view, record) for record in view.history)
@@ -230,6 +240,7 @@ class Inversor(Personality):
         "en": "With money to spare it invests in quality, machines or the brand; else it delivers.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
+    tutorial_machine = ALWAYS_COOPERATE  # nothing to invest in at the tutorial
     comfort = 2.0  # capital must be this many times the investment's cost
     pause = 2  # seasons to wait after an investment
 
@@ -301,6 +312,7 @@ class OjoPorOjo(Personality):
         "en": "Starts by cooperating, then does what was done to it the time before.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 1}
+    tutorial_machine = TIT_FOR_TAT
 
     def decide(self, view: FirmView) -> Decision:
         last = view.last
@@ -322,6 +334,7 @@ class Alternador(Personality):
         "en": "One season it delivers, the next it sells por fuera, whatever the others do.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 0}
+    tutorial_machine = DilemmaMachine((_C, _D), (1, 0), (1, 0))
 
     def decide(self, view: FirmView) -> Decision:
         return COOPERATE if view.season % 2 == 1 else DEFECT

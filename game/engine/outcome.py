@@ -75,13 +75,19 @@ def check_dilemma_end(level: Level, state: GameState) -> Outcome | None:
     """The tutorial always plays every round (as the classic game does), then judges trust."""
     if state.season < level.rules.end.season_limit:
         return None
+    return dilemma_outcome(
+        level, state.season, alliance_trust(state.trust, [f.id for f in state.members()])
+    )
+
+
+def dilemma_outcome(level: Level, season: int, trust: float) -> Outcome:
+    """How a tutorial game that has played its last round ends, from the trust it left."""
     assert level.dilemma is not None
-    trust = alliance_trust(state.trust, [f.id for f in state.members()])
     values = {"trust": round(trust, 2)}
     if trust >= level.dilemma.advance_trust:
-        return Outcome("advance", state.season, (Reason("trust_built", values),))
+        return Outcome("advance", season, (Reason("trust_built", values),))
     if trust <= level.rules.trust.floor:
         below = {**values, "floor": level.rules.trust.floor}
-        return Outcome("collapse", state.season, (Reason("trust_below_floor", below),))
+        return Outcome("collapse", season, (Reason("trust_below_floor", below),))
     rounds = {**values, "rounds": level.rules.end.season_limit}
-    return Outcome("stagnation", state.season, (Reason("rounds_played", rounds),))
+    return Outcome("stagnation", season, (Reason("rounds_played", rounds),))

@@ -32,6 +32,7 @@ from typing import Any
 
 from game.ai import REGISTRY, make_personality, personality_keys
 from game.content.levels import load_level
+from game.engine.dilemma_batch import batch_playable, play_dilemma_batch
 from game.engine.game import Game
 from game.engine.level import Level
 
@@ -217,12 +218,44 @@ def run_games(
     policy: str | None,
     contract: str,
 ) -> list[GameResult]:
-    """Games ``start .. stop-1`` of a run (game ``k`` uses seed ``seed + k``)."""
+    """Games ``start .. stop-1`` of a run (game ``k`` uses seed ``seed + k``).
+
+    Tutorial games whose every seat is a deterministic personality are played together by the
+    batch player, which ends each exactly as :func:`run_game` would (tests hold the two equal).
+    """
     terms = contract_terms(level, contract)
+    tables = {k: seating(level, seed, k, firms, policy) for k in range(start, stop)}
+    batched = _batched(level, seed, tables) if batch_playable(level) else {}
     return [
-        run_game(level, seed + k, seating(level, seed, k, firms, policy), terms)
-        for k in range(start, stop)
+        batched[k] if k in batched else run_game(level, seed + k, seats, terms)
+        for k, seats in tables.items()
     ]
+
+
+def _batched(
+    level: Level, seed: int, tables: Mapping[int, tuple[str, ...]]
+) -> dict[int, GameResult]:
+    """The games of ``tables`` the tutorial's batch player can take, played in one batch per
+    number of firms."""
+    by_size: dict[int, list[int]] = {}
+    for k, seats in tables.items():
+        if all(REGISTRY[key].tutorial_machine is not None for key in seats):
+            by_size.setdefault(len(seats), []).append(k)
+    results = {}
+    for ks in by_size.values():
+        machines = [[REGISTRY[key].tutorial_machine for key in tables[k]] for k in ks]
+        played = play_dilemma_batch(level, machines, [seed + k for k in ks])
+        for k, game in zip(ks, played, strict=True):
+            results[k] = GameResult(
+                seed=seed + k,
+                seats=tables[k],
+                outcome=game.outcome.kind,
+                length=game.outcome.season,
+                final_trust=game.final_trust,
+                payoffs=tuple(c - s for c, s in zip(game.capital, game.start_capital, strict=True)),
+                reasons=tuple(dict.fromkeys(reason.code for reason in game.outcome.reasons)),
+            )
+    return results
 
 
 # Worker processes load the level once (initializer) and then play chunks of games. Both are
@@ -280,11 +313,10 @@ def simulate(
     workers = min(workers, games)
     results: list[GameResult] = []
     if workers == 1:
-        terms = contract_terms(level, chosen)
-        for k in range(games):
-            results.append(run_game(level, seed + k, seating(level, seed, k, firms, policy), terms))
+        for start, stop in _chunks(games, 1):
+            results += run_games(level, seed, start, stop, firms, policy, chosen)
             if progress is not None:
-                progress(k + 1, games)
+                progress(stop, games)
     else:
         chunks = _chunks(games, workers)
         by_chunk: dict[int, list[GameResult]] = {}

@@ -192,3 +192,18 @@ def test_long_run_reports_progress(capsys):
     lines = err.splitlines()
     assert lines[-1] == "simulating gamarra: 200/200 games"
     assert 2 <= len(lines) <= 11
+
+
+@pytest.mark.parametrize("firms", [None, ["ojo_por_ojo", "rencoroso", "alternador", "oportunista"]])
+def test_tutorial_batches_give_the_games_run_one_by_one(firms):
+    """Deterministic tutorial tables go to the batch player; every game's figures must be the
+    ones the ordinary engine gives (drawn tables mix batched and one-by-one games)."""
+    from game.sim.simulate import contract_terms, run_game, run_games, seating
+
+    level = load_level("tutorial")
+    terms = contract_terms(level, "default")
+    batched = run_games(level, 40, 0, 60, firms, None, "default")
+    one_by_one = [
+        run_game(level, 40 + k, seating(level, 40, k, firms, None), terms) for k in range(60)
+    ]
+    assert batched == one_by_one
