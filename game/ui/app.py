@@ -45,6 +45,9 @@ class App:
         size: tuple[int, int] | None = None,
     ) -> None:
         pygame.init()
+        from game.ui.scenes import register_all_texts
+
+        register_all_texts()
         self.paths = paths or default_paths()
         warning = None
         if settings is None:
