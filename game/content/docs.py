@@ -97,6 +97,7 @@ DIMENSION_NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "rules.dimensions.relations_per_cooperation",
             "rules.dimensions.relations_per_defection",
             "rules.dimensions.relations_per_detection",
+            "rules.dimensions.relations_share_unaccepted",
         ),
     ),
     "technology": (

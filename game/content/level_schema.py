@@ -307,8 +307,14 @@ def check_level_semantics(
     level: dict[str, Any], defaults: dict[str, Any], checker: Checker
 ) -> None:
     """Rules that need the whole level and the defaults: the kind's required sections, the
-    contract's options, the firm names and the starting phase the study gives."""
-    if level["kind"] == "dilemma":
+    contract's options, the firm names and the starting phase the study gives.
+
+    ``level`` may be only partly valid (other problems were found): each rule runs when the
+    sections it reads are valid, so the author still hears about them in the same run."""
+    kind = level.get("kind")
+    if not _usable(kind):
+        return
+    if kind == "dilemma":
         if level.get("dilemma") is None:
             checker.report(
                 ("dilemma",),
@@ -318,24 +324,33 @@ def check_level_semantics(
     for section in ("informal_sanctions",):
         if level.get(section) is None:
             checker.report((section,), f"missing required field '{section}'")
-    start = level["start"]
-    for key in ("phase", "dimensions"):
-        if start.get(key) is None:
-            checker.report(
-                ("start", key), f"missing required field '{key}' (a cluster level needs it)"
-            )
-    if len(level["firm_names"]) < level["firms"]["max"]:
+    start = level.get("start")
+    if _usable(start):
+        for key in ("phase", "dimensions"):
+            if start.get(key) is None:
+                checker.report(
+                    ("start", key), f"missing required field '{key}' (a cluster level needs it)"
+                )
+    names, firms = level.get("firm_names"), level.get("firms")
+    if _usable(names, firms) and _usable(firms.get("max")) and len(names) < firms["max"]:
         checker.report(
             ("firm_names",),
-            f"needs at least {level['firms']['max']} names (firms.max), got {len(level['firm_names'])}",
+            f"needs at least {firms['max']} names (firms.max), got {len(names)}",
         )
     contract = level.get("contract", {})
-    for key in ("default", "reference"):
-        if contract.get(key) is None:
-            checker.report(("contract", key), f"missing required field '{key}'")
-    _check_contract_choices(contract, defaults, checker)
-    if start.get("dimensions") is not None and start.get("phase") is not None:
+    if _usable(contract):
+        for key in ("default", "reference"):
+            if contract.get(key) is None:
+                checker.report(("contract", key), f"missing required field '{key}'")
+        _check_contract_choices(contract, defaults, checker)
+    rules = level.get("rules")
+    if _usable(start, rules) and _usable(start.get("dimensions"), start.get("phase")):
         _check_start_phase(level, defaults, checker)
+
+
+def _usable(*values: Any) -> bool:
+    """Present and valid (a section that failed its own checks is INVALID)."""
+    return all(v is not None and v is not INVALID for v in values)
 
 
 def _check_contract_choices(

@@ -49,6 +49,8 @@ def validate_level_document(document: YamlDocument) -> dict:
     data = LEVEL_SPEC.check(document.data, (), checker)
     if data is not INVALID:
         check_level_semantics(data, load_defaults(), checker)
+    elif isinstance(checker.root, dict):  # the whole-level rules over the sections that are valid
+        check_level_semantics(checker.root, load_defaults(), checker)
     checker.raise_if_problems()
     return data
 
@@ -60,7 +62,7 @@ def load_level(name_or_path: str | Path) -> Level:
         raise LevelError(
             [LevelProblem(str(path), None, "", "this is the rules-defaults file, not a level")]
         )
-    data = validate_level_document(load_yaml_file(path))
+    data = validate_level_document(load_yaml_file(path, keep_going=True))
     return build_level(data, load_defaults(), str(path))
 
 

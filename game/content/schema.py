@@ -107,9 +107,15 @@ class Checker:
 
     def __init__(self, doc: YamlDocument):
         self.doc = doc
-        self.problems: list[LevelProblem] = []
+        self.problems: list[LevelProblem] = list(doc.problems)
+        self.root: Any = None
+        """The top-level mapping as far as it checked, even when some of it did not: the
+        whole-level rules still look at the sections that are valid."""
 
     def report(self, path: tuple, message: str, hint: str | None = None) -> None:
+        path = tuple(path)
+        if any(path[: len(p)] == p for p in self.doc.spoiled):
+            return  # the reader already said what is wrong here
         line = self.doc.line_of(path)
         self.problems.append(LevelProblem(self.doc.file, line, format_path(path), message, hint))
 
@@ -287,6 +293,8 @@ class Mapping(Spec):
             hint = did_you_mean(key, self.fields) or f"allowed fields: {_one_of(list(self.fields))}"
             checker.report((*path, key), f"unknown field {shown}", hint)
             ok = False
+        if not path:
+            checker.root = out
         return out if ok else INVALID
 
 

@@ -52,6 +52,11 @@ class YamlDocument:
     file: str
     data: Any  # dict / list / str / int / float / bool / None
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)
+    problems: list[LevelProblem] = field(default_factory=list)
+    """Problems found while reading that left the rest readable (a refused tag, a duplicate
+    key): the checker reports them with its own, so an author sees every mistake at once."""
+    spoiled: set[tuple] = field(default_factory=set, repr=False)
+    """Paths whose value was dropped by those problems: nothing more is said about them."""
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """1-based line of the value at path.
@@ -68,8 +73,9 @@ class YamlDocument:
         return None
 
 
-def load_yaml_file(path: str | os.PathLike) -> YamlDocument:
-    """Read a level file as bytes (so we control decoding) and parse it."""
+def load_yaml_file(path: str | os.PathLike, *, keep_going: bool = False) -> YamlDocument:
+    """Read a level file as bytes (so we control decoding) and parse it (``keep_going``: see
+    :func:`load_yaml_bytes`)."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as fh:
@@ -78,11 +84,15 @@ def load_yaml_file(path: str | os.PathLike) -> YamlDocument:
         raise LevelError(
             [LevelProblem(str(name), None, "", f"cannot read file: {exc.strerror}")]
         ) from exc
-    return load_yaml_bytes(raw, str(name))
+    return load_yaml_bytes(raw, str(name), keep_going=keep_going)
 
 
-def load_yaml_bytes(raw: bytes, file: str) -> YamlDocument:
-    """Parse one YAML document of plain data; raise LevelError listing every problem."""
+def load_yaml_bytes(raw: bytes, file: str, *, keep_going: bool = False) -> YamlDocument:
+    """Parse one YAML document of plain data; raise LevelError listing every problem.
+
+    With ``keep_going``, problems that leave a readable mapping (a refused tag, a duplicate key,
+    a bad scalar) do not raise: they travel in ``YamlDocument.problems`` so the level checker
+    can add its own. Syntax errors and the safety limits always raise."""
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[bom:].decode("utf-8")
@@ -108,9 +118,9 @@ def load_yaml_bytes(raw: bytes, file: str) -> YamlDocument:
     except yaml.YAMLError as exc:  # any other PyYAML complaint, still reported cleanly
         builder.problems.append(LevelProblem(file, 1, "", f"invalid YAML: {exc}"))
         raise LevelError(builder.problems) from None
-    if builder.problems:
+    if builder.problems and not (keep_going and isinstance(data, dict)):
         raise LevelError(builder.problems)
-    return YamlDocument(file, data, builder.lines)
+    return YamlDocument(file, data, builder.lines, list(builder.problems), builder.spoiled)
 
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> LevelProblem:
@@ -162,9 +172,11 @@ class _Builder:
         self.nodes = 0
         self.root: Any = None
         self.root_blank = False
+        self.spoiled: set[tuple] = set()
 
     def problem(self, line: int | None, path: tuple, message: str, hint: str | None = None):
         self.problems.append(LevelProblem(self.file, line, format_path(path), message, hint))
+        self.spoiled.add(tuple(path))
 
     def fatal(self, line: int, path: tuple, message: str, hint: str | None = None):
         """Problems that make further reading pointless or unsafe stop right here."""

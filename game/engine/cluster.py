@@ -67,7 +67,7 @@ def move_dimensions(
     done = 1.0 if accepted else 0.0
     delta = {dim: rules.drift[dim] + event_shift.get(dim, 0.0) for dim in DIMENSIONS}
     delta["productive_relations"] += (
-        d.relations_per_cooperation * coop * (1.0 if accepted else 0.5)
+        d.relations_per_cooperation * coop * (1.0 if accepted else d.relations_share_unaccepted)
         - d.relations_per_defection * defect
         - d.relations_per_detection * detected / n
     )

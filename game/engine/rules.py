@@ -175,6 +175,12 @@ class DimensionRules:
     relations_per_detection: float = param(
         0, 100, "productive relations lost per detected defector"
     )
+    relations_share_unaccepted: float = param(
+        0,
+        1,
+        "share of relations_per_cooperation still earned when the joint order is not accepted "
+        "(working together counts, a lost order counts less)",
+    )
     technology_learning: float = param(0, 100, "technology learned from an accepted joint order")
     demand_per_accepted_order: float = param(0, 100, "demand gained when the client accepts")
     demand_per_cancelled_order: float = param(0, 100, "demand lost when the client cancels")

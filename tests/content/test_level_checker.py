@@ -86,7 +86,10 @@ def test_all_problems_of_a_file_are_reported_together():
     assert "difficulty" in paths
     assert "start.trust" in paths
     assert "events[1].source" in paths
-    assert len(problems) >= 3
+    # the whole-level rules still look at the valid sections: the contract's option names
+    (option,) = [p for p in problems if p.path == "contract.reference.leadership"]
+    assert "'rotativa'" in option.message and "rotating" in (option.hint or "")
+    assert len(problems) == 4
     assert [p.line for p in problems] == sorted(p.line for p in problems)
 
 
@@ -94,6 +97,23 @@ def test_python_tag_is_refused_not_executed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert check_file(FIXTURES / "broken_python_tag.yaml")
     assert not (tmp_path / "hacked.txt").exists()
+
+
+def test_a_refused_tag_does_not_hide_the_other_problems(tmp_path):
+    """The tag is refused without constructing anything, and the checker goes on: a typo and a
+    wrong contract option elsewhere in the same file are reported in the same run, once each."""
+    text = (LEVELS_DIR / "gamarra.yaml").read_text(encoding="utf-8")
+    text = text.replace("difficulty: ", "difficulty: !!python/object/apply:os.system ['true'] #", 1)
+    text = text.replace("  trust:", "  trsut:", 1)
+    text = text.replace("leadership: professional", "leadership: rotativa", 1)
+    broken = tmp_path / "mixed.yaml"
+    broken.write_text(text, encoding="utf-8")
+    problems = {p.path: p for p in check_file(broken)}
+    assert "is not allowed" in problems["difficulty"].message
+    assert "did you mean 'trust'" in (problems["start.trsut"].hint or "")
+    leadership = [p for path, p in problems.items() if path.endswith(".leadership")]
+    assert leadership and "rotating" in (leadership[0].hint or "")
+    assert list(problems).count("difficulty") == 1
 
 
 def test_valid_minimal_fixture_passes():

@@ -47,7 +47,7 @@ def test_a_game_takes_the_level_defaults_from_the_rules_file():
     assert game.treatments.visibility == "detected"
     assert game.treatments.mistake_rate == 0.0
     assert game.treatments.penalty_severity == 1.0
-    assert game.treatments.announce_last_season is True
+    assert game.treatments.announce_last_season is False  # issue 4: not told unless said
 
 
 def test_treatments_are_kept_in_the_record_and_replayed():
@@ -190,8 +190,8 @@ def test_penalty_severity_scales_the_contract_fines(severity):
 
 
 def test_the_view_shows_the_season_limit_only_when_announced():
-    shown = _game(GAMARRA)
-    hidden = _game(GAMARRA, {"announce_last_season": False})
+    shown = _game(GAMARRA, {"announce_last_season": True})
+    hidden = _game(GAMARRA)  # the default: nobody is told which season is the last
     assert shown.view(0).season_limit == GAMARRA.rules.end.season_limit
     assert hidden.view(0).season_limit is None
     assert hidden.season_limit_known is False
