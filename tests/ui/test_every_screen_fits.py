@@ -203,3 +203,16 @@ def test_the_layout_adapts_when_the_window_is_resized(tmp_path):
         widths[size] = max(a.button.get_abs_rect().width for a in app.scene.actions)
     assert widths[(1920, 1080)] > widths[(1280, 720)]
     assert widths[(1000, 600)] == widths[(1280, 720)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text_size", "size"),
+    [("es", "large", (1600, 900)), ("en", "normal", (1920, 1080)), ("es", "normal", (1366, 768))],
+)
+def test_every_screen_fits_in_larger_windows(tmp_path, language, text_size, size):
+    """The layouts adapt to the window instead of stretching; from 1280x720 up, at the common
+    laptop and projector sizes, still nothing spills."""
+    app = make_app(tmp_path, language=language, text_size=text_size, size=size)
+    assert app.screen.get_size() == size
+    for where in screens(app):
+        check(app, f"{where} [{language}, {text_size}, {size}]")
