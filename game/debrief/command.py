@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.debrief.export import ChartWriter, ExportError, export_game
+from game.debrief.export import ChartWriter, ExportError, default_export_dir, export_game
 from game.debrief.model import Comparison
 from game.persistence.paths import AppPaths
 from game.persistence.saves import SaveStore
@@ -33,7 +33,8 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="folder for the files (default: your documents folder)",
+        help="folder for the files (default: Asociatividad in your documents folder, where the "
+        "debrief screen exports too)",
     )
     parser.add_argument("--name", help="file name without extension (default: the save's name)")
     parser.add_argument(
@@ -51,15 +52,13 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
         "outcome, contract, length and trust curve, in one printable HTML page."
     )
     parser.add_argument("exports", nargs="+", metavar="EXPORT", help="an exported game's .json")
-    parser.add_argument("--out", metavar="DIR", help="folder for the page (default: documents)")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="folder for the page (default: Asociatividad in your documents folder)",
+    )
     parser.add_argument("--name", default="comparacion", help="file name without extension")
     parser.add_argument("--lang", choices=LANG_CHOICES, default="both")
-
-
-def documents_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir())
 
 
 def _fail(command: str, message: str) -> int:
@@ -83,7 +82,7 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
         return _fail("export", f"the save's level cannot be loaded:\n{error}")
     except ExportError as error:
         return _fail("export", str(error))
-    out = Path(args.out) if args.out else documents_dir()
+    out = Path(args.out) if args.out else default_export_dir()
     name = args.name or save_path.stem
     if (out / f"{name}.json").resolve() == save_path.resolve():
         name += "-export"  # never write the export over the save it was read from
@@ -152,7 +151,7 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"compare: skipped {problem}", file=sys.stderr)
     if not comparison.games:
         return _fail("compare", "none of the files is an exported game")
-    out = Path(args.out) if args.out else documents_dir()
+    out = Path(args.out) if args.out else default_export_dir()
     try:
         path = export_comparison(comparison, out, name=args.name, lang=args.lang)
     except OSError as error:

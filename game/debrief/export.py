@@ -1,11 +1,15 @@
 """The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
 
-* ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet.
-* ``<name>.json``: the game's record (enough to replay it exactly) and the debrief's data; it
-  reloads with :func:`load_export` into the same debrief.
-* ``<name>.html``: one page that prints well: outcome and reasons, history, key moments, the
-  contract under review, reflection questions and the seasons. Self-contained (inline CSS and
-  SVG, no external files); every text is escaped. ``lang="both"`` (the command line's choice)
+* ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
+  game's treatments fill the ``treatment_*`` columns of every row, so the rows of several
+  games pasted into one sheet still say how each game was played.
+* ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
+  played with (every switch, defaults included) and the debrief's data; it reloads with
+  :func:`load_export` into the same debrief.
+* ``<name>.html``: a one-page summary that prints well (outcome and reasons, key figures, the
+  few key moments, the contract as had/lacked, the treatments, reflection questions), then an
+  appendix after a page break (history, the contract's effects, the seasons). Self-contained
+  (inline CSS and SVG, no external files); every text is escaped. ``lang="both"`` (the command line's choice)
   writes Spanish then English in each place, ``"es"`` or ``"en"`` one language (the screen passes
   the player's language).
 * the PNG charts are drawn by a ``charts`` callback (the UI's ``save_charts``), so this package
@@ -17,18 +21,20 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.debrief.analysis import analyse
-from game.debrief.html import render_game
+from game.debrief.html import game_treatments, render_game
 from game.debrief.model import Debrief
 from game.engine.game import GameRecord
 from game.engine.level import Level
-from game.engine.rules import DIMENSIONS
+from game.engine.rules import DIMENSIONS, Treatments
 from game.persistence.atomic import atomic_write_bytes
+from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
@@ -54,6 +60,7 @@ CSV_COLUMNS = (
     "fund",
     "phase",
     *DIMENSIONS,
+    *(f"treatment_{f.name}" for f in dataclasses.fields(Treatments)),
 )
 
 
@@ -70,6 +77,21 @@ class ExportedGame:
     personalities: tuple[str | None, ...] | None
     path: Path
     data: dict[str, Any]
+
+
+def default_export_dir(paths: AppPaths | None = None) -> Path:
+    """Where exports go unless the facilitator picks a folder: ``<Documents>/Asociatividad``,
+    or the app's own exports folder when the game runs under ``ASOCIATIVIDAD_HOME`` or other
+    non-default folders (a test, a classroom's shared install), so such a run never writes
+    into a real person's documents. The command line and the debrief screen share it, so both
+    put a game's files in the same place."""
+    import platformdirs
+
+    paths = paths or default_paths()
+    default_data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if os.environ.get(HOME_ENV, "").strip() or Path(paths.data_dir) != default_data:
+        return Path(paths.exports_dir)
+    return Path(platformdirs.user_documents_dir()) / "Asociatividad"
 
 
 def default_name(debrief: Debrief) -> str:
@@ -121,6 +143,10 @@ def _write(path: Path, data: bytes) -> Path:
 def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
     """One row per firm per season, in season then firm order."""
     rows = []
+    treatments = {
+        f"treatment_{name}": int(value) if isinstance(value, bool) else value
+        for name, value in game_treatments(debrief).items()
+    }
     for season in debrief.seasons:
         for firm in season.firms:
             rows.append(
@@ -144,6 +170,7 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
                     "fund": round(season.fund, 3),
                     "phase": season.phase,
                     **{d: round(season.dimensions[d], 3) for d in DIMENSIONS},
+                    **treatments,
                 }
             )
     return rows
@@ -153,7 +180,9 @@ def csv_text(debrief: Debrief) -> str:
     import io
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
     writer.writerows(csv_rows(debrief))
     return buffer.getvalue()
@@ -190,6 +219,7 @@ def json_document(debrief: Debrief) -> dict[str, Any]:
         "level_path": debrief.level.path,
         "record": debrief.record.to_json(),
         "personalities": list(debrief.personalities) if debrief.personalities is not None else None,
+        "treatments": game_treatments(debrief),
         "debrief": debrief_data(debrief),
     }
 

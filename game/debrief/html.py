@@ -7,29 +7,73 @@ mailed or printed as it is. Every text is escaped. ``lang`` is ``"es"``, ``"en"`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
-from game.debrief.model import Bilingual, Comparison, Debrief
+from game.debrief.model import (
+    Bilingual,
+    ComparedGame,
+    Comparison,
+    Debrief,
+    Moment,
+    OutcomeSummary,
+)
+from game.engine.contract import CONDITIONS
+from game.engine.rules import PHASE_NAMES
 from game.i18n import pick, register, tr
+from game.i18n.treatments import describe_treatments
 
 CSS = """
 body { font-family: "Noto Sans", "Segoe UI", Arial, sans-serif; color: #1a1a1a; margin: 2em auto;
-       max-width: 60em; line-height: 1.4; padding: 0 1em; }
-h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.2em; border-bottom: 2px solid #0072b2;
-     padding-bottom: .1em; margin-top: 1.4em; }
-.en { color: #555; font-style: italic; } .meta { color: #444; }
-.outcome { font-size: 1.3em; font-weight: bold; } .advance { color: #007a4d; }
+       max-width: 60em; line-height: 1.3; padding: 0 1em; }
+h1 { font-size: 1.5em; margin: 0 0 .1em; } h2 { font-size: 1.1em; border-bottom: 2px solid #0072b2;
+     padding-bottom: .05em; margin: .8em 0 .3em; }
+p { margin: .25em 0; } .en { color: #555; font-style: italic; } .meta { color: #444; }
+.outcome { font-size: 1.2em; font-weight: bold; } .advance { color: #007a4d; }
 .collapse { color: #b34700; } .stagnation { color: #7a5c00; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #eef3f8; } .had { color: #007a4d; font-weight: bold; }
 .lacked { color: #b34700; font-weight: bold; } .season { white-space: nowrap; font-weight: bold; }
-ol li, ul li { margin-bottom: .35em; } .source { color: #555; font-size: .85em; }
-svg { max-width: 100%; height: auto; }
-@media print { body { margin: 0; max-width: none; font-size: 10.5pt; }
+ol, ul { margin: .2em 0; padding-left: 1.4em; } li { margin-bottom: .15em; }
+.source { color: #555; font-size: .85em; } svg { max-width: 100%; height: auto; }
+.columns { display: flex; gap: 1.2em; align-items: flex-start; }
+.columns > * { flex: 1 1 0; min-width: 0; } .columns > .wide { flex-grow: 1.7; }
+ul.figures { list-style: none; padding-left: 0; }
+ul.two { columns: 2; column-gap: 1.5em; } ul.two li { break-inside: avoid; }
+ul.marks { list-style: none; padding-left: 0; }
+.mark { display: inline-block; width: 1.1em; font-weight: bold; } td.tick { text-align: center; }
+.appendix { margin-top: 3em; border-top: 3px double #0072b2; }
+@media print { @page { margin: 10mm 12mm; }
+  body { margin: 0; max-width: none; font-size: 9pt; padding: 0; line-height: 1.25; }
+  .summary h2 { margin: .6em 0 .25em; } .summary li { margin-bottom: .08em; }
+  .appendix { break-before: page; page-break-before: always; margin-top: 0; border-top: none; }
   h2, tr, li { break-inside: avoid; page-break-inside: avoid; } h2 { break-after: avoid; } }
 """
+KEY_MOMENTS = {"es": 6, "en": 6, "both": 5}
+"""Moments on the printed page: enough to tell the story, few enough to fit on one page (with
+both languages every text takes twice the room)."""
+QUESTIONS = {"es": 4, "en": 4, "both": 3}
+MOMENT_RANK = {
+    "expulsion": 0,
+    "bankruptcy": 0,
+    "phase_change": 0,
+    "order_cancelled": 1,
+    "defection_detected": 2,
+    "defection_unseen": 2,
+    "faulty_shared": 3,
+    "faulty_traced": 4,
+    "event_hit": 4,
+    "penalty": 5,
+}
+"""How much a kind of moment decides a game (0 most): a fine follows the detection it punishes,
+and an event sets the scene, so both give way to what the firms did and what it cost them."""
+DECISIVE = frozenset({"expulsion", "bankruptcy", "phase_change"})
+TOLD_ELSEWHERE = frozenset({"ending"})
+"""Kinds the page already tells in its own section (how it ended, with its reasons)."""
+COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
 
 
 def _languages(lang: str) -> tuple[str, ...]:
@@ -81,7 +125,6 @@ def trust_svg(curves: Sequence[tuple[str, Sequence[float]]], floor: float | None
         y = height - pad - (height - 2 * pad) * min(max(v, 0.0), 1.0)
         return f"{x:.1f},{y:.1f}"
 
-    colours = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
     parts = [
         f'<svg viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
         f'<rect x="{pad}" y="{pad}" width="{width - 2 * pad}" height="{height - 2 * pad}" '
@@ -96,7 +139,7 @@ def trust_svg(curves: Sequence[tuple[str, Sequence[float]]], floor: float | None
             'stroke-dasharray="6 4"/>'
         )
     for index, (name, values) in enumerate(curves):
-        colour = colours[index % len(colours)]
+        colour = COLOURS[index % len(COLOURS)]
         points = " ".join(point(i, v) for i, v in enumerate(values))
         parts.append(
             f'<polyline fill="none" stroke="{colour}" stroke-width="3" points="{points}">'
@@ -106,56 +149,204 @@ def trust_svg(curves: Sequence[tuple[str, Sequence[float]]], floor: float | None
     return "".join(parts)
 
 
+# -- what the page picks -----------------------------------------------------------------------
+
+
+def key_moments(
+    moments: Sequence[Moment], outcome: OutcomeSummary, limit: int = KEY_MOMENTS["es"]
+) -> list[Moment]:
+    """The few moments that decided the game, in the order they happened.
+
+    Expulsions, bankruptcies, phase changes and what happened in the season a collapse came come
+    first; then each kind's first time before any kind's second, ranked by :data:`MOMENT_RANK`,
+    so that a page of ten detections does not hide the one cancelled order. The ending is left
+    to the page's own "how it ended"."""
+    seen: Counter[str] = Counter()
+    scored = []
+    for index, moment in enumerate(moments):
+        if moment.kind in TOLD_ELSEWHERE:
+            continue
+        rank = MOMENT_RANK.get(moment.kind, max(MOMENT_RANK.values()) + 1)
+        final = outcome.kind == "collapse" and moment.season == outcome.season and rank <= 2
+        tier = 0 if moment.kind in DECISIVE or final else 1
+        scored.append((tier, rank + 2 * seen[moment.kind], index))
+        seen[moment.kind] += 1
+    chosen = sorted(index for *_, index in sorted(scored)[:limit])
+    return [moments[index] for index in chosen]
+
+
+def game_treatments(debrief: Debrief) -> dict[str, Any]:
+    """Every switch the game was played with (the level's defaults for those left alone)."""
+    try:
+        return debrief.record.treatments_for(debrief.level).to_json()
+    except ValueError:  # a record from another version of the level: what it says
+        return dict(debrief.record.treatments)
+
+
+def treatment_lines(treatments: Mapping[str, Any]) -> list[tuple[Bilingual, Bilingual]]:
+    """(switch, value) of each treatment, in both languages."""
+    es, en = describe_treatments(treatments, "es"), describe_treatments(treatments, "en")
+    return [
+        ({"es": name_es, "en": name_en}, {"es": value_es, "en": value_en})
+        for (name_es, value_es), (name_en, value_en) in zip(es, en, strict=True)
+    ]
+
+
 # -- one game ----------------------------------------------------------------------------------
 
 
 def render_game(debrief: Debrief, lang: str) -> str:
+    """The one-page summary (a page a facilitator hands out) and, after a page break, an
+    appendix with the history, the contract's effects and the seasons for whoever wants more."""
     level_name = debrief.level.name
     title = f"{pick(level_name, 'es')} - {pick(debrief.outcome.title, 'es')}"
-    body = [f"<h1>{show(level_name, lang)}</h1>"]
-    body.append(
-        f'<p class="meta">{label("export.meta", lang, seed=debrief.seed, seasons=len(debrief.seasons))}'
-        f"<br>{escape(', '.join(debrief.names))}</p>"
+    summary = [f"<h1>{show(level_name, lang, inline=True)}</h1>"]
+    summary.append(
+        f'<p class="meta">{label("export.meta", lang, inline=True, seed=debrief.seed, seasons=len(debrief.seasons))}'
+        f" · {escape(', '.join(debrief.names))}</p>"
     )
-    body += _outcome(debrief, lang)
-    body += _moments(debrief, lang)
-    body += _review(debrief, lang)
-    body += _history(debrief, lang)
-    body += _questions(debrief, lang)
-    body += _seasons(debrief, lang)
+    summary += _outcome(debrief, lang)
+    summary += _moments(debrief, lang)
+    summary += _contract(debrief, lang)
+    summary += _treatments(debrief, lang)
+    summary += _questions(debrief, lang)
+    appendix = [f"<h2>{label('export.appendix', lang, inline=True)}</h2>"]
+    appendix += _history(debrief, lang)
+    appendix += _review(debrief, lang)
+    appendix += _seasons(debrief, lang)
+    body = [
+        '<section class="summary">',
+        *summary,
+        '</section><section class="appendix">',
+        *appendix,
+        "</section>",
+    ]
     return _page(title, body, lang)
 
 
 def _outcome(debrief: Debrief, lang: str) -> list[str]:
     outcome = debrief.outcome
-    body = [
-        f"<h2>{label('export.outcome', lang)}</h2>",
-        f'<p class="outcome {escape(outcome.kind)}">{show(outcome.title, lang)}</p>',
-        "<ul>",
-        *(f"<li>{show(reason, lang)}</li>" for reason in outcome.reasons),
-        "</ul>",
+    return [
+        f"<h2>{label('export.outcome', lang, inline=True)}</h2>",
+        f'<p class="outcome {escape(outcome.kind)}">{show(outcome.title, lang, inline=True)}</p>',
+        f"<p>{show(_joined(outcome.reasons), lang)}</p>",
+        '<div class="columns"><div class="wide">',
+        _figures(debrief, lang),
+        "</div><div>",
         trust_svg([(tr("export.trust", "es"), debrief.series.trust)], debrief.series.trust_floor),
         f'<p class="source">{label("export.trust_caption", lang)}</p>',
+        "</div></div>",
     ]
-    return body
+
+
+def _joined(texts: Sequence[Bilingual]) -> Bilingual:
+    """Several sentences as one paragraph in each language (a list takes a line each)."""
+    return {code: " ".join(pick(t, code) for t in texts) for code in ("es", "en")}
+
+
+def _figures(debrief: Debrief, lang: str) -> str:
+    """The game in a few numbers: length, who was left, trust and, in a cluster, the fund, the
+    phase (the goal in brackets), the sales por fuera and who left."""
+    facts, series = debrief.facts, debrief.series
+
+    def worded(key: str, **values: object) -> str:
+        return label(f"export.fig.{key}.value", lang, inline=True, **values)
+
+    members = worded("members", left=facts.get("members_end", "?"), firms=len(debrief.names))
+    figures = [
+        ("seasons", escape(str(len(debrief.seasons)))),
+        ("members", members),
+        ("trust", f"{series.trust[0]:.2f} → {series.trust[-1]:.2f}"),
+    ]
+    if not debrief.level.is_dilemma:
+        start, end, goal = (
+            PHASE_NAMES.get(p, str(p))
+            for p in (series.phase[0], series.phase[-1], series.target_phase)
+        )
+        figures += [
+            ("fund", f"S/ {series.fund[-1]:.1f}"),
+            ("phase", f"{start} → {end} ({goal})"),
+            (
+                "defections",
+                worded(
+                    "defections", seen=facts.get("detected", 0), unseen=facts.get("undetected", 0)
+                ),
+            ),
+            (
+                "left",
+                worded(
+                    "left", expelled=facts.get("expelled", 0), bankrupt=facts.get("bankrupt", 0)
+                ),
+            ),
+        ]
+    cells = "".join(
+        f"<li>{label(f'export.fig.{key}', lang, inline=True)}: <b>{value}</b></li>"
+        for key, value in figures
+    )
+    return f'<ul class="figures two">{cells}</ul>'
 
 
 def _moments(debrief: Debrief, lang: str) -> list[str]:
-    body = [f"<h2>{label('export.moments', lang)}</h2>"]
-    if not debrief.moments:
+    chosen = key_moments(debrief.moments, debrief.outcome, KEY_MOMENTS[lang])
+    total = sum(m.kind not in TOLD_ELSEWHERE for m in debrief.moments)
+    heading = label("export.moments", lang, inline=True)
+    if len(chosen) < total:
+        heading = label("export.moments_of", lang, inline=True, shown=len(chosen), total=total)
+    body = [f"<h2>{heading}</h2>"]
+    if not chosen:
         return [*body, f"<p>{label('export.no_moments', lang)}</p>"]
     body.append("<ol>")
-    for moment in debrief.moments:
+    for moment in chosen:
         season = label("export.season", lang, inline=True, season=moment.season)
-        body.append(f'<li><span class="season">{season}:</span><br>{show(moment.text, lang)}</li>')
+        body.append(f'<li><span class="season">{season}:</span> {show(moment.text, lang)}</li>')
     return [*body, "</ol>"]
+
+
+def _contract(debrief: Debrief, lang: str) -> list[str]:
+    """The eight conditions, one line each: had or lacked, and the option signed."""
+    if not debrief.contract_review:
+        return []
+    body = [
+        f"<h2>{label('export.contract_short', lang, inline=True)}</h2>",
+        f'<p class="source">{label("export.marks", lang, inline=True)}</p>',
+        '<ul class="marks two">',
+    ]
+    for review in debrief.contract_review:
+        body.append(
+            f"<li>{_mark(review.had, lang)} <strong>{show(review.name, lang, inline=True)}</strong>:"
+            f" {show(review.chosen_name, lang, inline=True)}</li>"
+        )
+    return [*body, "</ul>"]
+
+
+def _mark(had: bool, lang: str) -> str:
+    """A tick or a cross, its meaning in a tooltip (the page's legend says it in words)."""
+    state = "had" if had else "lacked"
+    meaning = escape(tr(f"export.{state}", "en" if lang == "en" else "es"))
+    return f'<span class="mark {state}" title="{meaning}">{"✓" if had else "✗"}</span>'
+
+
+def _treatments(debrief: Debrief, lang: str) -> list[str]:
+    body = [f"<h2>{label('treatments.title', lang, inline=True)}</h2>", '<ul class="two">']
+    for name, value in treatment_lines(game_treatments(debrief)):
+        body.append(f"<li>{show(name, lang, inline=True)}: {show(value, lang, inline=True)}</li>")
+    return [*body, "</ul>"]
+
+
+def _questions(debrief: Debrief, lang: str) -> list[str]:
+    return [
+        f"<h2>{label('export.questions', lang, inline=True)}</h2>",
+        "<ol>",
+        *(f"<li>{show(q, lang)}</li>" for q in debrief.questions[: QUESTIONS[lang]]),
+        "</ol>",
+    ]
 
 
 def _review(debrief: Debrief, lang: str) -> list[str]:
     if not debrief.contract_review:
         return []
     body = [
-        f"<h2>{label('export.contract', lang)}</h2>",
+        f"<h2>{label('export.contract', lang, inline=True)}</h2>",
         f'<p class="source">{label("export.contract_source", lang)}</p>',
         "<table><tr>"
         f"<th>{label('export.condition', lang)}</th><th>{label('export.signed', lang)}</th>"
@@ -175,25 +366,16 @@ def _review(debrief: Debrief, lang: str) -> list[str]:
 
 def _history(debrief: Debrief, lang: str) -> list[str]:
     note = debrief.history
-    body = [f"<h2>{label('export.history', lang)}</h2>"]
+    body = [f"<h2>{label('export.history', lang, inline=True)}</h2>"]
     if note.study:
         body.append(f"<p>{show(note.study, lang)}</p>")
     body.append(f"<p><strong>{show(note.text, lang)}</strong></p>")
     return [*body, f'<p class="source">{escape(note.source)}</p>']
 
 
-def _questions(debrief: Debrief, lang: str) -> list[str]:
-    return [
-        f"<h2>{label('export.questions', lang)}</h2>",
-        "<ol>",
-        *(f"<li>{show(q, lang)}</li>" for q in debrief.questions),
-        "</ol>",
-    ]
-
-
 def _seasons(debrief: Debrief, lang: str) -> list[str]:
     body = [
-        f"<h2>{label('export.seasons', lang)}</h2>",
+        f"<h2>{label('export.seasons', lang, inline=True)}</h2>",
         "<table><tr>"
         f"<th>#</th><th>{label('export.event', lang)}</th><th>{label('export.order', lang)}</th>"
         f"<th>{label('export.decisions', lang)}</th><th>{label('export.trust', lang)}</th>"
@@ -225,7 +407,7 @@ def _decision(action: str | None, target: str | None, detected: bool) -> str:
 
 
 def render_comparison(comparison: Comparison, lang: str) -> str:
-    body = [f"<h1>{label('export.compare.title', lang)}</h1>"]
+    body = [f"<h1>{label('export.compare.title', lang, inline=True)}</h1>"]
     if comparison.problems:
         body.append(
             "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in comparison.problems) + "</ul>"
@@ -245,23 +427,68 @@ def render_comparison(comparison: Comparison, lang: str) -> str:
             f"<td>{game.detected_defections} / {game.undetected_defections}</td></tr>"
         )
     body.append("</table>")
+    body += _compared_contracts(comparison.games, lang)
+    body += _compared_treatments(comparison.games, lang)
     curves = [(g.label, g.trust) for g in comparison.games]
     body += [
-        f"<h2>{label('export.compare.curves', lang)}</h2>",
+        f"<h2>{label('export.compare.curves', lang, inline=True)}</h2>",
         trust_svg(curves, None),
         "<ul>",
         *(
-            f'<li><span style="color:{c}">&#9632;</span> {escape(g.label)}</li>'
-            for g, c in zip(
-                comparison.games,
-                ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
-                * (len(comparison.games) // 7 + 1),
-                strict=False,
-            )
+            f'<li><span style="color:{COLOURS[i % len(COLOURS)]}">&#9632;</span> '
+            f"{escape(g.label)}</li>"
+            for i, g in enumerate(comparison.games)
         ),
         "</ul>",
     ]
     return _page(tr("export.compare.title", "es"), body, lang)
+
+
+def _game_columns(games: Sequence[ComparedGame], first: str) -> str:
+    return f"<tr><th>{first}</th>" + "".join(f"<th>{escape(g.label)}</th>" for g in games) + "</tr>"
+
+
+def _compared_contracts(games: Sequence[ComparedGame], lang: str) -> list[str]:
+    """Each condition a row, each game a column, a tick where the group's contract had it: the
+    count alone hides that two groups with 4/8 may have signed opposite halves."""
+    if not games:
+        return []
+    names: dict[str, Bilingual] = {}
+    for game in games:
+        for key, name in getattr(game, "condition_names", {}).items():
+            names.setdefault(key, name)
+    body = [
+        f"<h2>{label('export.contract_short', lang, inline=True)}</h2>",
+        f'<p class="source">{label("export.marks", lang, inline=True)}</p>',
+        "<table>",
+        _game_columns(games, label("export.condition", lang)),
+    ]
+    for key in CONDITIONS:
+        name = show(names[key], lang, inline=True) if key in names else escape(key)
+        marks = "".join(f'<td class="tick">{_mark(key in game.had, lang)}</td>' for game in games)
+        body.append(f"<tr><td>{name}</td>{marks}</tr>")
+    return [*body, "</table>"]
+
+
+def _compared_treatments(games: Sequence[ComparedGame], lang: str) -> list[str]:
+    """The switches each game was played with, one row per switch."""
+    lines = [treatment_lines(getattr(game, "treatments", {}) or {}) for game in games]
+    switches: dict[str, Bilingual] = {}
+    for game_lines in lines:
+        for name, _value in game_lines:
+            switches.setdefault(name["es"], name)
+    if not switches:
+        return []
+    body = [
+        f"<h2>{label('treatments.title', lang, inline=True)}</h2>",
+        "<table>",
+        _game_columns(games, label("export.compare.switch", lang)),
+    ]
+    for key, name in switches.items():
+        values = [dict((n["es"], v) for n, v in game_lines).get(key) for game_lines in lines]
+        cells = "".join(f"<td>{show(v, lang) if v else '-'}</td>" for v in values)
+        body.append(f"<tr><td>{show(name, lang)}</td>{cells}</tr>")
+    return [*body, "</table>"]
 
 
 def _pair(es: str, en: str) -> dict[str, str]:
@@ -276,10 +503,8 @@ register(
         "export.outcome": _pair("Cómo terminó", "How it ended"),
         "export.trust": _pair("Confianza", "Trust"),
         "export.trust_caption": _pair(
-            "Confianza en la alianza temporada a temporada; la línea discontinua es el mínimo "
-            "por debajo del cual la alianza se disuelve.",
-            "Trust in the alliance season by season; the dashed line is the floor below which "
-            "the alliance dissolves.",
+            "Confianza temporada a temporada; bajo la línea discontinua la alianza se disuelve.",
+            "Trust season by season; below the dashed line the alliance dissolves.",
         ),
         "export.moments": _pair("Momentos clave", "Key moments"),
         "export.no_moments": _pair(
@@ -317,5 +542,27 @@ register(
             "Ventas por fuera descubiertas / no vistas", "Sales por fuera caught / unseen"
         ),
         "export.compare.curves": _pair("Confianza de cada partida", "Trust in each game"),
+        "export.marks": _pair("✓ la tenían · ✗ les faltó", "✓ had it · ✗ lacked it"),
+        "export.compare.switch": _pair("Interruptor", "Switch"),
+        "export.contract_short": _pair("El contrato: qué tenían", "The contract: what they had"),
+        "export.moments_of": _pair(
+            "Momentos clave ({shown} de {total})", "Key moments ({shown} of {total})"
+        ),
+        "export.appendix": _pair("Anexo: detalle de la partida", "Appendix: the game in detail"),
+        "export.fig.seasons": _pair("Temporadas", "Seasons"),
+        "export.fig.members": _pair("Socios al final", "Members at the end"),
+        "export.fig.trust": _pair("Confianza", "Trust"),
+        "export.fig.fund": _pair("Fondo (mil)", "Fund (k)"),
+        "export.fig.phase": _pair("Fase (meta)", "Phase (goal)"),
+        "export.fig.members.value": _pair("{left} de {firms}", "{left} of {firms}"),
+        "export.fig.defections": _pair("Ventas por fuera", "Sales por fuera"),
+        "export.fig.defections.value": _pair(
+            "{seen} descubiertas, {unseen} no", "{seen} caught, {unseen} unseen"
+        ),
+        "export.fig.left.value": _pair(
+            "{expelled} expulsadas, {bankrupt} quebradas",
+            "{expelled} expelled, {bankrupt} bankrupt",
+        ),
+        "export.fig.left": _pair("Salidas", "Who left"),
     }
 )

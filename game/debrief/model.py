@@ -126,12 +126,13 @@ MOMENT_KINDS: tuple[str, ...] = (
     "defection_detected",
     "defection_unseen",
     "penalty",
-    "informal_sanction",
     "expulsion",
     "bankruptcy",
     "phase_change",
+    "ending",
 )
-"""Every kind, in the order they happen within a season."""
+"""Every kind, in the order they happen within a season (the ending comes last of all; an
+informal sanction is told with the detection it follows)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +225,10 @@ class ComparedGame:
     final_trust: float
     undetected_defections: int
     detected_defections: int
+    treatments: dict[str, Any] = field(default_factory=dict)
+    """The facilitator's switches the game was played with."""
+    condition_names: dict[str, Bilingual] = field(default_factory=dict)
+    """Each condition's name, so a printed comparison can say which ones a group lacked."""
 
 
 @dataclass(frozen=True, slots=True)

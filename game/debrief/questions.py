@@ -13,6 +13,7 @@ from typing import Any
 from game.debrief.analysis import Played
 from game.debrief.model import Bilingual, ConditionReview
 from game.debrief.texts import both
+from game.engine.contract import CONDITIONS
 from game.engine.level import Level
 from game.engine.state import Action, InvestTarget
 from game.i18n import register
@@ -95,13 +96,27 @@ def choose_questions(level: Level, facts: dict[str, Any]) -> list[Bilingual]:
         if len(keys) >= FEWEST:
             break
         keys.append(key)
+    lacked = len(facts["lacked"])
     values = {
         "level": level.name,
         "start": facts["trust_start"],
         "end": facts["trust_end"],
-        "lacked": len(facts["lacked"]),
+        "lacked": lacked,
     }
+    if 0 < lacked < len(CONDITIONS):
+        values["lacked_words_key"] = f"question.count.{lacked}"
+    keys = [lacked_key(lacked) if key == "lacked" else key for key in keys]
     return [both(f"question.{key}", **values) for key in keys]
+
+
+def lacked_key(lacked: int) -> str:
+    """The question on missing conditions, worded for how many were missing: "sin 8 de las
+    ocho" reads as a slip, so signing without any (or with all) is said in plain words."""
+    if lacked >= len(CONDITIONS):
+        return "lacked_all"
+    if lacked == 0:
+        return "lacked_none"
+    return "lacked"
 
 
 def _pair(es: str, en: str) -> dict[str, str]:
@@ -168,11 +183,34 @@ register(
             "better offer?",
         ),
         "question.lacked": _pair(
-            "Firmaron sin {lacked} de las ocho condiciones básicas. ¿Cuál agregarían primero, y "
-            "por qué?",
-            "You signed without {lacked} of the eight basic conditions. Which would you add "
-            "first, and why?",
+            "Firmaron sin {lacked_words} de las ocho condiciones básicas. ¿Cuál agregarían "
+            "primero, y por qué?",
+            "You signed without {lacked_words} of the eight basic conditions. Which would you "
+            "add first, and why?",
         ),
+        "question.lacked_all": _pair(
+            "Firmaron sin ninguna de las ocho condiciones básicas. ¿Cuál agregarían primero, y "
+            "por qué?",
+            "You signed without any of the eight basic conditions. Which would you add first, "
+            "and why?",
+        ),
+        "question.lacked_none": _pair(
+            "Firmaron con las ocho condiciones básicas. ¿Cuál les sirvió más, y cuál les "
+            "costó más sostener?",
+            "You signed with all eight basic conditions. Which helped you most, and which was "
+            "hardest to keep up?",
+        ),
+        **{
+            f"question.count.{n}": _pair(es, en)
+            for n, (es, en) in enumerate(
+                zip(
+                    ("una", "dos", "tres", "cuatro", "cinco", "seis", "siete"),
+                    ("one", "two", "three", "four", "five", "six", "seven"),
+                    strict=True,
+                ),
+                start=1,
+            )
+        },
         "question.advance": _pair(
             "El cluster avanzó. ¿Qué hicieron juntos que ninguna firma sola habría logrado?",
             "The cluster advanced. What did you do together that no firm could have done alone?",

@@ -11,9 +11,9 @@ from typing import Any
 
 from game.engine.level import Level
 from game.engine.outcome import Reason
-from game.engine.reports import SeasonReport
+from game.engine.reports import Penalty, SeasonReport
 from game.engine.state import Action
-from game.i18n import pick, register, tr
+from game.i18n import LANGUAGES, pick, register, tr
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +131,7 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
     steps = []
     for firm in report.detected:
         penalty = report.penalties.get(firm)
-        values = {
-            "firm": names[firm],
-            "fine": penalty.fine if penalty else 0.0,
-            "offence": penalty.offence if penalty else 1,
-        }
-        steps.append(StoryStep("detection", "story.detected", values, (firm,)))
+        steps.append(_detection_step(names[firm], firm, penalty))
         if penalty and penalty.informal_sanction > 0:
             steps.append(
                 StoryStep(
@@ -159,6 +154,20 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
         shown = round(report.lots_promised) - round(report.lots_delivered)
         steps.append(StoryStep("suspicion", "story.suspicion", {"missing": max(shown, 1)}))
     return steps
+
+
+def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
+    """A firm caught, and what it pays. When no fine is charged (a contract without
+    penalties, or the facilitator's penalty severity at zero), "a fine of S/ 0.0k" would hide
+    that nothing was charged, so that is said instead. The key stays ``story.detected`` either way (the screen plays its sound)."""
+    fine = penalty.fine if penalty else 0.0
+    offence = penalty.offence if penalty else 1
+    if fine > 0:
+        paid = {lang: tr("story.fine", lang, fine=fine, offence=offence) for lang in LANGUAGES}
+    else:
+        paid = {lang: tr("story.no_fine", lang) for lang in LANGUAGES}
+    values = {"firm": name, "fine": fine, "offence": offence, "penalty": paid}
+    return StoryStep("detection", "story.detected", values, (firm,))
 
 
 def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
@@ -218,8 +227,16 @@ register(
             "en": "Some lots were faulty, but without traceability nobody knows whose: everyone pays the claim.",
         },
         "story.detected": {
-            "es": "¡{firm} fue descubierta negociando por fuera! Multa: S/ {fine:.1f} mil (falta n.º {offence}).",
-            "en": "{firm} was caught selling por fuera! Fine: S/ {fine:.1f}k (offence no. {offence}).",
+            "es": "¡{firm} fue descubierta negociando por fuera! {penalty}",
+            "en": "{firm} was caught selling por fuera! {penalty}",
+        },
+        "story.fine": {
+            "es": "Multa: S/ {fine:.1f} mil (falta n.º {offence}).",
+            "en": "Fine: S/ {fine:.1f}k (offence no. {offence}).",
+        },
+        "story.no_fine": {
+            "es": "No paga multa: en esta partida no se cobran multas.",
+            "en": "It pays no fine: no fines are charged in this game.",
         },
         "story.informal": {
             "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ {amount:.1f} mil).",

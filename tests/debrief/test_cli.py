@@ -11,7 +11,8 @@ import pytest
 
 from game.cli import main
 from game.content.levels import load_level
-from game.persistence.paths import default_paths
+from game.debrief.export import default_export_dir
+from game.persistence.paths import AppPaths, default_paths
 from game.persistence.saves import SaveStore
 from game.play.match import Match, Seat, Stage
 from game.sim.simulate import run_game, seating
@@ -138,3 +139,41 @@ def test_export_runs_as_a_command_with_its_charts(tmp_path, home):
         timeout=120,
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+# -- where the files go without --out --------------------------------------------------------
+
+
+def test_export_without_out_goes_where_the_debrief_screen_exports(tmp_path, home, capsys):
+    """Under ASOCIATIVIDAD_HOME (a test, a classroom install) the app's own exports folder,
+    never the real documents folder."""
+    save = tmp_path / "grupo.json"
+    main(["simulate", "gamarra", "--games", "1", "--seed", "3", "--save", str(save)])
+    capsys.readouterr()
+    assert main(["export", str(save), "--no-charts"]) == 0
+    exports = default_paths().exports_dir
+    assert exports == home / "data" / "exports" == default_export_dir()
+    assert sorted(p.name for p in exports.iterdir()) == ["grupo.csv", "grupo.html", "grupo.json"]
+    assert main(["compare", str(exports / "grupo.json")]) == 0
+    assert (exports / "comparacion.html").exists()
+    assert capsys.readouterr().out.split() == [
+        *(str(exports / f"grupo{s}") for s in (".csv", ".json", ".html")),
+        str(exports / "comparacion.html"),
+    ]
+
+
+def test_the_default_folder_is_asociatividad_in_the_documents(tmp_path, monkeypatch):
+    import platformdirs
+
+    monkeypatch.delenv("ASOCIATIVIDAD_HOME")
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "Docs"))
+    assert default_export_dir() == tmp_path / "Docs" / "Asociatividad"
+
+
+def test_the_default_folder_follows_app_paths_that_are_not_the_users(tmp_path, monkeypatch):
+    """As the debrief screen: an app whose data lives elsewhere exports next to it."""
+    monkeypatch.delenv("ASOCIATIVIDAD_HOME")
+    paths = AppPaths(data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    assert default_export_dir(paths) == tmp_path / "data" / "exports"
+    monkeypatch.setenv("ASOCIATIVIDAD_HOME", "  ")  # blank: as if unset
+    assert default_export_dir(paths) == tmp_path / "data" / "exports"

@@ -5,10 +5,15 @@ from __future__ import annotations
 import csv
 import html
 import json
+import random
 
-from game.debrief import analyse, export_game, load_export
+from game.ai import make_personality
+from game.debrief import analyse, compare, export_comparison, export_game, load_export
+from game.debrief.export import CSV_COLUMNS
+from game.debrief.html import KEY_MOMENTS, _mark, key_moments
+from game.engine.game import GameRecord, play
 from game.engine.rules import DIMENSIONS
-from tests.debrief.conftest import computer_game
+from tests.debrief.conftest import MIXED, computer_game
 
 
 def _exported(level, tmp_path, seed=3, **kwargs):
@@ -56,14 +61,15 @@ def test_the_json_holds_every_season_and_reloads_into_the_same_debrief(gamarra, 
     assert analyse(level, record, personalities=("leal",) * 6) == original
 
 
-def test_the_summary_names_the_outcome_and_every_key_moment(gamarra, tmp_path):
+def test_the_summary_names_the_outcome_and_the_key_moments(gamarra, tmp_path):
     game, files = _exported(gamarra, tmp_path, lang="both")
     page = files[".html"].read_text(encoding="utf-8")
     debrief = analyse(gamarra, game.record())
-    assert debrief.moments
+    chosen = key_moments(debrief.moments, debrief.outcome, KEY_MOMENTS["both"])
+    assert chosen
     for lang in ("es", "en"):
         assert html.escape(debrief.outcome.title[lang]) in page
-        for moment in debrief.moments:
+        for moment in chosen:
             assert html.escape(moment.text[lang]) in page
     assert "<script" not in page and "http" not in page.replace("http://www.w3.org/2000/svg", "")
 
@@ -77,8 +83,6 @@ def test_the_summary_in_one_language_leaves_the_other_out(gamarra, tmp_path):
 
 
 def test_every_text_in_the_summary_is_escaped(gamarra, tmp_path):
-    from game.engine.game import GameRecord
-
     record = computer_game(gamarra, 3).record()
     names = ("<b>Evil & Co</b>", *record.names[1:])
     tricky = GameRecord(record.level_id, record.seed, names, record.contract, record.decisions)
@@ -104,8 +108,6 @@ def test_charts_come_from_the_callback_and_are_named_after_the_game(gamarra, tmp
 def test_a_comparison_skips_a_game_whose_record_is_nonsense(gamarra, tmp_path):
     """A hand-edited export whose decisions name a firm that does not exist is listed as a
     problem, not a crash, and the good game is still compared."""
-    from game.debrief import compare
-
     _game, files = _exported(gamarra, tmp_path)
     data = json.loads(files[".json"].read_text(encoding="utf-8"))
     text = json.dumps(data, ensure_ascii=False)
@@ -115,3 +117,68 @@ def test_a_comparison_skips_a_game_whose_record_is_nonsense(gamarra, tmp_path):
     result = compare([files[".json"], broken])
     assert len(result.games) == 1 and len(result.problems) == 1
     assert "roto.json" in result.problems[0]
+
+
+TREATED = {"visibility": "public", "mistake_rate": 0.2, "penalty_severity": 2.0}
+
+
+def _treated(record: GameRecord) -> GameRecord:
+    """The same decisions, recorded as played with other switches (the export only reads them)."""
+    return GameRecord(
+        record.level_id, record.seed, record.names, record.contract, record.decisions, TREATED
+    )
+
+
+def test_the_csv_and_json_say_which_treatments_the_game_was_played_with(gamarra, tmp_path):
+    record = _treated(computer_game(gamarra, 3).record())
+    files = {p.suffix: p for p in export_game(gamarra, record, tmp_path, name="t")}
+    expected = gamarra.rules.treatments.with_overrides(TREATED).to_json()
+    with files[".csv"].open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    switches = [c for c in CSV_COLUMNS if c.startswith("treatment_")]
+    assert switches == [f"treatment_{name}" for name in expected]
+    for row in rows:
+        assert row["treatment_visibility"] == "public"
+        assert float(row["treatment_mistake_rate"]) == 0.2
+        assert float(row["treatment_penalty_severity"]) == 2.0
+        assert row["treatment_announce_last_season"] == str(int(expected["announce_last_season"]))
+    data = json.loads(files[".json"].read_text(encoding="utf-8"))
+    assert data["treatments"] == expected
+    assert load_export(files[".json"])[1].treatments_for(gamarra).to_json() == expected
+
+
+def test_a_game_recorded_before_treatments_exports_the_levels_defaults(gamarra, tmp_path):
+    played = computer_game(gamarra, 3).record()
+    old = GameRecord(played.level_id, played.seed, played.names, played.contract, played.decisions)
+    files = {p.suffix: p for p in export_game(gamarra, old, tmp_path, name="vieja")}
+    data = json.loads(files[".json"].read_text(encoding="utf-8"))
+    assert data["treatments"] == gamarra.rules.treatments.to_json()
+
+
+def test_the_comparison_shows_each_groups_conditions_and_treatments(gamarra, tmp_path):
+    """One group signed the sound contract, the other the level's usual one (none of the
+    conditions): the page marks every condition of each, and each game's switches."""
+    deciders = [make_personality(k, random.Random(f"2/ai/{i}")) for i, k in enumerate(MIXED[:6])]
+    sound = play(gamarra, deciders, 2, gamarra.reference_contract, treatments=TREATED).record()
+    usual = computer_game(gamarra, 3).record()
+    exports = [
+        export_game(gamarra, record, tmp_path, name=name)[1]  # csv, json, html
+        for name, record in (("grupo_a", sound), ("grupo_b", usual))
+    ]
+    comparison = compare(exports)
+    page = export_comparison(comparison, tmp_path, lang="es").read_text(encoding="utf-8")
+    a, b = comparison.games
+    assert len(a.had) == 8 and len(b.had) == 0
+    contract = page.split("<h2>El contrato")[1].split("</table>")[0]
+    rows = contract.split("<tr>")[2:]
+    assert len(rows) == 8
+    for review, row in zip(analyse(gamarra, usual).contract_review, rows, strict=True):
+        assert html.escape(review.name["es"]) in row
+        assert row.count(_mark(True, "es")) == 1 and row.count(_mark(False, "es")) == 1
+        assert row.index(_mark(True, "es")) < row.index(_mark(False, "es"))  # a, then b
+    assert a.treatments == gamarra.rules.treatments.with_overrides(TREATED).to_json()
+    assert b.treatments == gamarra.rules.treatments.with_overrides(usual.treatments).to_json()
+    treatments = page.split("<h2>Tratamientos")[1].split("</table>")[0]
+    assert html.escape("Toda traición es pública") in treatments
+    assert html.escape("Solo se sabe lo que se detecta") in treatments
+    assert "20% de los lotes" in treatments and "× 2" in treatments

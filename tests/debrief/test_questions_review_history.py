@@ -99,3 +99,34 @@ def test_check_level_reports_a_history_without_its_study(tmp_path):
     problems = check_file(broken)
     assert len(problems) == 1
     assert "history.study" in str(problems[0]) and "missing" in str(problems[0])
+
+
+def _lacked_question(level, facts, lacked):
+    from game.debrief.questions import choose_questions
+
+    questions = choose_questions(level, {**facts, "lacked": list(CONDITIONS[:lacked])})
+    return next(q for q in questions if "condiciones básicas" in q["es"])
+
+
+def test_the_question_on_missing_conditions_reads_naturally_however_many(gamarra):
+    """Signing without any condition is said in words ("ninguna", "any"), not "8 de las ocho";
+    a few missing are counted in words too."""
+    facts = what_if_all_cooperate(gamarra, computer_game(gamarra, 3).record()).facts
+    every = _lacked_question(gamarra, facts, len(CONDITIONS))
+    assert every["es"].startswith("Firmaron sin ninguna de las ocho condiciones básicas.")
+    assert every["en"].startswith("You signed without any of the eight basic conditions.")
+    some = _lacked_question(gamarra, facts, 3)
+    assert some["es"].startswith("Firmaron sin tres de las ocho")
+    assert some["en"].startswith("You signed without three of the eight")
+    for question in (every, some):
+        assert not any(ch.isdigit() for ch in question["es"] + question["en"])
+
+
+def test_signing_every_condition_has_its_own_wording():
+    from game.debrief.questions import lacked_key
+    from game.debrief.texts import both
+
+    assert lacked_key(0) == "lacked_none" and lacked_key(len(CONDITIONS)) == "lacked_all"
+    assert lacked_key(4) == "lacked"
+    none = both("question.lacked_none")
+    assert "con las ocho" in none["es"] and "all eight" in none["en"]

@@ -83,3 +83,35 @@ def test_every_ending_is_explained_in_full_in_both_languages(name):
                 text = reason_text(level, reason, lang)
                 assert "{" not in text and "⟨" not in text, text
     assert kinds
+
+
+def _caught_story(penalties: str):
+    """The story of a season in which firm 1 is caught selling por fuera, under a contract
+    whose penalties condition is ``penalties``."""
+    from game.engine.game import Game
+
+    level = load_level("gamarra")
+    names = ["Ana", "Beto", "Carla", "Dante"]
+    contract = {**level.reference_contract, "penalties": penalties}
+    for seed in range(200):
+        game = Game(level, names, seed, contract)
+        game.begin_season()
+        report = game.resolve({i: DEFECT if i == 1 else COOPERATE for i in range(4)})
+        if report.detected == (1,):
+            return next(s for s in season_story(level, report, names) if s.kind == "detection")
+    raise AssertionError("no seed caught the defector")
+
+
+def test_a_contract_without_penalties_charges_no_fine_and_says_so():
+    step = _caught_story("none")
+    assert step.key == "story.detected"
+    es, en = step.text("es"), step.text("en")
+    assert "Beto" in es and "Beto" in en
+    assert "no se cobran multas" in es and "no fines are charged" in en
+    assert "S/ 0.0" not in es and "S/ 0.0" not in en
+
+
+def test_a_contract_with_a_fine_tells_the_fine_and_the_offence():
+    step = _caught_story("fine")
+    assert "Multa: S/ 15.0 mil (falta n.º 1)." in step.text("es")
+    assert "Fine: S/ 15.0k (offence no. 1)." in step.text("en")

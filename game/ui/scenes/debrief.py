@@ -15,14 +15,12 @@ Long lists are split into pages that fit the window, so no text is ever cut or o
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 import pygame
 import pygame_gui
 
@@ -31,7 +29,6 @@ from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
 from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import HOME_ENV
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import line_height, mix, money, scaled
@@ -96,7 +93,7 @@ register(
         "debrief.kind.defection_detected": {"es": "Traición descubierta", "en": "Defection caught"},
         "debrief.kind.defection_unseen": {"es": "Traición no vista", "en": "Defection unseen"},
         "debrief.kind.penalty": {"es": "Multa", "en": "Fine"},
-        "debrief.kind.informal_sanction": {"es": "Sanción informal", "en": "Informal sanction"},
+        "debrief.kind.ending": {"es": "Final", "en": "Ending"},
         "debrief.kind.expulsion": {"es": "Expulsión", "en": "Expulsion"},
         "debrief.kind.bankruptcy": {"es": "Quiebra", "en": "Bankruptcy"},
         "debrief.kind.phase_change": {"es": "Cambio de fase", "en": "Phase change"},
@@ -276,10 +273,10 @@ MOMENT_COLOURS = {
     "defection_detected": theme.VERMILLION,
     "defection_unseen": theme.PURPLE,
     "penalty": theme.ORANGE,
-    "informal_sanction": theme.ORANGE,
     "expulsion": theme.VERMILLION,
     "bankruptcy": theme.VERMILLION,
     "phase_change": theme.GREEN,
+    "ending": theme.INK,
 }
 OUTCOME_COLOURS = {
     "advance": theme.GREEN,
@@ -292,12 +289,11 @@ NEXT_KEY, PREV_KEY = pygame.K_s, pygame.K_a
 
 
 def default_export_dir(app) -> Path:
-    """The user's documents folder (platformdirs), or the app's own exports folder when the
-    game runs from a test or a ``ASOCIATIVIDAD_HOME`` (never touching a real person's files)."""
-    default_data = Path(platformdirs.user_data_dir("asociatividad", appauthor=False))
-    if os.environ.get(HOME_ENV, "").strip() or Path(app.paths.data_dir) != default_data:
-        return Path(app.paths.exports_dir)
-    return Path(platformdirs.user_documents_dir()) / "Asociatividad"
+    """Where this app's exports go unless the facilitator picks a folder (the same place as
+    the command line's ``export``: :func:`game.debrief.export.default_export_dir`)."""
+    from game.debrief.export import default_export_dir as shared_default
+
+    return shared_default(app.paths)
 
 
 @dataclass(slots=True)
