@@ -1,8 +1,9 @@
 """The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
 
 * ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
-  game's treatments fill the ``treatment_*`` columns of every row, so the rows of several
-  games pasted into one sheet still say how each game was played.
+  game's level, seed, contract (``contract_*``) and treatments (``treatment_*``) fill columns
+  of every row, so the rows of several games pasted into one sheet still say how each game
+  was played, and the file alone reloads into the same debrief (:func:`read_export`).
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
   played with (every switch, defaults included) and the debrief's data; it reloads with
   :func:`load_export` into the same debrief.
@@ -30,9 +31,11 @@ from typing import Any
 from game.debrief.analysis import analyse
 from game.debrief.html import game_treatments, render_game
 from game.debrief.model import Debrief
+from game.engine.contract import CONDITIONS
 from game.engine.game import GameRecord
 from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
+from game.engine.state import Action, Decision, InvestTarget
 from game.persistence.atomic import atomic_write_bytes
 from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
 
@@ -61,6 +64,10 @@ CSV_COLUMNS = (
     "phase",
     *DIMENSIONS,
     *(f"treatment_{f.name}" for f in dataclasses.fields(Treatments)),
+    "level",
+    "seed",
+    "personality",
+    *(f"contract_{condition}" for condition in CONDITIONS),
 )
 
 
@@ -147,8 +154,15 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
         f"treatment_{name}": int(value) if isinstance(value, bool) else value
         for name, value in game_treatments(debrief).items()
     }
+    game = {
+        "level": debrief.level_id,
+        "seed": debrief.record.seed,
+        **{f"contract_{c}": debrief.record.contract.get(c, "") for c in CONDITIONS},
+    }
+    seats = debrief.personalities
     for season in debrief.seasons:
         for firm in season.firms:
+            seat = seats[firm.firm] if seats is not None and firm.firm < len(seats) else None
             rows.append(
                 {
                     "season": season.season,
@@ -171,6 +185,8 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
                     "phase": season.phase,
                     **{d: round(season.dimensions[d], 3) for d in DIMENSIONS},
                     **treatments,
+                    **game,
+                    "personality": seat or "",
                 }
             )
     return rows
@@ -229,11 +245,11 @@ def json_text(debrief: Debrief) -> str:
 
 
 def read_export(path: Path | str) -> ExportedGame:
-    """Read an exported game's JSON; raises :class:`ExportError` saying what is wrong."""
-    from game.content.levels import load_level
-    from game.content.problems import LevelError
-
+    """Read an exported game's JSON (or its CSV); raises :class:`ExportError` saying what is
+    wrong."""
     path = Path(path)
+    if path.suffix.lower() == ".csv":
+        return read_csv_export(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -250,22 +266,99 @@ def read_export(path: Path | str) -> ExportedGame:
         record = GameRecord.from_json(data["record"])
     except (KeyError, TypeError, ValueError) as error:
         raise ExportError(f"{path}: the game's record is damaged ({error})") from None
-    level = None
-    for ref in (data.get("level_path"), record.level_id):
+    level = _find_level(path, record.level_id, data.get("level_path"))
+    seats = data.get("personalities")
+    personalities = tuple(seats) if isinstance(seats, list) else None
+    return ExportedGame(level, record, personalities, path, data)
+
+
+def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Level:
+    """The level a game was played on: from the file it was loaded from, else by its id."""
+    from game.content.levels import load_level
+    from game.content.problems import LevelError
+
+    for ref in (level_path, level_id):
         if not ref:
             continue
         try:
             level = load_level(ref)
         except (LevelError, OSError):
             continue
-        if level.id == record.level_id:
-            break
-        level = None
-    if level is None:
-        raise ExportError(f"{path}: the level '{record.level_id}' cannot be found")
-    seats = data.get("personalities")
-    personalities = tuple(seats) if isinstance(seats, list) else None
-    return ExportedGame(level, record, personalities, path, data)
+        if level.id == level_id:
+            return level
+    raise ExportError(f"{path}: the level '{level_id}' cannot be found")
+
+
+def read_csv_export(path: Path) -> ExportedGame:
+    """Rebuild a game from its CSV alone: the rows hold every decision, and the game's level,
+    seed, contract and treatments, which is all a replay needs."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel writes a BOM
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise ExportError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ExportError(f"{path}: cannot be read ({error})") from None
+    needed = {"season", "firm", "name", "decision", "target", "level", "seed"}
+    if not rows or not needed <= set(rows[0]):
+        raise ExportError(
+            f"{path}: not a game exported by this game (its columns are missing: "
+            f"{', '.join(sorted(needed - set(rows[0] if rows else ())))})"
+        )
+    try:
+        record, personalities = _record_from_rows(rows)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ExportError(f"{path}: the game's rows are damaged ({error})") from None
+    level = _find_level(path, record.level_id)
+    return ExportedGame(level, record, personalities, path, {"format": "csv"})
+
+
+def _record_from_rows(
+    rows: list[dict[str, str]],
+) -> tuple[GameRecord, tuple[str | None, ...] | None]:
+    first = rows[0]
+    firms: dict[int, dict[str, str]] = {}
+    seasons: dict[int, dict[int, Decision]] = {}
+    for row in rows:
+        if row["level"] != first["level"] or row["seed"] != first["seed"]:
+            raise ValueError("the rows come from more than one game")
+        firm = int(row["firm"])
+        firms.setdefault(firm, row)
+        decided = seasons.setdefault(int(row["season"]), {})
+        if row["decision"]:
+            target = row["target"] or None
+            decided[firm] = Decision(
+                Action(row["decision"]), InvestTarget(target) if target else None
+            )
+    if sorted(firms) != list(range(len(firms))) or sorted(seasons) != list(
+        range(1, len(seasons) + 1)
+    ):
+        raise ValueError("a firm or a season is missing")
+    treatments = {}
+    for field in dataclasses.fields(Treatments):
+        text = first.get(f"treatment_{field.name}", "")
+        if text != "":
+            treatments[field.name] = _treatment_value(field.type, text)
+    record = GameRecord(
+        level_id=first["level"],
+        seed=int(first["seed"]),
+        names=tuple(firms[i]["name"] for i in range(len(firms))),
+        contract={c: first[f"contract_{c}"] for c in CONDITIONS if first.get(f"contract_{c}")},
+        decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
+        treatments=treatments,
+    )
+    seats = [firms[i].get("personality") or None for i in range(len(firms))]
+    return record, tuple(seats) if any(seats) else None
+
+
+def _treatment_value(kind: Any, text: str) -> Any:
+    """A treatment's value as the CSV wrote it (flags as 0/1)."""
+    kind = str(kind)
+    if "bool" in kind:
+        return text.strip().lower() in ("1", "true")
+    if "float" in kind:
+        return float(text)
+    return text
 
 
 def load_export(path: Path | str) -> tuple[Level, GameRecord]:

@@ -182,3 +182,50 @@ def test_the_comparison_shows_each_groups_conditions_and_treatments(gamarra, tmp
     assert html.escape("Toda traición es pública") in treatments
     assert html.escape("Solo se sabe lo que se detecta") in treatments
     assert "20% de los lotes" in treatments and "× 2" in treatments
+
+
+def test_the_csv_alone_reloads_into_the_same_debrief(gamarra, tmp_path):
+    """A facilitator may keep only the spreadsheet: its rows still replay the same game."""
+    from game.debrief import read_export
+
+    seats = ("leal", "oportunista", "reciproco", None, "a_medias", "inversor")
+    game = computer_game(gamarra, 5)
+    record = game.record()
+    files = {
+        p.suffix: p
+        for p in export_game(gamarra, record, tmp_path, name="grupo", personalities=seats)
+    }
+    exported = read_export(files[".csv"])
+    assert exported.record == record
+    assert exported.personalities == seats
+    assert analyse(exported.level, exported.record, personalities=seats) == analyse(
+        gamarra, record, personalities=seats
+    )
+
+
+def test_the_csv_keeps_the_treatments_for_the_reload(gamarra, tmp_path):
+    from game.debrief import read_export
+    from game.engine.game import Game
+
+    treatments = {"visibility": "public", "mistake_rate": 0.1, "announce_last_season": True}
+    game = Game(gamarra, gamarra.firm_names[:5], 8, treatments=treatments)
+    deciders = [make_personality("reciproco", random.Random(i)) for i in range(5)]
+    while game.outcome is None:
+        game.begin_season()
+        game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
+    files = {p.suffix: p for p in export_game(gamarra, game.record(), tmp_path, name="t")}
+    record = read_export(files[".csv"]).record
+    assert record.treatments_for(gamarra) == game.treatments
+    assert record.decisions == game.record().decisions
+
+
+def test_a_csv_that_is_not_a_game_is_refused_with_a_reason(tmp_path):
+    import pytest
+
+    from game.debrief import read_export
+    from game.debrief.export import ExportError
+
+    sheet = tmp_path / "notas.csv"
+    sheet.write_text("alumno,nota\nAna,18\n", encoding="utf-8")
+    with pytest.raises(ExportError, match="not a game exported by this game"):
+        read_export(sheet)

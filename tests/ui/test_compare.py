@@ -283,6 +283,11 @@ def test_any_finished_file_on_disk_opens_in_the_debrief_from_the_load_screen(tmp
     shoot(app, "debrief_from_path")
     press(app, pygame.K_ESCAPE)
     assert app.scene is load
+    # the same game from its spreadsheet alone
+    open_by_path(app, exports / "grupo-c.csv")
+    assert isinstance(app.scene, DebriefScene) and app.scene.debrief is not None
+    assert app.scene.record == read_game_file(exports / "grupo-c.json", app.store).record
+    press(app, pygame.K_ESCAPE)
     # a finished save anywhere on disk, opened with the button; the file is left where it is
     type_into(app, load.file_entry, str(save))
     click(app, "Abrir archivo")

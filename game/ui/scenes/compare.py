@@ -248,7 +248,8 @@ class GameFile:
 
 
 def read_game_file(path: Path | str, store) -> GameFile:
-    """Read a finished game from an exported ``.json`` or a saved game anywhere on disk.
+    """Read a finished game from an export (its ``.json`` or its ``.csv``) or a saved game
+    anywhere on disk.
 
     Raises :class:`GameFileError` saying, in Spanish and English, what is wrong. A save is read
     without moving it aside (it is someone's file, not one of the game's own slots).
@@ -265,14 +266,25 @@ def read_game_file(path: Path | str, store) -> GameFile:
         raise problem(
             "compare.problem.unreadable", name=name, reason=error.strerror or str(error)
         ) from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise problem("compare.problem.not_text", name=name) from None
-    except json.JSONDecodeError as error:
-        raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
-    kind = data.get("format") if isinstance(data, dict) else None
-    if kind == EXPORT_FORMAT:
+    if path.suffix.lower() == ".csv":  # an export's spreadsheet replays the game too
+        data, kind = None, "csv"
+    else:
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise problem("compare.problem.not_text", name=name) from None
+        except json.JSONDecodeError as error:
+            raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
+        kind = data.get("format") if isinstance(data, dict) else None
+    if kind == "csv":
+        try:
+            exported = api.read_export(path)
+        except ExportError as error:
+            detail = str(error).removeprefix(f"{path}: ")
+            raise problem("compare.problem.damaged", name=name, detail=detail) from None
+        level, record, personalities = exported.level, exported.record, exported.personalities
+        kind = "export"
+    elif kind == EXPORT_FORMAT:
         version = data.get("version")
         if isinstance(version, int) and version > EXPORT_VERSION:
             raise problem("compare.problem.too_new", name=name)
