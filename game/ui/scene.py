@@ -17,7 +17,7 @@ import pygame_gui
 
 from game.i18n import register, tr
 from game.ui import theme
-from game.ui.text import draw_text
+from game.ui.text import draw_text, font
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -258,3 +258,24 @@ def card(
     """A white card with a thin border, the game's basic panel."""
     pygame.draw.rect(surface, fill, rect, border_radius=12)
     pygame.draw.rect(surface, border, rect, width=width, border_radius=12)
+
+
+def titled_card(
+    surface: pygame.Surface,
+    box: pygame.Rect,
+    title: str,
+    subtitle: str,
+    sizes,
+    subtitle_height: int | None = None,
+) -> pygame.Rect:
+    """A card with a heading and a muted line under it (the option screens' frame); returns
+    the card's inner column, where the rows go."""
+    card(surface, box)
+    inner = box.inflate(-56, 0)
+    title_h = font(sizes.heading, True).get_linesize()
+    title_rect = pygame.Rect(inner.x, box.y + 14, inner.width, title_h)
+    draw_text(surface, title, title_rect, sizes.heading, theme.INK, bold=True)
+    sub_h = subtitle_height or font(sizes.small).get_linesize()
+    sub_rect = pygame.Rect(inner.x, title_rect.bottom, inner.width, sub_h)
+    draw_text(surface, subtitle, sub_rect, sizes.small, theme.MUTED)
+    return inner

@@ -23,17 +23,10 @@ from game.play.match import Match, Seat, Stage
 from game.ui import flow
 from game.ui.app import App
 from tests.ui.harness import buttons, frames, make_app
+from tests.ui.test_every_screen_fits import PERSONALITIES
+from tests.ui.test_every_screen_fits import signed_match as signed_fit_match
 
 TOTAL_EVENTS = 20_000
-PERSONALITIES = [
-    "leal",
-    "oportunista",
-    "reciproco",
-    "rencoroso",
-    "a_medias",
-    "inversor",
-    "aprendiz",
-]
 KEYS = (
     [getattr(pygame, f"K_{c}") for c in "abcdefghijklmnopqrstuvwxyz0123456789"]
     + [pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_SPACE]
@@ -50,15 +43,7 @@ SIZES = [(1280, 720), (1000, 600), (1600, 900), (1920, 1080), (1366, 768), (1280
 
 
 def signed_match(level: str = "gamarra", people: int = 2, firms: int = 6) -> Match:
-    lv = load_level(level)
-    seats = [Seat("Ñañez & Cía."), Seat("Persona dos")][:people]
-    seats += [
-        Seat(f"{lv.firm_names[i % len(lv.firm_names)]} {i}", PERSONALITIES[i % 7])
-        for i in range(people, firms)
-    ]
-    match = Match(lv, seats, seed=3)
-    match.sign(lv.reference_contract)
-    return match
+    return signed_fit_match(firms=firms, people=people, level=level)
 
 
 def finished_match() -> Match:

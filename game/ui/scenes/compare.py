@@ -276,16 +276,8 @@ def read_game_file(path: Path | str, store) -> GameFile:
         except json.JSONDecodeError as error:
             raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
         kind = data.get("format") if isinstance(data, dict) else None
-    if kind == "csv":
-        try:
-            exported = api.read_export(path)
-        except ExportError as error:
-            detail = str(error).removeprefix(f"{path}: ")
-            raise problem("compare.problem.damaged", name=name, detail=detail) from None
-        level, record, personalities = exported.level, exported.record, exported.personalities
-        kind = "export"
-    elif kind == EXPORT_FORMAT:
-        version = data.get("version")
+    if kind in ("csv", EXPORT_FORMAT):
+        version = data.get("version") if data is not None else None
         if isinstance(version, int) and version > EXPORT_VERSION:
             raise problem("compare.problem.too_new", name=name)
         try:

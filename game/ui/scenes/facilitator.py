@@ -23,7 +23,7 @@ from game.i18n import pick, register
 from game.persistence.settings import Settings
 from game.play.match import DEFAULT_TIMER_PERSONALITY
 from game.ui import theme
-from game.ui.scene import Scene, card
+from game.ui.scene import Scene, titled_card
 from game.ui.scenes.settings import draw_key_cap
 from game.ui.text import draw_text, font
 
@@ -435,25 +435,8 @@ class FacilitatorScene(Scene):
         super().draw(surface)
         sizes = self.text_sizes
         box = self.card_rect
-        card(surface, box)
-        inner = box.inflate(-56, 0)
-        title_h = font(sizes.heading, True).get_linesize()
-        draw_text(
-            surface,
-            self.tr("facilitator.title"),
-            pygame.Rect(inner.x, box.y + 14, inner.width, title_h),
-            sizes.heading,
-            theme.INK,
-            bold=True,
-        )
-        draw_text(
-            surface,
-            self.tr("facilitator.subtitle"),
-            pygame.Rect(
-                inner.x, box.y + 14 + title_h, inner.width, font(sizes.small).get_linesize()
-            ),
-            sizes.small,
-            theme.MUTED,
+        inner = titled_card(
+            surface, box, self.tr("facilitator.title"), self.tr("facilitator.subtitle"), sizes
         )
         timer_on = self.app.settings.decision_timer_seconds > 0
         for i, (row, rect) in enumerate(self.rows):

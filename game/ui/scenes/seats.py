@@ -16,7 +16,7 @@ from game.ai.base import REGISTRY, personality_keys
 from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, MatchError
 from game.ui import theme
-from game.ui.scene import Scene, card
+from game.ui.scene import Scene, titled_card
 from game.ui.text import draw_text, font
 
 register(
@@ -229,24 +229,15 @@ class SeatsScene(Scene):
         super().draw(surface)
         sizes = self.text_sizes
         box = self.card_rect
-        card(surface, box)
-        inner = box.inflate(-56, 0)
         title_h = font(sizes.heading, True).get_linesize()
-        draw_text(
-            surface,
-            self.tr("seats.title"),
-            pygame.Rect(inner.x, box.y + 14, inner.w, title_h),
-            sizes.heading,
-            theme.INK,
-            bold=True,
-        )
         first = self.rows[0].y if self.rows else box.y + 60
-        draw_text(
+        inner = titled_card(
             surface,
+            box,
+            self.tr("seats.title"),
             self.tr("seats.subtitle"),
-            pygame.Rect(inner.x, box.y + 14 + title_h, inner.w, first - box.y - title_h - 20),
-            sizes.small,
-            theme.MUTED,
+            sizes,
+            subtitle_height=first - box.y - title_h - 20,
         )
         members = self.members()
         c = self.columns
