@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar
 
-from game.engine.dilemma_batch import DilemmaMachine
+from game.engine.dilemma_batch import ALWAYS_COOPERATE, ALWAYS_DEFECT, DilemmaMachine
 from game.engine.level import Level
-from game.engine.state import COOPERATE, DEFECT, Action, Decision
+from game.engine.state import COOPERATE, DEFECT, Decision
 from game.engine.views import FirmView
 
 REGISTRY: dict[str, type[Personality]] = {}
@@ -61,7 +61,7 @@ class AlwaysCooperate(Personality):
         "en": "Reference: delivers its share every season, whatever happens.",
     }
     reference = True
-    tutorial_machine = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
+    tutorial_machine = ALWAYS_COOPERATE
 
     def decide(self, view: FirmView) -> Decision:
         return COOPERATE
@@ -78,7 +78,7 @@ class AlwaysDefect(Personality):
         "en": "Reference: sells por fuera every season, whatever happens.",
     }
     reference = True
-    tutorial_machine = DilemmaMachine((Action.DEFECT,), (0,), (0,))
+    tutorial_machine = ALWAYS_DEFECT
 
     def decide(self, view: FirmView) -> Decision:
         return DEFECT

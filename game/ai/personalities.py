@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from game.ai.base import Personality
-from game.engine.dilemma_batch import DilemmaMachine
+from game.engine.dilemma_batch import ALWAYS_COOPERATE, TIT_FOR_TAT, DilemmaMachine
 from game.engine.level import Level
 from game.engine.reports import PublicRecord
 from game.engine.state import COOPERATE, DEFECT, Action, Decision, InvestTarget, invest
@@ -26,8 +26,6 @@ QUALITY_TROUBLE = ("cancelled_uneven", "cancelled_low_quality")
 
 # The tutorial strategies of the deterministic personalities, as state machines (state 0 first).
 _C, _D = Action.COOPERATE, Action.DEFECT
-ALWAYS_COOPERATE = DilemmaMachine((_C,), (0,), (0,))
-TIT_FOR_TAT = DilemmaMachine((_C, _D), (0, 0), (1, 1))
 
 
 # -- what a firm can read from the public record -------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.debrief.analysis import analyse
 from game.debrief.export import ExportError, read_export
-from game.debrief.html import game_treatments, render_comparison
+from game.debrief.html import render_comparison
 from game.debrief.model import ComparedGame, Comparison, Debrief
 from game.persistence.atomic import atomic_write_bytes
 
@@ -35,7 +35,7 @@ def compared_game(debrief: Debrief, label: str, path: str) -> ComparedGame:
         final_trust=debrief.series.trust[-1],
         undetected_defections=int(facts.get("undetected", 0)),
         detected_defections=int(facts.get("detected", 0)),
-        treatments=game_treatments(debrief),
+        treatments=debrief.treatments(),
         condition_names={r.condition: dict(r.name) for r in debrief.contract_review},
     )
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from game.debrief.analysis import analyse
-from game.debrief.html import game_treatments, render_game
+from game.debrief.html import render_game
 from game.debrief.model import Debrief
 from game.engine.contract import CONDITIONS
 from game.engine.game import GameRecord
@@ -152,7 +152,7 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
     rows = []
     treatments = {
         f"treatment_{name}": int(value) if isinstance(value, bool) else value
-        for name, value in game_treatments(debrief).items()
+        for name, value in debrief.treatments().items()
     }
     game = {
         "level": debrief.level_id,
@@ -235,7 +235,7 @@ def json_document(debrief: Debrief) -> dict[str, Any]:
         "level_path": debrief.level.path,
         "record": debrief.record.to_json(),
         "personalities": list(debrief.personalities) if debrief.personalities is not None else None,
-        "treatments": game_treatments(debrief),
+        "treatments": debrief.treatments(),
         "debrief": debrief_data(debrief),
     }
 
@@ -338,7 +338,7 @@ def _record_from_rows(
     for field in dataclasses.fields(Treatments):
         text = first.get(f"treatment_{field.name}", "")
         if text != "":
-            treatments[field.name] = _treatment_value(field.type, text)
+            treatments[field.name] = _treatment_value(field, text)
     record = GameRecord(
         level_id=first["level"],
         seed=int(first["seed"]),
@@ -351,14 +351,14 @@ def _record_from_rows(
     return record, tuple(seats) if any(seats) else None
 
 
-def _treatment_value(kind: Any, text: str) -> Any:
-    """A treatment's value as the CSV wrote it (flags as 0/1)."""
-    kind = str(kind)
-    if "bool" in kind:
+def _treatment_value(field: dataclasses.Field, text: str) -> Any:
+    """A treatment's value as the CSV wrote it (flags as 0/1), read by the kind its field
+    declares; its bounds are checked when the record's treatments are applied."""
+    if field.metadata.get("flag"):
         return text.strip().lower() in ("1", "true")
-    if "float" in kind:
-        return float(text)
-    return text
+    if "choices" in field.metadata:
+        return text
+    return float(text)
 
 
 def load_export(path: Path | str) -> tuple[Level, GameRecord]:

@@ -175,14 +175,6 @@ def key_moments(
     return [moments[index] for index in chosen]
 
 
-def game_treatments(debrief: Debrief) -> dict[str, Any]:
-    """Every switch the game was played with (the level's defaults for those left alone)."""
-    try:
-        return debrief.record.treatments_for(debrief.level).to_json()
-    except ValueError:  # a record from another version of the level: what it says
-        return dict(debrief.record.treatments)
-
-
 def treatment_lines(treatments: Mapping[str, Any]) -> list[tuple[Bilingual, Bilingual]]:
     """(switch, value) of each treatment, in both languages."""
     es, en = describe_treatments(treatments, "es"), describe_treatments(treatments, "en")
@@ -328,7 +320,7 @@ def _mark(had: bool, lang: str) -> str:
 
 def _treatments(debrief: Debrief, lang: str) -> list[str]:
     body = [f"<h2>{label('treatments.title', lang, inline=True)}</h2>", '<ul class="two">']
-    for name, value in treatment_lines(game_treatments(debrief)):
+    for name, value in treatment_lines(debrief.treatments()):
         body.append(f"<li>{show(name, lang, inline=True)}: {show(value, lang, inline=True)}</li>")
     return [*body, "</ul>"]
 

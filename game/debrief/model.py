@@ -186,6 +186,13 @@ class Debrief:
     facts: dict[str, Any] = field(default_factory=dict)
     """Counts the questions and reviews were chosen from (undetected defections, ...)."""
 
+    def treatments(self) -> dict[str, Any]:
+        """Every switch the game was played with (the level's defaults for those left alone)."""
+        try:
+            return self.record.treatments_for(self.level).to_json()
+        except ValueError:  # a record from another version of the level: what it says
+            return dict(self.record.treatments)
+
 
 @dataclass(frozen=True, slots=True)
 class SpreadResult:

@@ -16,13 +16,12 @@ differently) is played by the ordinary engine; :func:`batch_playable` says which
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.game import make_firms
+from game.engine.game import seat_names, starting_firms
 from game.engine.level import Level
 from game.engine.outcome import Outcome, dilemma_outcome
 from game.engine.rules import Treatments
@@ -54,6 +53,11 @@ class DilemmaMachine:
             raise ValueError("a next state must be one of the machine's states")
         if any(m not in (Action.COOPERATE, Action.DEFECT) for m in self.moves):
             raise ValueError("a tutorial machine only cooperates or defects")
+
+
+ALWAYS_COOPERATE = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
+ALWAYS_DEFECT = DilemmaMachine((Action.DEFECT,), (0,), (0,))
+TIT_FOR_TAT = DilemmaMachine((Action.COOPERATE, Action.DEFECT), (0, 0), (1, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +125,8 @@ def play_dilemma_batch(
     last_defect = np.array(last, dtype=bool)
     state = np.array([[offset[m] for m in row] for row in seats])
 
-    names = [level.firm_names[i % len(level.firm_names)] for i in range(n)]
-    start = np.array(
-        [[f.capital for f in make_firms(level, names, random.Random(f"{s}/firms"))] for s in seeds]
-    )
+    names = seat_names(level, n)
+    start = np.array([[f.capital for f in starting_firms(level, names, s)] for s in seeds])
     capital = start.copy()
     trust = np.full((len(seeds), n, n), float(level.start_trust))
     diagonal = np.eye(n, dtype=bool)

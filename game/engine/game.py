@@ -34,6 +34,16 @@ def _varied(rng: random.Random, value: float, variation: float) -> float:
     return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
 
 
+def seat_names(level: Level, count: int) -> list[str]:
+    """The level's firm names for ``count`` computer-run seats, repeating if it has fewer."""
+    return [level.firm_names[i % len(level.firm_names)] for i in range(count)]
+
+
+def starting_firms(level: Level, names: Sequence[str], seed: int) -> list[Firm]:
+    """The firms a game with ``seed`` starts with (their own stream of the game's seed)."""
+    return make_firms(level, names, random.Random(f"{seed}/firms"))
+
+
 def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[Firm]:
     """Firms of the cluster differ around the level's typical firm (firm_variation)."""
     template, var = level.firm_template, level.firm_variation
@@ -93,7 +103,7 @@ class Game:
             self.treatments = level.rules.treatments.with_overrides(treatments)
         choices = dict(contract if contract is not None else level.default_contract)
         terms = sign_contract(choices, level.contract)
-        firms = make_firms(level, names, random.Random(f"{seed}/firms"))
+        firms = starting_firms(level, names, seed)
         self.state = GameState(
             seed=seed,
             firms=firms,
@@ -393,7 +403,7 @@ def play(
 ) -> Game:
     """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
     if names is None:
-        names = [level.firm_names[i % len(level.firm_names)] for i in range(len(deciders))]
+        names = seat_names(level, len(deciders))
     game = Game(level, names, seed, contract, treatments=treatments)
     while game.outcome is None:
         game.begin_season()

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from game.engine.rules import VISIBILITIES, Treatments
 from game.persistence.atomic import atomic_write_text, move_aside
 from game.persistence.paths import AppPaths
 
@@ -26,9 +27,6 @@ TEXT_SIZES = ("normal", "large")
 MIN_WINDOW = (640, 360)
 MAX_WINDOW = (16384, 16384)
 MAX_DECISION_TIMER = 3600
-VISIBILITIES = ("detected", "public")
-MAX_MISTAKE_RATE = 0.5
-MAX_PENALTY_SEVERITY = 5.0
 
 
 class _Invalid(ValueError):
@@ -94,7 +92,11 @@ def _check_timer(value: Any) -> int:
     return value
 
 
-def _check_number(low: float, high: float) -> Callable[[Any], float]:
+def _check_treatment_number(name: str) -> Callable[[Any], float]:
+    """A treatment's number, within the bounds the engine gives it."""
+    meta = next(f.metadata for f in fields(Treatments) if f.name == name)
+    low, high = meta["low"], meta["high"]
+
     def check(value: Any) -> float:
         if (
             isinstance(value, bool)
@@ -134,8 +136,8 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "reveal_season_limit": _check_bool,
     "timer_personality": _check_key,
     "defection_visibility": _check_choice(VISIBILITIES),
-    "mistake_rate": _check_number(0.0, MAX_MISTAKE_RATE),
-    "penalty_severity": _check_number(0.0, MAX_PENALTY_SEVERITY),
+    "mistake_rate": _check_treatment_number("mistake_rate"),
+    "penalty_severity": _check_treatment_number("penalty_severity"),
 }
 
 

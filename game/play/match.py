@@ -27,11 +27,19 @@ from game.engine.reports import SeasonReport
 from game.engine.rules import Treatments
 from game.engine.state import Action, Decision
 from game.engine.views import FirmView
+from game.persistence.settings import MAX_DECISION_TIMER
 
 MAX_HUMANS = 6
-MAX_TIMER_SECONDS = 3600
 DEFAULT_TIMER_PERSONALITY = "reciproco"
 """Decides for a person whose time ran out: it does what the group has been doing."""
+
+
+def timer_personality_or_default(key: str | None) -> str:
+    """``key`` if it names a personality, else the default (a settings file or a save from
+    another version may name one that no longer exists)."""
+    return key if key in REGISTRY else DEFAULT_TIMER_PERSONALITY
+
+
 MATCH_FORMAT = 2
 """2 added treatments, seat changes and decisions taken for absent players; 1 still loads."""
 
@@ -101,8 +109,8 @@ class Match:
         _check_seats(level, seats)
         if isinstance(timer_seconds, bool) or not isinstance(timer_seconds, int):
             raise MatchError("the decision timer is a whole number of seconds")
-        if not 0 <= timer_seconds <= MAX_TIMER_SECONDS:
-            raise MatchError(f"the decision timer is from 0 to {MAX_TIMER_SECONDS} seconds")
+        if not 0 <= timer_seconds <= MAX_DECISION_TIMER:
+            raise MatchError(f"the decision timer is from 0 to {MAX_DECISION_TIMER} seconds")
         if timer_personality not in REGISTRY:
             raise MatchError(f"unknown personality '{timer_personality}' for the decision timer")
         self.timer_seconds = timer_seconds
@@ -349,16 +357,13 @@ class Match:
         if treatments is None:  # format 1: only whether the season limit was shown
             treatments = {"announce_last_season": bool(data.get("season_limit_known", True))}
         timer = data.get("timer_seconds", 0)  # older saves had no decision timer
-        timer_personality = data.get("timer_personality") or DEFAULT_TIMER_PERSONALITY
         match = cls(
             level,
             seats,
             int(data["seed"]),
             treatments=treatments,
             timer_seconds=timer if isinstance(timer, int) and not isinstance(timer, bool) else 0,
-            timer_personality=timer_personality
-            if timer_personality in REGISTRY
-            else DEFAULT_TIMER_PERSONALITY,
+            timer_personality=timer_personality_or_default(data.get("timer_personality")),
         )
         changes = [
             SeatChange(int(c["season"]), int(c["seat"]), c["personality"])

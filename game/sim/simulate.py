@@ -33,8 +33,9 @@ from typing import Any
 from game.ai import REGISTRY, make_personality, personality_keys
 from game.content.levels import load_level
 from game.engine.dilemma_batch import batch_playable, play_dilemma_batch
-from game.engine.game import Game
+from game.engine.game import Game, seat_names
 from game.engine.level import Level
+from game.engine.outcome import Outcome
 
 POLICIES: dict[str, str] = {"all-cooperate": "always_cooperate", "all-defect": "always_defect"}
 """Reference policies and the personality that takes every seat under each."""
@@ -191,20 +192,32 @@ def run_game(
     deciders = [
         make_personality(key, random.Random(f"{seed}/ai/{i}")) for i, key in enumerate(seats)
     ]
-    names = [level.firm_names[i % len(level.firm_names)] for i in range(len(seats))]
+    names = seat_names(level, len(seats))
     game = Game(level, names, seed, contract, treatments=treatments)
     start = [firm.capital for firm in game.state.firms]
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
-    outcome = game.outcome
+    end = [firm.capital for firm in game.state.firms]
+    return _result(seed, seats, game.outcome, game.reports[-1].trust_after, start, end)
+
+
+def _result(
+    seed: int,
+    seats: Sequence[str],
+    outcome: Outcome,
+    final_trust: float,
+    start: Sequence[float],
+    end: Sequence[float],
+) -> GameResult:
+    """A game's figures, however it was played (one by one or in a tutorial batch)."""
     return GameResult(
         seed=seed,
         seats=tuple(seats),
         outcome=outcome.kind,
         length=outcome.season,
-        final_trust=game.reports[-1].trust_after,
-        payoffs=tuple(firm.capital - s for firm, s in zip(game.state.firms, start, strict=True)),
+        final_trust=final_trust,
+        payoffs=tuple(e - s for e, s in zip(end, start, strict=True)),
         reasons=tuple(dict.fromkeys(reason.code for reason in outcome.reasons)),
     )
 
@@ -246,14 +259,13 @@ def _batched(
         machines = [[REGISTRY[key].tutorial_machine for key in tables[k]] for k in ks]
         played = play_dilemma_batch(level, machines, [seed + k for k in ks])
         for k, game in zip(ks, played, strict=True):
-            results[k] = GameResult(
-                seed=seed + k,
-                seats=tables[k],
-                outcome=game.outcome.kind,
-                length=game.outcome.season,
-                final_trust=game.final_trust,
-                payoffs=tuple(c - s for c, s in zip(game.capital, game.start_capital, strict=True)),
-                reasons=tuple(dict.fromkeys(reason.code for reason in game.outcome.reasons)),
+            results[k] = _result(
+                seed + k,
+                tables[k],
+                game.outcome,
+                game.final_trust,
+                game.start_capital,
+                game.capital,
             )
     return results
 

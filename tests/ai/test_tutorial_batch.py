@@ -12,8 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai import REGISTRY, make_personality
-from game.engine.dilemma_batch import DilemmaMachine, batch_playable, play_dilemma_batch
-from game.engine.game import Game
+from game.engine.dilemma_batch import (
+    ALWAYS_COOPERATE,
+    DilemmaMachine,
+    batch_playable,
+    play_dilemma_batch,
+)
+from game.engine.game import Game, seat_names
 from game.engine.level import Level
 from game.engine.state import Action
 
@@ -26,7 +31,7 @@ def with_treatments(level: Level, **switches) -> Level:
 
 
 def engine_game(level: Level, keys: list[str], seed: int) -> Game:
-    names = [level.firm_names[i % len(level.firm_names)] for i in range(len(keys))]
+    names = seat_names(level, len(keys))
     deciders = [make_personality(k, random.Random(f"{seed}/ai/{i}")) for i, k in enumerate(keys)]
     game = Game(level, names, seed)
     while game.outcome is None:
@@ -88,7 +93,9 @@ def test_the_mistake_treatment_is_left_to_the_engine(tutorial: Level):
     assert not batch_playable(with_treatments(tutorial, mistake_rate=0.1))
     assert not batch_playable(dataclasses.replace(tutorial, kind="cluster"))
     with pytest.raises(ValueError, match="cannot be played as a batch"):
-        play_dilemma_batch(with_treatments(tutorial, mistake_rate=0.1), [[MACHINE_C] * 2], [0])
+        play_dilemma_batch(
+            with_treatments(tutorial, mistake_rate=0.1), [[ALWAYS_COOPERATE] * 2], [0]
+        )
 
 
 def test_a_broken_machine_is_refused():
@@ -96,9 +103,6 @@ def test_a_broken_machine_is_refused():
         DilemmaMachine((Action.COOPERATE,), (1,), (0,))
     with pytest.raises(ValueError, match="only cooperates or defects"):
         DilemmaMachine((Action.INVEST,), (0,), (0,))
-
-
-MACHINE_C = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
 
 
 @pytest.fixture(scope="module")

@@ -1042,7 +1042,16 @@ class DebriefScene(Scene):
     def items(
         self, section: str
     ) -> list[tuple[Callable[[pygame.Rect], int], Callable[[Any, pygame.Rect], None]]]:
-        """A section's items as (height for a width, draw into a rect)."""
+        """A section's items as (height for a width, draw into a rect), made once per build:
+        the frame loop only paints them."""
+        key = ("items", section)
+        if key not in self.memo:
+            self.memo[key] = self.make_items(section)
+        return self.memo[key]
+
+    def make_items(
+        self, section: str
+    ) -> list[tuple[Callable[[pygame.Rect], int], Callable[[Any, pygame.Rect], None]]]:
         d = self.debrief
         if section == "moments":
             return [self.moment_item(m) for m in d.moments]
@@ -1265,10 +1274,7 @@ class DebriefScene(Scene):
         from game.i18n.treatments import describe_treatments
 
         s = self.sizes
-        try:
-            switches = self.record.treatments_for(self.level).to_json()
-        except ValueError:  # a record from another version of the level: show what it says
-            switches = dict(self.record.treatments)
+        switches = self.debrief.treatments()
         text = "  ·  ".join(
             f"{name}: {value}" for name, value in describe_treatments(switches, self.lang)
         )

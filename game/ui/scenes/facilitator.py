@@ -21,7 +21,7 @@ import pygame_gui
 from game.ai.base import REGISTRY, personality_keys
 from game.i18n import pick, register
 from game.persistence.settings import Settings
-from game.play.match import DEFAULT_TIMER_PERSONALITY
+from game.play.match import timer_personality_or_default
 from game.ui import theme
 from game.ui.scene import Scene, titled_card
 from game.ui.scenes.settings import draw_key_cap
@@ -140,18 +140,20 @@ MISTAKE_RATES = (0.0, 0.05, 0.1, 0.2)
 PENALTIES = ((0.5, "mild"), (1.0, "signed"), (2.0, "harsh"))
 TIMERS = (0, 30, 60, 90, 120)
 STUDY = {
-    "defection_visibility": "detected",
-    "mistake_rate": 0.0,
-    "penalty_severity": 1.0,
-    "reveal_season_limit": False,
-    "decision_timer_seconds": 0,
+    name: getattr(Settings(), name)
+    for name in (
+        "defection_visibility",
+        "mistake_rate",
+        "penalty_severity",
+        "reveal_season_limit",
+        "decision_timer_seconds",
+    )
 }
 """The game as the study describes it, and the last season kept secret (issue 4)."""
 
 
 def timer_personality(settings: Settings) -> str:
-    key = settings.timer_personality
-    return key if key in REGISTRY else DEFAULT_TIMER_PERSONALITY
+    return timer_personality_or_default(settings.timer_personality)
 
 
 def match_options(settings: Settings) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import pygame
 from game.i18n import register
 from game.ui import flow, theme
 from game.ui.scene import Scene, card
+from game.ui.scenes.seats import SeatsScene
 from game.ui.text import draw_text
 
 register(
@@ -52,8 +53,6 @@ class PauseScene(Scene):
         )
 
     def seats(self) -> None:
-        from game.ui.scenes.seats import SeatsScene
-
         self.app.push(SeatsScene(self.app))
 
     def save_and_quit(self) -> None:

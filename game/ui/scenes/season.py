@@ -330,7 +330,7 @@ class SeasonScene(Scene):
 
     @property
     def timer_on(self) -> bool:
-        return not self.demo and getattr(self.match, "timer_seconds", 0) > 0
+        return not self.demo and self.match.timer_seconds > 0
 
     def start_turn(self, seat: int) -> None:
         """A person's turn starts (a new clock), unless it is the same turn going on."""

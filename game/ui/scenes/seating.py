@@ -15,6 +15,7 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
 from game.ui.scene import Scene, card
+from game.ui.scenes.facilitator import FacilitatorScene, match_options, summary
 from game.ui.text import draw_text, font, wrap
 
 register(
@@ -135,6 +136,7 @@ class SeatingScene(Scene):
         self.drafts = [Draft(human=(i == 0)) for i in range(level.firms.max)]
         self.problem: str | None = None
         self.problem_rows: set[int] = set()
+        self.options_summary = ""
         self.kind_buttons: list[tuple[pygame_gui.elements.UIButton, ...]] = []
         self.name_entries: list[pygame_gui.elements.UITextEntryLine] = []
         self.menus: dict[int, pygame_gui.elements.UIDropDownMenu] = {}
@@ -286,8 +288,7 @@ class SeatingScene(Scene):
             key=pygame.K_ESCAPE,
         )
         self.order.append(("action", len(self.actions) - 1))
-        from game.ui.scenes.facilitator import FacilitatorScene
-
+        self.options_summary = summary(self.app)  # built here: the frame loop only draws it
         options_label = self.tr("facilitator.open")
         options_w = font(sizes.widget).size(options_label + "  (O)")[0] + 40
         self.button(
@@ -479,8 +480,6 @@ class SeatingScene(Scene):
                 if personality not in REGISTRY:
                     personality = random_personality(seed, i, keys)
                 seats.append(Seat(name, personality))
-        from game.ui.scenes.facilitator import match_options
-
         try:
             match = Match(self.level, seats, seed, **match_options(self.app.settings))
         except MatchError as error:
@@ -657,11 +656,9 @@ class SeatingScene(Scene):
         if self.problem:
             self.draw_problem(surface)
         if not self.problem:  # the facilitator's options for this game, where a problem would be
-            from game.ui.scenes.facilitator import summary
-
             draw_text(
                 surface,
-                summary(self.app),
+                self.options_summary,
                 self.message_box,
                 sizes.small,
                 theme.MUTED,
