@@ -59,3 +59,18 @@ def test_only_frozen_slotted_dataclasses_are_accepted():
 def test_the_engine_classes_keep_their_signature(cls):
     names = [f.name for f in dataclasses.fields(cls)]
     assert list(cls.__init__.__code__.co_varnames[1 : len(names) + 1]) == names
+
+
+def test_an_object_is_of_its_own_class_once_built_and_pickles_back_equal():
+    import pickle
+
+    sample = Sample(3, c={"k": 1})
+    assert type(sample) is Sample
+    assert pickle.loads(pickle.dumps(sample)) == sample
+
+
+def test_a_class_with_fast_init_cannot_be_subclassed():
+    with pytest.raises(TypeError, match="cannot be subclassed"):
+
+        class Child(Sample):  # type: ignore[misc]
+            pass
