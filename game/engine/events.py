@@ -38,10 +38,18 @@ class EventCard:
     source: str
     effects: dict[str, float] = field(default_factory=dict)
     dimensions: dict[str, float] = field(default_factory=dict)
+    every_effect: dict[str, float] = field(init=False, repr=False, compare=False)
+    """Every effect of the vocabulary: the card's own value, or the neutral one (made once,
+    because a season reads a dozen of them)."""
+
+    def __post_init__(self) -> None:
+        every = {name: neutral for name, (_, neutral, _) in EVENT_EFFECTS.items()}
+        every.update(self.effects)
+        object.__setattr__(self, "every_effect", every)
 
     def effect(self, name: str) -> float:
         """The effect's value on this card, or its neutral value when the card lacks it."""
-        return self.effects.get(name, EVENT_EFFECTS[name][1])
+        return self.every_effect[name]
 
     def flag(self, name: str) -> bool:
         return self.effects.get(name, 0.0) >= 0.5
@@ -50,7 +58,7 @@ class EventCard:
 def draw_event(deck: tuple[EventCard, ...], rng: random.Random) -> EventCard:
     """Draw one card by weight. One draw per season keeps the event sequence independent
     of the decisions, so a "what if" replay meets the same events."""
-    total = sum(card.weight for card in deck)
+    total = sum([card.weight for card in deck])
     point = rng.random() * total
     for card in deck:
         point -= card.weight

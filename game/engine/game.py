@@ -67,6 +67,7 @@ def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[F
 @fast_init
 @dataclass(frozen=True, slots=True)
 class _SeasonPublic:
+    is_dilemma: bool
     season_limit: int | None
     members: tuple[int, ...]
     firms: tuple[PublicFirm, ...]
@@ -74,6 +75,7 @@ class _SeasonPublic:
     detection_chance: float
     dimensions: dict[str, float]
     history: tuple[PublicRecord, ...]
+    unit_cost: float
 
 
 class Game:
@@ -168,48 +170,54 @@ class Game:
 
     def view(self, firm_id: int) -> FirmView:
         """Everything ``firm_id`` may know this season, and nothing more (built once per
-        season: the state only changes in ``resolve``, and a view is immutable)."""
+        season: the state only changes in ``resolve``, and a view is immutable).
+
+        The views, reports and records of a season are built with positional arguments, in
+        field order (named in the comments): a keyword costs about 40 ns per argument, and
+        these are the objects a season builds most of."""
         cached = self._views.get(firm_id)
         if cached is not None:
             return cached
-        setup = self.begin_season()
-        public = self._season_public()
+        public = self._public_cache or self._season_public()
+        setup = self.setup
+        assert setup is not None
         state = self.state
         firm = state.firms[firm_id]
         trust_row = state.trust[firm_id]
+        me = OwnFirm(
+            firm.id,
+            firm.name,
+            firm.capital,
+            firm.capacity,
+            firm.quality,
+            firm.quality_spread,
+            firm.technology,
+            firm.reputation,
+            firm.offences,
+            firm.member,
+        )
         view = self._views[firm_id] = FirmView(
-            level_id=self.level.id,
-            is_dilemma=self.level.is_dilemma,
-            season=setup.season,
-            season_limit=public.season_limit,
-            me=OwnFirm(
-                firm.id,
-                firm.name,
-                firm.capital,
-                firm.capacity,
-                firm.quality,
-                firm.quality_spread,
-                firm.technology,
-                firm.reputation,
-                firm.offences,
-                firm.member,
-            ),
-            offer=setup.offers.get(firm_id) or OutsideOffer(setup.market_price, 0.0),
-            order=setup.order,
-            event=setup.event,
-            market_price=setup.market_price,
-            unit_cost=self.level.rules.market.unit_cost,
-            investment_cost=setup.investment_cost,
-            terms=state.terms,
-            firms=public.firms,
-            my_trust={j: trust_row[j] for j in public.members if j != firm_id},
-            alliance_trust=public.alliance_trust,
-            detection_chance=public.detection_chance,
-            dimensions=public.dimensions,
-            phase=state.phase,
-            history=public.history,
-            my_results=self._own[firm_id],
-            penalty_severity=self.treatments.penalty_severity,
+            self.level.id,  # level_id
+            public.is_dilemma,  # is_dilemma
+            setup.season,  # season
+            public.season_limit,  # season_limit
+            me,  # me
+            setup.offers.get(firm_id) or OutsideOffer(setup.market_price, 0.0),  # offer
+            setup.order,  # order
+            setup.event,  # event
+            setup.market_price,  # market_price
+            public.unit_cost,  # unit_cost
+            setup.investment_cost,  # investment_cost
+            state.terms,  # terms
+            public.firms,  # firms
+            {j: trust_row[j] for j in public.members if j != firm_id},  # my_trust
+            public.alliance_trust,  # alliance_trust
+            public.detection_chance,  # detection_chance
+            public.dimensions,  # dimensions
+            state.phase,  # phase
+            public.history,  # history
+            self._own[firm_id],  # my_results
+            self.treatments.penalty_severity,  # penalty_severity
         )
         return view
 
@@ -217,19 +225,24 @@ class Game:
         """What every firm sees alike this season, built once and shared by all their views
         (the state only changes in ``resolve``, which discards it)."""
         if self._public_cache is None:
+            self.begin_season()
             state = self.state
             members = tuple(self.members())
             self._public_cache = _SeasonPublic(
-                season_limit=self.level.rules.end.season_limit if self.season_limit_known else None,
-                members=members,
-                firms=tuple(
-                    PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
-                    for f in state.firms
-                ),
-                alliance_trust=self._trust_at_start,
-                detection_chance=self.detection_chance(),
-                dimensions=dict(state.dimensions),
-                history=tuple(self.public),
+                self.level.is_dilemma,  # is_dilemma
+                self.level.rules.end.season_limit if self.season_limit_known else None,
+                members,  # members
+                tuple(
+                    [
+                        PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
+                        for f in state.firms
+                    ]
+                ),  # firms
+                self._trust_at_start,  # alliance_trust
+                self.detection_chance(),  # detection_chance
+                dict(state.dimensions),  # dimensions
+                tuple(self.public),  # history
+                self.level.rules.market.unit_cost,  # unit_cost
             )
         return self._public_cache
 
@@ -307,22 +320,22 @@ class Game:
         revealed.update({i: Action.INVEST.value for i in investments})
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
         return PublicRecord(
-            season=report.season,
-            event=report.event,
-            order_status=report.order_status,
-            fill=fill,
-            quality_spread=report.quality_spread,
-            detected=report.detected,
-            penalties=report.penalties,
-            left=report.left,
-            investments=investments,
-            revealed=revealed,
-            alliance_trust=report.trust_after,
-            dimensions=dict(state.dimensions),
-            phase=report.phase,
-            capital={f.id: f.capital for f in state.firms},
-            reputation={f.id: f.reputation for f in state.firms},
-            fund=state.fund,
+            report.season,  # season
+            report.event,  # event
+            report.order_status,  # order_status
+            fill,  # fill
+            report.quality_spread,  # quality_spread
+            report.detected,  # detected
+            report.penalties,  # penalties
+            report.left,  # left
+            investments,  # investments
+            revealed,  # revealed
+            report.trust_after,  # alliance_trust
+            dict(state.dimensions),  # dimensions
+            report.phase,  # phase
+            {f.id: f.capital for f in state.firms},  # capital
+            {f.id: f.reputation for f in state.firms},  # reputation
+            state.fund,  # fund
         )
 
     # -- records and replays ---------------------------------------------------------------

@@ -58,9 +58,23 @@ class Ledger:
             state.firms[account].capital += amount
 
     def transfer(self, state, source: int, target: int, amount: float, reason: str) -> None:
-        """An internal movement (dues, fines): it leaves one account and enters another."""
-        self.move(state, source, -amount, reason)
-        self.move(state, target, amount, reason)
+        """An internal movement (dues, fines): it leaves one account and enters another.
+
+        The two movements of :meth:`move`, written out: dues and fines are a third of a
+        season's entries (and ``x - a`` is exactly ``x + -a`` in floating point)."""
+        if amount == 0.0:
+            return
+        append = self.entries.append
+        append(_entry(Entry, (source, -amount, reason)))
+        if source == FUND:
+            state.fund -= amount
+        else:
+            state.firms[source].capital -= amount
+        append(_entry(Entry, (target, amount, reason)))
+        if target == FUND:
+            state.fund += amount
+        else:
+            state.firms[target].capital += amount
 
     def total(self, account: int) -> float:
         return sum(e.amount for e in self.entries if e.account == account)

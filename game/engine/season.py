@@ -58,9 +58,11 @@ def setup_season(
 
     ``trust`` is the alliance's trust now, when the caller has it already."""
     event = draw_event(level.events, event_rng)
+    effect = event.every_effect
     market = level.rules.market
-    members = state.members()
-    capacity_factor = state.terms["capacity"] * event.effect("capacity")
+    terms = state.terms
+    members = [f for f in state.firms if f.member]
+    capacity_factor = terms["capacity"] * effect["capacity"]
     if trust is None:
         trust = alliance_trust(state.trust, [f.id for f in members])
     trust_rules = level.rules.trust
@@ -71,39 +73,42 @@ def setup_season(
         mean_capacity
         * capacity_factor
         * market.order_fill
-        * event.effect("order_volume")
-        * state.terms["order_volume"]
+        * effect["order_volume"]
+        * terms["order_volume"]
         * trust_factor
     )
-    price = market.joint_price * (1.0 + state.brand_bonus) * event.effect("joint_price")
+    price = market.joint_price * (1.0 + state.brand_bonus) * effect["joint_price"]
     quality = level.rules.quality
+    tolerance = quality.tolerance + effect["tolerance"]
     order = JointOrder(
         lots_per_member=lots,
         price=price,
-        min_quality=min(max(quality.min_quality + event.effect("min_quality"), 0.0), 1.0),
-        tolerance=max(quality.tolerance + event.effect("tolerance"), 0.0),
-        force_majeure=event.flag("force_majeure"),
+        min_quality=_unit(quality.min_quality + effect["min_quality"]),
+        tolerance=tolerance if tolerance >= 0.0 else 0.0,
+        force_majeure=effect["force_majeure"] >= 0.5,
     )
     low, high = market.outside_premium
-    event_premium = event.effect("outside_premium")
+    event_premium = effect["outside_premium"]
     by_reputation = market.reputation_premium
+    uniform = offer_rng.uniform
     offers = {}
     for firm in state.firms:  # a draw for every firm, member or not, so the dice never shift
-        premium = offer_rng.uniform(low, high) + event_premium
+        premium = uniform(low, high) + event_premium
         if firm.member:
             weight = 1.0 - by_reputation + by_reputation * firm.reputation
+            firm_lots = firm.capacity * capacity_factor
             offers[firm.id] = OutsideOffer(
-                price=price * (1.0 + max(premium, 0.0) * weight),
-                lots=min(lots, firm.capacity * capacity_factor),
+                price * (1.0 + (premium if premium >= 0.0 else 0.0) * weight),
+                lots if lots <= firm_lots else firm_lots,
             )
     return SeasonSetup(
         season=state.season + 1,
         event=event,
         order=order,
         offers=offers,
-        market_price=market.market_price * event.effect("market_price"),
+        market_price=market.market_price * effect["market_price"],
         capacity_factor=capacity_factor,
-        investment_cost=level.rules.investment.cost * event.effect("investment_cost"),
+        investment_cost=level.rules.investment.cost * effect["investment_cost"],
     )
 
 
@@ -146,43 +151,50 @@ def resolve_season(
     game from its own stream, so that with no mistakes the dice are the same as ever).
     ``trust_before`` is the alliance's trust at the start of the season, when the caller has it.
     """
-    members = state.members()
-    missing = [f.id for f in members if f.id not in decisions]
-    if missing:
-        raise ValueError(f"no decision for firm(s) {missing}")
-    capital_before = {f.id: f.capital for f in state.firms}
+    firms = state.firms
+    members = [f for f in firms if f.member]
+    try:
+        chosen = {f.id: decisions[f.id] for f in members}
+    except KeyError:
+        missing = [f.id for f in members if f.id not in decisions]
+        raise ValueError(f"no decision for firm(s) {missing}") from None
+    capital_before = [f.capital for f in firms]
     fund_before = state.fund
-    by_action: dict[Action, list[Firm]] = {
-        Action.COOPERATE: [],
-        Action.DEFECT: [],
-        Action.INVEST: [],
-    }
+    cooperators: list[Firm] = []
+    defectors: list[Firm] = []
+    investors: list[Firm] = []
     for firm in members:
-        by_action[decisions[firm.id].action].append(firm)
+        action = chosen[firm.id].action
+        if action is Action.COOPERATE:
+            cooperators.append(firm)
+        elif action is Action.DEFECT:
+            defectors.append(firm)
+        else:
+            investors.append(firm)
     if trust_before is None:
         trust_before = alliance_trust(state.trust, [f.id for f in members])
+    if mistakes:
+        mistakes = frozenset(f.id for f in cooperators if f.id in mistakes)
     season = _Season(
-        level=level,
-        state=state,
-        setup=setup,
-        decisions={f.id: decisions[f.id] for f in members},
-        rng=rng,
-        ledger=Ledger(),
-        members=members,
-        cooperators=by_action[Action.COOPERATE],
-        defectors=by_action[Action.DEFECT],
-        investors=by_action[Action.INVEST],
-        trust_before=trust_before,
-        treatments=treatments,
-        mistakes=frozenset(f.id for f in by_action[Action.COOPERATE] if f.id in mistakes)
-        if mistakes
-        else mistakes,
+        level,
+        state,
+        setup,
+        chosen,
+        rng,
+        Ledger(),
+        members,
+        cooperators,
+        defectors,
+        investors,
+        trust_before,
+        treatments,
+        mistakes,
     )
     # Draw every random number up front, for every firm, so decisions never shift the dice.
     gauss, roll = rng.gauss, rng.random
-    quality_noise = [gauss(0.0, 1.0) for _ in state.firms]
-    detection_rolls = [roll() for _ in state.firms]
-    claim_roll = rng.random()
+    quality_noise = [gauss(0.0, 1.0) for _ in firms]
+    detection_rolls = [roll() for _ in firms]
+    claim_roll = roll()
 
     _pay_dues_and_contract_costs(season)
     investments = _invest(season)
@@ -216,56 +228,61 @@ def resolve_season(
     state.phase = compute_phase(state.dimensions, level.rules.phase_thresholds)
     state.season = setup.season
     return SeasonReport(
-        season=setup.season,
-        event=setup.event.key,
-        decisions=season.decisions,
-        order_status=status,
-        lots_promised=promised,
-        lots_delivered=season.delivered,
-        quality_spread=spread,
-        mean_quality=mean_quality,
-        deliveries=deliveries,
-        faulty_lots=tuple(faulty),
-        faulty_cost_shared=shared,
-        detection_chance=chance,
-        detected=tuple(detected),
-        penalties=penalties,
-        left=left,
-        trust_before=season.trust_before,
-        trust_after=alliance_trust(state.trust, [f.id for f in state.members()]),
-        dimensions_before=dims_before,
-        dimension_changes=changes,
-        phase=state.phase,
-        capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
-        fund_change=state.fund - fund_before,
-        ledger=tuple(season.ledger.entries),
-        seen=tuple(seen),
-        mistakes=tuple(sorted(season.mistakes)),
+        setup.season,  # season
+        setup.event.key,  # event
+        season.decisions,  # decisions
+        status,  # order_status
+        promised,  # lots_promised
+        season.delivered,  # lots_delivered
+        spread,  # quality_spread
+        mean_quality,  # mean_quality
+        deliveries,  # deliveries
+        tuple(faulty),  # faulty_lots
+        shared,  # faulty_cost_shared
+        chance,  # detection_chance
+        tuple(detected),  # detected
+        penalties,  # penalties
+        left,  # left
+        season.trust_before,  # trust_before
+        alliance_trust(state.trust, [f.id for f in firms if f.member]),  # trust_after
+        dims_before,  # dimensions_before
+        changes,  # dimension_changes
+        state.phase,  # phase
+        {f.id: f.capital - c for f, c in zip(firms, capital_before)},  # capital_change
+        state.fund - fund_before,  # fund_change
+        tuple(season.ledger.entries),  # ledger
+        {},  # payoffs (the tutorial's)
+        tuple(seen),  # seen
+        tuple(sorted(season.mistakes)),  # mistakes
     )
 
 
 def _pay_dues_and_contract_costs(season: _Season) -> None:
     """Members pay their dues plus their share of the contract's running costs."""
-    share = season.state.terms.cost_per_season / max(len(season.members), 1)
+    state, ledger = season.state, season.ledger
+    share = state.terms.cost_per_season / max(len(season.members), 1)
     dues = season.level.rules.fund.dues_per_season + share
+    transfer = ledger.transfer
     for firm in season.members:
-        season.ledger.transfer(season.state, firm.id, FUND, dues, "dues")
-    season.ledger.move(season.state, FUND, -season.state.terms.cost_per_season, "contract_costs")
+        transfer(state, firm.id, FUND, dues, "dues")
+    ledger.move(state, FUND, -state.terms.cost_per_season, "contract_costs")
 
 
 def _invest(season: _Season) -> dict[str, int]:
     """Investors pay now; own goods improve the firm, common goods the whole cluster."""
-    rules = season.level.rules.investment
-    state, setup = season.state, season.setup
     counts = dict.fromkeys(_TARGETS, 0)
+    if not season.investors:
+        return counts
+    rules = season.level.rules.investment
+    state, setup, move = season.state, season.setup, season.ledger.move
     unit_margin = setup.market_price - season.level.rules.market.unit_cost
     for firm in season.investors:
         target = season.decisions[firm.id].target
         assert target is not None
         counts[target.value] += 1
-        season.ledger.move(state, firm.id, -setup.investment_cost, "investment")
+        move(state, firm.id, -setup.investment_cost, "investment")
         spare = firm.capacity * setup.capacity_factor * (1.0 - rules.capacity_used)
-        season.ledger.move(state, firm.id, spare * unit_margin, "market_sale")
+        move(state, firm.id, spare * unit_margin, "market_sale")
         if target is InvestTarget.QUALITY:
             firm.quality = min(firm.quality + rules.quality_gain, 1.0)
             firm.quality_spread = max(firm.quality_spread - rules.spread_cut, 0.0)
@@ -291,24 +308,27 @@ def _deliver(
     """
     setup, market = season.setup, season.level.rules.market
     order = setup.order
-    promised = order.lots_per_member * (len(season.cooperators) + len(season.defectors))
+    share = order.lots_per_member
+    promised = share * (len(season.cooperators) + len(season.defectors))
+    capacity_factor, subcontract_spread = setup.capacity_factor, market.subcontract_spread
+    mistakes = season.mistakes
     deliveries: dict[int, Delivery] = {}
+    delivered = 0  # as sum() gave it: an int 0 when nothing arrives
+    qualities: list[float] = []
     for firm in season.cooperators:
-        capacity = firm.capacity * setup.capacity_factor
-        own = min(order.lots_per_member, capacity)
-        sub = order.lots_per_member - own
-        share_sub = sub / order.lots_per_member if order.lots_per_member > 0 else 0.0
-        spread = firm.quality_spread + share_sub * market.subcontract_spread
-        quality = min(max(firm.quality + noise[firm.id] * spread, 0.0), 1.0)
+        own = min(share, firm.capacity * capacity_factor)
+        sub = share - own
+        share_sub = sub / share if share > 0 else 0.0
+        spread = firm.quality_spread + share_sub * subcontract_spread
+        quality = _unit(firm.quality + noise[firm.id] * spread)
+        faulty = firm.id in mistakes
         deliveries[firm.id] = Delivery(
-            lots=order.lots_per_member,
-            subcontracted=sub,
-            quality=quality,
-            faulty=firm.id in season.mistakes,
+            lots=share, subcontracted=sub, quality=quality, faulty=faulty
         )
-    delivered = sum(d.lots for d in deliveries.values() if not d.faulty)
+        if not faulty:
+            delivered += share
+            qualities.append(quality)
     season.delivered = delivered
-    qualities = [d.quality for d in deliveries.values() if not d.faulty]
     mean_quality, spread = _mean_and_spread(qualities)
     if promised <= 0.0:
         status = "no_order"
@@ -323,12 +343,17 @@ def _deliver(
     return deliveries, promised, status, spread, mean_quality
 
 
+def _unit(value: float) -> float:
+    """``value`` clamped to [0, 1] (what ``min(max(value, 0.0), 1.0)`` gives, NaN included)."""
+    return 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
+
+
 def _mean_and_spread(values: list[float]) -> tuple[float, float]:
     """Mean and population standard deviation (statistics.pstdev is exact but far slower)."""
     if not values:
         return 0.0, 0.0
     mean = sum(values) / len(values)
-    variance = sum((v - mean) ** 2 for v in values) / len(values)
+    variance = sum([(v - mean) ** 2 for v in values]) / len(values)
     return mean, variance**0.5
 
 
@@ -344,9 +369,10 @@ def _settle_joint_order(
     Returns the firms whose lots were faulty and whether their cost was shared by all members
     (no traceability) instead of charged to the maker (000 III, producer "A").
     """
-    state, setup, ledger = season.state, season.setup, season.ledger
+    state, setup, move = season.state, season.setup, season.ledger.move
     market, order = season.level.rules.market, setup.order
-    n_coop = len(season.cooperators)
+    cooperators = season.cooperators
+    n_coop = len(cooperators)
     joint_buyers = max(min(n_coop, market.scale_limit) - 1, 0)
     unit_cost = market.unit_cost * (1.0 - market.scale_discount_per_member * joint_buyers)
     unit_cost += market.diseconomy_per_member * max(n_coop - market.scale_limit, 0)
@@ -356,32 +382,33 @@ def _settle_joint_order(
         * state.terms["coordination_cost"]
     )
     accepted = status == "accepted"
-    for firm in season.cooperators:
+    price, market_price, capacity_factor = order.price, setup.market_price, setup.capacity_factor
+    subcontract_cost, salvage_share = market.subcontract_cost, market.salvage_share
+    margin = market_price - market.unit_cost
+    for firm in cooperators:
         delivery = deliveries[firm.id]
-        capacity = firm.capacity * setup.capacity_factor
-        costs = delivery.lots * unit_cost + delivery.subcontracted * market.subcontract_cost
-        ledger.move(state, firm.id, -costs, "joint_costs")
+        lots, sub = delivery.lots, delivery.subcontracted
+        capacity = firm.capacity * capacity_factor
+        move(state, firm.id, -(lots * unit_cost + sub * subcontract_cost), "joint_costs")
         if accepted and not delivery.faulty:
-            ledger.move(state, firm.id, delivery.lots * order.price, "joint_sale")
+            move(state, firm.id, lots * price, "joint_sale")
         else:
-            salvage = delivery.lots * setup.market_price * market.salvage_share
-            ledger.move(state, firm.id, salvage, "salvage")
-        spare = max(capacity - (delivery.lots - delivery.subcontracted), 0.0)
-        margin = setup.market_price - market.unit_cost
-        ledger.move(state, firm.id, spare * margin, "market_sale")
+            move(state, firm.id, lots * market_price * salvage_share, "salvage")
+        spare = capacity - (lots - sub)
+        move(state, firm.id, (spare if spare >= 0.0 else 0.0) * margin, "market_sale")
     if status.startswith("cancelled"):
         penalty = market.cancellation_penalty * order.price * promised
-        ledger.move(state, FUND, -penalty, "cancellation_penalty")
+        move(state, FUND, -penalty, "cancellation_penalty")
         return [], False
     if not accepted:
         return [], False
     faulty = [
         f.id
-        for f in season.cooperators
+        for f in cooperators
         if deliveries[f.id].quality < order.min_quality and not deliveries[f.id].faulty
     ]
-    if setup.event.flag("quality_claim") and season.cooperators:
-        claimed = season.cooperators[int(claim_roll * len(season.cooperators))].id
+    if setup.event.flag("quality_claim") and cooperators:
+        claimed = cooperators[int(claim_roll * n_coop)].id
         if claimed not in faulty and not deliveries[claimed].faulty:
             faulty.append(claimed)
     shared = not state.terms.has_traceability
@@ -389,9 +416,9 @@ def _settle_joint_order(
         claim = market.faulty_claim * order.price * deliveries[maker].lots
         if shared:
             for member in season.members:
-                ledger.move(state, member.id, -claim / len(season.members), "faulty_claim")
+                move(state, member.id, -claim / len(season.members), "faulty_claim")
         else:
-            ledger.move(state, maker, -claim, "faulty_claim")
+            move(state, maker, -claim, "faulty_claim")
     return faulty, shared and bool(faulty)
 
 
@@ -403,40 +430,46 @@ def _sell_por_fuera(season: _Season) -> None:
     other members also sell por fuera they undercut each other and the price falls toward the
     market price.
     """
-    state, setup, market = season.state, season.setup, season.level.rules.market
+    if not season.defectors:
+        return
+    state, setup, move = season.state, season.setup, season.ledger.move
+    unit_cost, market_price = season.level.rules.market.unit_cost, setup.market_price
     others = max(len(season.members) - 1, 1)
     anchor = len(season.cooperators) / others
-    margin = setup.market_price - market.unit_cost
+    margin = market_price - unit_cost
     for firm in season.defectors:
         offer = setup.offers[firm.id]
-        price = setup.market_price + (offer.price - setup.market_price) * anchor
-        season.ledger.move(state, firm.id, offer.lots * (price - market.unit_cost), "outside_sale")
-        spare = max(firm.capacity * setup.capacity_factor - offer.lots, 0.0)
-        season.ledger.move(state, firm.id, spare * margin, "market_sale")
+        price = market_price + (offer.price - market_price) * anchor
+        move(state, firm.id, offer.lots * (price - unit_cost), "outside_sale")
+        spare = firm.capacity * setup.capacity_factor - offer.lots
+        move(state, firm.id, (spare if spare >= 0.0 else 0.0) * margin, "market_sale")
 
 
 def _outsiders_sell_alone(season: _Season) -> None:
     """Expelled firms go on working alone at the market price, without the consortium."""
-    state, setup, market = season.state, season.setup, season.level.rules.market
-    margin = setup.market_price - market.unit_cost
-    for firm in state.firms:
-        if not firm.member and firm.left_reason == "expelled":
-            lots = firm.capacity * setup.capacity_factor
-            season.ledger.move(state, firm.id, lots * margin, "market_sale")
+    state, setup = season.state, season.setup
+    outsiders = [f for f in state.firms if not f.member and f.left_reason == "expelled"]
+    if not outsiders:
+        return
+    margin = setup.market_price - season.level.rules.market.unit_cost
+    for firm in outsiders:
+        lots = firm.capacity * setup.capacity_factor
+        season.ledger.move(state, firm.id, lots * margin, "market_sale")
 
 
 def _detect_and_punish(
     season: _Season, chance: float, rolls: list[float]
 ) -> tuple[list[int], dict[int, Penalty]]:
     """Catch defectors with the season's detection chance and apply the contract's penalties."""
+    detected: list[int] = []
+    penalties: dict[int, Penalty] = {}
+    caught = [f for f in season.defectors if rolls[f.id] < chance]
+    if not caught:
+        return detected, penalties
     state, terms, ledger = season.state, season.state.terms, season.ledger
     informal = season.level.informal_sanctions
     reputation_loss = season.level.rules.reputation.loss_detected
-    detected: list[int] = []
-    penalties: dict[int, Penalty] = {}
-    for firm in season.defectors:
-        if rolls[firm.id] >= chance:
-            continue
+    for firm in caught:
         detected.append(firm.id)
         firm.offences += 1
         fine = (
@@ -458,14 +491,15 @@ def _detect_and_punish(
 
 
 def _apply_event_money(season: _Season) -> None:
-    state, event = season.state, season.setup.event
+    state, event, move = season.state, season.setup.event, season.ledger.move
     windfall = event.effect("capital")
-    for firm in season.members:
-        season.ledger.move(state, firm.id, windfall, "event")
+    if windfall:
+        for firm in season.members:
+            move(state, firm.id, windfall, "event")
     bonus = event.effect("joint_bonus")
     if bonus and season.trust_before >= event.effect("bonus_min_trust"):
         for firm in season.cooperators:
-            season.ledger.move(state, firm.id, bonus, "joint_bonus")
+            move(state, firm.id, bonus, "joint_bonus")
 
 
 def _update_trust(
