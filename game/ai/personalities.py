@@ -26,6 +26,7 @@ QUALITY_TROUBLE = ("cancelled_uneven", "cancelled_low_quality")
 
 # The tutorial strategies of the deterministic personalities, as state machines (state 0 first).
 _C, _D = Action.COOPERATE, Action.DEFECT
+_DEFECTED = Action.DEFECT.value  # as the public record names it (read once, not per record)
 
 
 # -- what a firm can read from the public record -------------------------------------------------
@@ -39,7 +40,7 @@ def others_defected(view: FirmView, record: PublicRecord) -> bool:
     me = view.me.id
     if any(i != me for i in record.detected):
         return True
-    return any(i != me and action == Action.DEFECT.value for i, action in record.revealed.items())
+    return any(i != me and action == _DEFECTED for i, action in record.revealed.items())
 
 
 def group_failed(view: FirmView, record: PublicRecord, i_cooperated: bool) -> bool:
@@ -143,11 +144,11 @@ class Oportunista(Personality):
         The outside buyer takes the same share the consortium would; spare capacity sells at
         the market price either way, so only the share is compared.
         """
-        order, offer, cost = view.order, view.offer, view.unit_cost
+        order, offer, cost, history = view.order, view.offer, view.unit_cost, view.history
         margin = view.market_price - cost
         lots = offer.lots
-        accepted = sum(r.order_status == "accepted" for r in view.history)
-        p_accept = (accepted + 1) / (len(view.history) + 2)
+        accepted = [r.order_status for r in history].count("accepted")
+        p_accept = (accepted + 1) / (len(history) + 2)
         cooperate = lots * (p_accept * order.price - cost)
 
         anchor = 1.0
@@ -157,11 +158,11 @@ class Oportunista(Personality):
             i_defected = mine is not None and mine.action is Action.DEFECT
             anchor = min(view.last.fill * n / (n - 1) if i_defected else view.last.fill, 1.0)
         price = view.market_price + (offer.price - view.market_price) * anchor
-        terms = view.terms
+        terms = view.terms.modifiers
         fine = terms["fine"] * terms["escalation"] ** view.me.offences * (1 - terms["fine_waived"])
         fine *= view.penalty_severity
         sanction = max(
-            (p.informal_sanction for r in view.history for p in r.penalties.values()), default=0.0
+            [p.informal_sanction for r in history for p in r.penalties.values()], default=0.0
         )
         expected_penalty = view.detection_chance * (max(fine, 0.0) + sanction)
         expel_after = terms["expel_after"]

@@ -29,6 +29,9 @@ from game.engine.views import FirmView, OwnFirm, PublicFirm
 
 Decider = Callable[[FirmView], Decision]
 
+_ACTION_NAMES: dict[Action, str] = {action: action.value for action in Action}
+"""How the public record names each action (an enum's ``.value`` is a slow property)."""
+
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:
     return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
@@ -154,7 +157,13 @@ class Game:
             raise RuntimeError("the game is over")
         if self.setup is None:
             season = self.state.season + 1
-            self._trust_at_start = alliance_trust(self.state.trust, self.members())
+            # the trust a season ends with is the trust the next one starts with
+            reports = self.reports
+            self._trust_at_start = (
+                reports[-1].trust_after
+                if reports
+                else alliance_trust(self.state.trust, self.members())
+            )
             self.setup = setup_season(
                 self.level,
                 self.state,
@@ -230,7 +239,7 @@ class Game:
             members = tuple(self.members())
             self._public_cache = _SeasonPublic(
                 self.level.is_dilemma,  # is_dilemma
-                self.level.rules.end.season_limit if self.season_limit_known else None,
+                self.level.rules.end.season_limit if self.season_limit_known else None,  # limit
                 members,  # members
                 tuple(
                     [
@@ -254,8 +263,6 @@ class Game:
     def resolve(self, decisions: Mapping[int, Decision]) -> SeasonReport:
         """Resolve the season with one decision per member (extra entries are ignored)."""
         setup = self.begin_season()
-        decisions = {i: decisions[i] for i in self.members() if i in decisions}
-        rng = random.Random(f"{self.seed}/dice/{setup.season}")
         mistakes = self._mistakes(setup.season)
         if self.level.is_dilemma:
             report = resolve_dilemma(self.level, self.state, setup, decisions, mistakes)
@@ -265,22 +272,18 @@ class Game:
                 self.state,
                 setup,
                 decisions,
-                rng,
+                random.Random(f"{self.seed}/dice/{setup.season}"),
                 self.treatments,
                 mistakes,
                 self._trust_at_start,
             )
         self.reports.append(report)
         self.public.append(self._public_record(report))
+        own, detected, change = self._own, report.detected, report.capital_change
         for firm_id, decision in report.decisions.items():
-            self._own[firm_id] += (
-                OwnResult(
-                    report.season,
-                    decision,
-                    report.capital_change[firm_id],
-                    firm_id in report.detected,
-                ),
-            )
+            # season, decision, capital_change, detected
+            result = OwnResult(report.season, decision, change[firm_id], firm_id in detected)
+            own[firm_id] += (result,)
         self.setup = None
         self._public_cache = None
         self._views = {}
@@ -312,12 +315,12 @@ class Game:
         state = self.state
         revealed: dict[int, str] = {}
         if self.level.is_dilemma:
-            revealed = {i: d.action.value for i, d in report.decisions.items()}
-            revealed.update({i: Action.DEFECT.value for i in report.mistakes})
+            revealed = {i: _ACTION_NAMES[d.action] for i, d in report.decisions.items()}
+            revealed.update(dict.fromkeys(report.mistakes, _ACTION_NAMES[Action.DEFECT]))
         else:
-            revealed = {i: Action.DEFECT.value for i in report.seen}
+            revealed = dict.fromkeys(report.seen, _ACTION_NAMES[Action.DEFECT])
         investments = {i: d.target for i, d in report.decisions.items() if d.target is not None}
-        revealed.update({i: Action.INVEST.value for i in investments})
+        revealed.update(dict.fromkeys(investments, _ACTION_NAMES[Action.INVEST]))
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
         return PublicRecord(
             report.season,  # season

@@ -248,7 +248,7 @@ def resolve_season(
         dims_before,  # dimensions_before
         changes,  # dimension_changes
         state.phase,  # phase
-        {f.id: f.capital - c for f, c in zip(firms, capital_before)},  # capital_change
+        {f.id: f.capital - c for f, c in zip(firms, capital_before, strict=True)},  # capital_change
         state.fund - fund_before,  # fund_change
         tuple(season.ledger.entries),  # ledger
         {},  # payoffs (the tutorial's)

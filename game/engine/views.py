@@ -68,7 +68,7 @@ class FirmView:
 
     @property
     def members(self) -> tuple[PublicFirm, ...]:
-        return tuple(f for f in self.firms if f.member)
+        return tuple([f for f in self.firms if f.member])
 
     @property
     def last(self) -> PublicRecord | None:
