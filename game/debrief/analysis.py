@@ -9,7 +9,7 @@ shows the game that was played, decision for decision.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.debrief.model import (
@@ -116,13 +116,21 @@ def analyse(
     """
     if record.level_id != level.id:
         raise ValueError(f"the record is a game of '{record.level_id}', not of '{level.id}'")
-    return build_debrief(level, replay_record(level, record), personalities)
+    played = replay_record(level, record)
+    return build_debrief(level, played, personalities, played_on=record.level_fingerprint)
 
 
 def build_debrief(
-    level: Level, played: Played, personalities: Sequence[str | None] | None = None
+    level: Level,
+    played: Played,
+    personalities: Sequence[str | None] | None = None,
+    *,
+    played_on: str = "",
 ) -> Debrief:
-    """Everything the debrief shows, from a played game (real or "what if")."""
+    """Everything the debrief shows, from a played game (real or "what if").
+
+    ``played_on``: the fingerprint of the level the game was first played on, when it is a
+    replay of a record (the debrief's record keeps it, and says if the level changed since)."""
     from game.debrief.history import history_note
     from game.debrief.moments import find_moments
     from game.debrief.questions import choose_questions, game_facts
@@ -130,6 +138,8 @@ def build_debrief(
 
     game = played.game
     record = game.record()
+    if played_on:
+        record = replace(record, level_fingerprint=played_on)
     names = list(game.names)
     outcome = outcome_summary(level, game)
     moments = find_moments(level, played)
@@ -151,6 +161,7 @@ def build_debrief(
         questions=choose_questions(level, facts),
         personalities=tuple(personalities) if personalities is not None else None,
         facts=facts,
+        level_changed=record.level_changed(level),
     )
 
 

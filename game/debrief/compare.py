@@ -37,6 +37,7 @@ def compared_game(debrief: Debrief, label: str, path: str) -> ComparedGame:
         detected_defections=int(facts.get("detected", 0)),
         treatments=debrief.treatments(),
         condition_names={r.condition: dict(r.name) for r in debrief.contract_review},
+        level_changed=debrief.level_changed,
     )
 
 

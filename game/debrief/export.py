@@ -1,7 +1,7 @@
 """The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
 
 * ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
-  game's level, seed, contract (``contract_*``) and treatments (``treatment_*``) fill columns
+  game's level (its id, file and fingerprint), seed, contract (``contract_*``) and treatments (``treatment_*``) fill columns
   of every row, so the rows of several games pasted into one sheet still say how each game
   was played, and the file alone reloads into the same debrief (:func:`read_export`).
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
@@ -65,6 +65,8 @@ CSV_COLUMNS = (
     *DIMENSIONS,
     *(f"treatment_{f.name}" for f in dataclasses.fields(Treatments)),
     "level",
+    "level_path",
+    "level_fingerprint",
     "seed",
     "personality",
     *(f"contract_{condition}" for condition in CONDITIONS),
@@ -156,6 +158,8 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
     }
     game = {
         "level": debrief.level_id,
+        "level_path": debrief.level.path,
+        "level_fingerprint": debrief.record.level_fingerprint,
         "seed": debrief.record.seed,
         **{f"contract_{c}": debrief.record.contract.get(c, "") for c in CONDITIONS},
     }
@@ -309,7 +313,7 @@ def read_csv_export(path: Path) -> ExportedGame:
         record, personalities = _record_from_rows(rows)
     except (KeyError, TypeError, ValueError) as error:
         raise ExportError(f"{path}: the game's rows are damaged ({error})") from None
-    level = _find_level(path, record.level_id)
+    level = _find_level(path, record.level_id, rows[0].get("level_path"))
     return ExportedGame(level, record, personalities, path, {"format": "csv"})
 
 
@@ -346,6 +350,7 @@ def _record_from_rows(
         contract={c: first[f"contract_{c}"] for c in CONDITIONS if first.get(f"contract_{c}")},
         decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
         treatments=treatments,
+        level_fingerprint=first.get("level_fingerprint") or "",
     )
     seats = [firms[i].get("personality") or None for i in range(len(firms))]
     return record, tuple(seats) if any(seats) else None

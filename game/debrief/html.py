@@ -33,6 +33,7 @@ h1 { font-size: 1.5em; margin: 0 0 .1em; } h2 { font-size: 1.1em; border-bottom:
 p { margin: .25em 0; } .en { color: #555; font-style: italic; } .meta { color: #444; }
 .outcome { font-size: 1.2em; font-weight: bold; } .advance { color: #007a4d; }
 .collapse { color: #b34700; } .stagnation { color: #7a5c00; }
+.warning { color: #b34700; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid #bbb; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #eef3f8; } .had { color: #007a4d; font-weight: bold; }
@@ -197,6 +198,8 @@ def render_game(debrief: Debrief, lang: str) -> str:
         f'<p class="meta">{label("export.meta", lang, inline=True, seed=debrief.seed, seasons=len(debrief.seasons))}'
         f" · {escape(', '.join(debrief.names))}</p>"
     )
+    if debrief.level_changed:
+        summary.append(f'<p class="warning">{label("export.level_changed", lang)}</p>')
     summary += _outcome(debrief, lang)
     summary += _moments(debrief, lang)
     summary += _contract(debrief, lang)
@@ -412,13 +415,16 @@ def render_comparison(comparison: Comparison, lang: str) -> str:
         f"<th>{label('export.compare.defections', lang)}</th></tr>"
     ]
     for game in comparison.games:
+        changed = " *" if game.level_changed else ""
         body.append(
-            f"<tr><td>{escape(game.label)}</td><td>{show(game.level_name, lang)}</td>"
+            f"<tr><td>{escape(game.label)}{changed}</td><td>{show(game.level_name, lang)}</td>"
             f'<td class="{escape(game.outcome)}">{show(game.outcome_title, lang)}</td>'
             f"<td>{game.length}</td><td>{len(game.had)}/8</td><td>{game.final_trust:.2f}</td>"
             f"<td>{game.detected_defections} / {game.undetected_defections}</td></tr>"
         )
     body.append("</table>")
+    if any(game.level_changed for game in comparison.games):
+        body.append(f'<p class="warning">* {label("export.compare.level_changed", lang)}</p>')
     body += _compared_contracts(comparison.games, lang)
     body += _compared_treatments(comparison.games, lang)
     curves = [(g.label, g.trust) for g in comparison.games]
@@ -493,6 +499,18 @@ register(
             "Semilla {seed} · {seasons} temporadas", "Seed {seed} · {seasons} seasons"
         ),
         "export.outcome": _pair("Cómo terminó", "How it ended"),
+        "export.compare.level_changed": _pair(
+            "El archivo del nivel cambió después de esta partida: sus cifras se recalcularon con "
+            "la versión actual.",
+            "The level file has changed since this game was played: its figures were recomputed "
+            "on the current version.",
+        ),
+        "export.level_changed": _pair(
+            "El archivo del nivel cambió después de esta partida: este resumen la vuelve a jugar "
+            "con la versión actual, así que sus cifras pueden no ser las que vieron los jugadores.",
+            "The level file has changed since this game was played: this summary replays it on "
+            "the current version, so its figures may differ from what the players saw.",
+        ),
         "export.trust": _pair("Confianza", "Trust"),
         "export.trust_caption": _pair(
             "Confianza temporada a temporada; bajo la línea discontinua la alianza se disuelve.",

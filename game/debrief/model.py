@@ -185,6 +185,9 @@ class Debrief:
     personalities: tuple[str | None, ...] | None = None
     facts: dict[str, Any] = field(default_factory=dict)
     """Counts the questions and reviews were chosen from (undetected defections, ...)."""
+    level_changed: bool = False
+    """The level file has changed since the game was played: this debrief replays it on the
+    level as it is now, so its numbers may differ from what the players saw."""
 
     def treatments(self) -> dict[str, Any]:
         """Every switch the game was played with (the level's defaults for those left alone)."""
@@ -236,6 +239,8 @@ class ComparedGame:
     """The facilitator's switches the game was played with."""
     condition_names: dict[str, Bilingual] = field(default_factory=dict)
     """Each condition's name, so a printed comparison can say which ones a group lacked."""
+    level_changed: bool = False
+    """The level file changed after this game: its figures are replayed on the current one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from game.engine.cluster import compute_phase
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
+from game.engine.fingerprint import level_fingerprint
 from game.engine.frozen import fast_init
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
@@ -129,6 +130,7 @@ class Game:
         self._public_cache: _SeasonPublic | None = None
         self._trust_at_start = 0.0  # the alliance's trust when this season began
         self._views: dict[int, FirmView] = {}  # this season's views, built once each
+        self._fingerprint: str | None = None  # the level's, for the record (made when asked)
 
     def _sign(self) -> Ledger:
         """Each member pays its share of the one-off costs and its starting contribution."""
@@ -343,7 +345,15 @@ class Game:
 
     # -- records and replays ---------------------------------------------------------------
 
+    def began_on(self, fingerprint: str) -> None:
+        """Record ``fingerprint`` as the level's this game began on: a game restored from a
+        save whose level file has changed since keeps the old one, so that its debrief (and
+        any later save) still says the early seasons were played on another version."""
+        self._fingerprint = fingerprint
+
     def record(self) -> GameRecord:
+        if self._fingerprint is None:  # hashed once per game: a save writes a record a season
+            self._fingerprint = level_fingerprint(self.level)
         return GameRecord(
             level_id=self.level.id,
             seed=self.seed,
@@ -351,6 +361,7 @@ class Game:
             contract=dict(self.state.terms.choices),
             decisions=tuple(dict(r.decisions) for r in self.reports),
             treatments=self.treatments.to_json(),
+            level_fingerprint=self._fingerprint,
         )
 
 
@@ -358,7 +369,9 @@ class Game:
 class GameRecord:
     """Enough to replay a game exactly: level, seed, seats, contract, treatments and every
     decision. ``treatments`` holds the facilitator's switches; a record from before they
-    existed has none, which means the level's defaults (the game as it was then)."""
+    existed has none, which means the level's defaults (the game as it was then).
+    ``level_fingerprint`` is the level's as it was played (:mod:`game.engine.fingerprint`);
+    empty in records from before it existed."""
 
     level_id: str
     seed: int
@@ -366,10 +379,16 @@ class GameRecord:
     contract: dict[str, str]
     decisions: tuple[dict[int, Decision], ...]
     treatments: dict[str, Any] = field(default_factory=dict)
+    level_fingerprint: str = ""
 
     def treatments_for(self, level: Level) -> Treatments:
         """The treatments this game was played with, on ``level``."""
         return level.rules.treatments.with_overrides(self.treatments)
+
+    def level_changed(self, level: Level) -> bool:
+        """Whether ``level`` differs from the level this game was played on, so that replaying
+        it gives other numbers than its players saw (unknown for older records: False)."""
+        return bool(self.level_fingerprint) and self.level_fingerprint != level_fingerprint(level)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -381,6 +400,7 @@ class GameRecord:
                 {str(i): d.to_json() for i, d in season.items()} for season in self.decisions
             ],
             "treatments": dict(self.treatments),
+            "level_fingerprint": self.level_fingerprint,
         }
 
     @staticmethod
@@ -395,6 +415,7 @@ class GameRecord:
                 for season in data["decisions"]
             ),
             treatments=dict(data.get("treatments") or {}),
+            level_fingerprint=str(data.get("level_fingerprint") or ""),
         )
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from game.ai import make_personality
 from game.ai.base import REGISTRY, Personality
 from game.engine.contract import CONDITIONS
-from game.engine.game import Game
+from game.engine.game import Game, GameRecord
 from game.engine.level import Level
 from game.engine.reports import SeasonReport
 from game.engine.rules import Treatments
@@ -143,6 +143,9 @@ class Match:
         self._kept: dict[int, list[int]] = {}
         """Season -> seats handed to a personality after their person had already decided:
         the person's decision stood that season (needed to restore the personalities)."""
+        self.level_changed = False
+        """Restored from a save whose level file has changed since: the seasons already
+        played were replayed on the level as it is now (the screen warns before going on)."""
 
     @property
     def season_limit_known(self) -> bool:
@@ -384,8 +387,12 @@ class Match:
         record = data.get("record")
         if record is None:
             return match
+        saved = GameRecord.from_json(record)
+        match.level_changed = saved.level_changed(level)
         match.sign(record["contract"])
         game = match.active_game
+        if match.level_changed:
+            game.began_on(saved.level_fingerprint)
         for season in record["decisions"]:
             if game.state.season > 0:
                 changes_after(game.state.season)

@@ -6,12 +6,36 @@ import time
 from typing import TYPE_CHECKING
 
 from game.content.levels import load_level
+from game.i18n import pick, register, tr
 from game.persistence.saves import make_summary
 from game.play.match import Match
 
 if TYPE_CHECKING:
     from game.persistence.saves import LoadedSave
     from game.ui.app import App
+
+
+register(
+    {
+        "saves.level_changed": {
+            "es": "El archivo del nivel «{level}» cambió desde que se guardó esta partida. Si "
+            "sigues, las temporadas ya jugadas se recalculan con la versión actual y sus cifras "
+            "pueden cambiar. Pulsa «{button}» otra vez para seguir.",
+            "en": "The level file “{level}” has changed since this game was saved. If you go "
+            "on, the seasons already played are recomputed on the current version and their "
+            "figures may change. Press “{button}” again to go on.",
+        },
+    }
+)
+
+
+def level_change_warning(match: Match, button: str, lang: str) -> str | None:
+    """What to tell before resuming ``match``, when its level file has changed since it was
+    saved (None when it has not, or the game is over: its debrief says so itself)."""
+    finished = match.game is not None and match.game.outcome is not None
+    if not match.level_changed or finished:
+        return None
+    return tr("saves.level_changed", lang, level=pick(match.level.name, lang), button=button)
 
 
 def new_slot() -> str:

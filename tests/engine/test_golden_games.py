@@ -81,6 +81,7 @@ def game_summary(game: Game) -> dict[str, Any]:
     """The fields that existed before issue 4 and 5 (later additions are left out on purpose)."""
     record = game.record().to_json()
     record.pop("treatments", None)
+    record.pop("level_fingerprint", None)
     seasons = []
     for r in game.reports:
         seasons.append(

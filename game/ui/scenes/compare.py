@@ -129,6 +129,10 @@ register(
             "es": "Se omitió un archivo que no se pudo usar: {problems}",
             "en": "One file could not be used and was skipped: {problems}",
         },
+        "compare.level_changed": {
+            "es": "nivel modificado después: cifras recalculadas",
+            "en": "level changed since: figures recomputed",
+        },
         "compare.removed": {
             "es": "Se quitó «{name}» de la comparación (el archivo sigue en su lugar).",
             "en": "“{name}” was removed from the comparison (the file is still in place).",
@@ -1018,12 +1022,15 @@ class ClassComparisonScene(Scene):
             if self.one_level() is not None:
                 candidates += [f"{length} · {played}", f"{length} · {names}"]
             detail = next((c for c in candidates if font(s.small).size(c)[0] <= text.w), detail)
+        colour = theme.MUTED
+        if summary.level_changed:  # said first: its figures are not what the group saw
+            detail, colour = f"{self.tr('compare.level_changed')} · {detail}", theme.VERMILLION
         draw_text(
             surface,
             detail,
             pygame.Rect(text.x, text.y + line1_h, text.w, text.bottom - text.y - line1_h),
             s.small,
-            theme.MUTED,
+            colour,
         )
         outcome = summary.outcome
         draw_status_chip(

@@ -48,6 +48,12 @@ register(
             "es": "{level} · {outcome} · {seasons} rondas · semilla {seed}",
             "en": "{level} · {outcome} · {seasons} rounds · seed {seed}",
         },
+        "debrief.level_changed": {
+            "es": "El archivo del nivel cambió después de esta partida: sus cifras se "
+            "recalcularon con la versión actual y pueden no ser las que vieron los jugadores.",
+            "en": "The level file has changed since this game was played: its figures were "
+            "recomputed on the current version and may differ from what the players saw.",
+        },
         "debrief.tab.charts": {"es": "Gráficos", "en": "Charts"},
         "debrief.tab.moments": {"es": "Momentos clave", "en": "Key moments"},
         "debrief.tab.contract": {"es": "El contrato", "en": "The contract"},
@@ -396,6 +402,8 @@ class DebriefScene(Scene):
         margin = 20 if h < 900 else 32
         gap = 14 if h < 900 else 20
         header_h = line_height(s.heading, True) + line_height(s.small) + 4
+        if self.level_changed:
+            header_h += line_height(s.small)
         tab_h = self.text_sizes.widget + 22
         button_h = self.text_sizes.widget + 26
         widest = max(
@@ -975,6 +983,15 @@ class DebriefScene(Scene):
             s.small,
             theme.MUTED,
         )
+        if self.level_changed:
+            y = header.y + title_h + 2 + line_height(s.small)
+            draw_text(
+                surface,
+                self.tr("debrief.level_changed"),
+                pygame.Rect(header.x, y, header.w, line_height(s.small)),
+                s.small,
+                theme.VERMILLION,
+            )
         content = lay["content"]
         card(surface, content)
         if self.debrief is None:
@@ -987,6 +1004,11 @@ class DebriefScene(Scene):
             )
             return
         getattr(self, f"draw_{self.section}")(surface, self.body_rect())
+
+    @property
+    def level_changed(self) -> bool:
+        """The game was played on an earlier version of its level file (see the warning)."""
+        return self.debrief is not None and self.debrief.level_changed
 
     def subtitle(self) -> str:
         d = self.debrief

@@ -19,6 +19,7 @@ from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
 from game.persistence.saves import SaveError, SaveInfo
 from game.ui import flow, theme
+from game.ui.saving import level_change_warning, restore_match
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font
 
@@ -109,6 +110,9 @@ class LoadScene(Scene):
         self.selected = 0
         self.hover: int | None = None
         self.confirming: Path | None = None  # the save waiting for a second "delete"
+        self.resuming: Path | None = (
+            None  # the save waiting for a second "open" (its level changed)
+        )
         self.notice: tuple[str, tuple[int, int, int]] | None = None
         self.per_page = 1
         self.file_text = ""
@@ -325,8 +329,6 @@ class LoadScene(Scene):
         info = self.current()
         if info is None:
             return
-        from game.ui.saving import restore_match
-
         try:
             loaded = self.app.store.read(info.path)
             match = restore_match(loaded)
@@ -344,6 +346,13 @@ class LoadScene(Scene):
             self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
             self.rebuild()
             return
+        warning = level_change_warning(match, self.tr("load.open"), self.app.lang)
+        if warning is not None and self.resuming != info.path:
+            self.resuming = info.path
+            self.notice = (warning, theme.VERMILLION)
+            self.rebuild()
+            return
+        self.resuming = None
         if match.game is not None and match.game.outcome is not None:
             # a finished game opens in its debrief, over this list (Esc comes back here)
             from game.ui.scenes.debrief import open_debrief

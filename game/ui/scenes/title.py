@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pygame
 
 from game.i18n import register
 from game.ui import flow, theme
+from game.ui.saving import level_change_warning, restore_match
 from game.ui.scene import Scene
 from game.ui.text import draw_text
 
@@ -42,6 +44,9 @@ register(
 
 
 class TitleScene(Scene):
+    resuming: Path | None = None
+    """The save waiting for a second "continue", because its level file changed."""
+
     def build(self) -> None:
         w, h = self.size
         column = pygame.Rect(w // 2 - 200, int(h * 0.40), 400, 56)
@@ -88,14 +93,13 @@ class TitleScene(Scene):
 
     def continue_game(self) -> None:
         from game.persistence.saves import SaveError
-        from game.ui.saving import restore_match
 
         latest = self.app.store.latest_unfinished()
         if latest is None:
             return
         try:
             loaded = self.app.store.read(latest.path)
-            self.app.match = restore_match(loaded)
+            match = restore_match(loaded)
         except SaveError as error:
             self.app.notice = error.message_es if self.app.lang == "es" else error.message_en
             self.rebuild()
@@ -104,6 +108,14 @@ class TitleScene(Scene):
             self.app.notice = self.tr("title.continue.failed", problem=str(error))
             self.rebuild()
             return
+        warning = level_change_warning(match, self.tr("title.continue"), self.app.lang)
+        if warning is not None and self.resuming != latest.path:
+            self.resuming = latest.path
+            self.app.notice = warning
+            self.rebuild()
+            return
+        self.resuming = None
+        self.app.match = match
         self.app.save_slot = latest.slot
         flow.resume(self.app)
 
