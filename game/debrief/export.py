@@ -1,9 +1,10 @@
 """The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
 
 * ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
-  game's level (its id, file and fingerprint), seed, contract (``contract_*``) and treatments (``treatment_*``) fill columns
-  of every row, so the rows of several games pasted into one sheet still say how each game
-  was played, and the file alone reloads into the same debrief (:func:`read_export`).
+  game's level (its id, file and fingerprint), seed, contract (``contract_*``) and treatments
+  (``treatment_*``) fill columns of every row, so the rows of several games pasted into one
+  sheet still say how each game was played, and the file alone reloads into the same debrief
+  (:func:`read_export`).
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
   played with (every switch, defaults included) and the debrief's data; it reloads with
   :func:`load_export` into the same debrief.

@@ -93,8 +93,6 @@ def move_dimensions(
     delta["entry_of_agents"] += entry_per_season + d.entry_per_accepted_order * done
     for dim in DIMENSIONS:
         before = dimensions[dim]
-        after = before + delta[dim]
-        after = 0.0 if after < 0.0 else (100.0 if after > 100.0 else after)  # clamp_dimension
-        dimensions[dim] = after
-        delta[dim] = after - before
+        dimensions[dim] = clamp_dimension(before + delta[dim])
+        delta[dim] = dimensions[dim] - before
     return delta

@@ -7,9 +7,10 @@ firm's view, every report), so :func:`fast_init` gives a frozen, slotted datacla
 ``__init__`` that builds the object as a plain slotted twin class, with ordinary (fast)
 attribute stores, and then turns it into the frozen class. The two classes have the same slots,
 so Python allows the ``__class__`` assignment, and the object is frozen again before anyone else
-sees it (which is also why such a class cannot be subclassed). Nothing else changes: the class is still frozen (assigning to a field afterwards raises
-``FrozenInstanceError``), equality, ``repr``, pickling and ``dataclasses.replace`` work as
-before, and defaults are honoured. Use it above the ``@dataclass`` line::
+sees it (which is also why such a class cannot be subclassed). Nothing else changes: the class
+is still frozen (assigning to a field afterwards raises ``FrozenInstanceError``), equality,
+``repr``, pickling and ``dataclasses.replace`` work as before, and defaults are honoured. Use it
+above the ``@dataclass`` line::
 
     @fast_init
     @dataclass(frozen=True, slots=True)

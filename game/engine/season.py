@@ -84,7 +84,7 @@ def setup_season(
         lots_per_member=lots,
         price=price,
         min_quality=_unit(quality.min_quality + effect["min_quality"]),
-        tolerance=tolerance if tolerance >= 0.0 else 0.0,
+        tolerance=0.0 if tolerance < 0.0 else tolerance,
         force_majeure=effect["force_majeure"] >= 0.5,
     )
     low, high = market.outside_premium
@@ -98,8 +98,8 @@ def setup_season(
             weight = 1.0 - by_reputation + by_reputation * firm.reputation
             firm_lots = firm.capacity * capacity_factor
             offers[firm.id] = OutsideOffer(
-                price * (1.0 + (premium if premium >= 0.0 else 0.0) * weight),
-                lots if lots <= firm_lots else firm_lots,
+                price * (1.0 + (0.0 if premium < 0.0 else premium) * weight),
+                firm_lots if firm_lots < lots else lots,
             )
     return SeasonSetup(
         season=state.season + 1,
@@ -395,7 +395,7 @@ def _settle_joint_order(
         else:
             move(state, firm.id, lots * market_price * salvage_share, "salvage")
         spare = capacity - (lots - sub)
-        move(state, firm.id, (spare if spare >= 0.0 else 0.0) * margin, "market_sale")
+        move(state, firm.id, (0.0 if spare < 0.0 else spare) * margin, "market_sale")
     if status.startswith("cancelled"):
         penalty = market.cancellation_penalty * order.price * promised
         move(state, FUND, -penalty, "cancellation_penalty")
@@ -442,7 +442,7 @@ def _sell_por_fuera(season: _Season) -> None:
         price = market_price + (offer.price - market_price) * anchor
         move(state, firm.id, offer.lots * (price - unit_cost), "outside_sale")
         spare = firm.capacity * setup.capacity_factor - offer.lots
-        move(state, firm.id, (spare if spare >= 0.0 else 0.0) * margin, "market_sale")
+        move(state, firm.id, (0.0 if spare < 0.0 else spare) * margin, "market_sale")
 
 
 def _outsiders_sell_alone(season: _Season) -> None:

@@ -41,26 +41,20 @@ def update_trust(
     """
     gain = rules.gain_per_kept_promise
     loss = rules.loss_detected
-    general = across_the_board_loss
-    # what each firm did, sorted once rather than tested once per pair
-    caught = [j for j in members if j in detected]
-    kept = [j for j in members if j not in detected and j in delivered]
-    neither = [j for j in members if j not in detected and j not in delivered]
+    # what each firm did, looked up once rather than once per pair
+    columns = [(j, j in detected, j in delivered) for j in members]
     for i in members:
         row = trust[i]
-        for j in caught:
-            if j != i:
-                value = row[j] - loss - general
-                row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
-        for j in kept:
-            if j != i:
-                value = row[j]
-                value = value + gain * (1.0 - value) - general
-                row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
-        for j in neither:
-            if j != i:
-                value = row[j] - general
-                row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
+        for j, caught, kept in columns:
+            if i == j:
+                continue
+            value = row[j]
+            if caught:
+                value -= loss
+            elif kept:
+                value += gain * (1.0 - value)
+            value -= across_the_board_loss
+            row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
 
 
 def trust_matrix(size: int, start: float) -> list[list[float]]:
