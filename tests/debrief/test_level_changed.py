@@ -171,6 +171,7 @@ def test_continuing_a_save_whose_level_changed_asks_first(tmp_path):
     press(app, pygame.K_c)  # again: the player has been told
     assert isinstance(app.scene, SeasonScene)
     assert app.match.level_changed
+    assert app.notice is None  # back at the title later, the warning is not shown again
     # saved again, the game still says it began on the earlier version
     save_match(app)
     again = app.store.read(app.store.list_saves()[0].path)

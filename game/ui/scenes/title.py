@@ -115,6 +115,7 @@ class TitleScene(Scene):
             self.rebuild()
             return
         self.resuming = None
+        self.app.notice = None  # said and heard: the title must not repeat it later
         self.app.match = match
         self.app.save_slot = latest.slot
         flow.resume(self.app)
