@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar
 
-from game.engine.dilemma_batch import ALWAYS_COOPERATE, ALWAYS_DEFECT, DilemmaMachine
+from game.engine.dilemma_machine import ALWAYS_COOPERATE, ALWAYS_DEFECT, DilemmaMachine
 from game.engine.level import Level
 from game.engine.state import COOPERATE, DEFECT, Decision
 from game.engine.views import FirmView

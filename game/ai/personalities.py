@@ -15,18 +15,27 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from game.ai.base import Personality
-from game.engine.dilemma_batch import ALWAYS_COOPERATE, TIT_FOR_TAT, DilemmaMachine
+from game.engine.dilemma_machine import ALWAYS_COOPERATE, TIT_FOR_TAT, DilemmaMachine
 from game.engine.level import Level
 from game.engine.reports import PublicRecord
-from game.engine.state import COOPERATE, DEFECT, Action, Decision, InvestTarget, invest
+from game.engine.state import (
+    ACTION_NAMES,
+    COOPERATE,
+    DEFECT,
+    Action,
+    Decision,
+    InvestTarget,
+    invest,
+)
 from game.engine.views import FirmView
 
 INF = float("inf")
 QUALITY_TROUBLE = ("cancelled_uneven", "cancelled_low_quality")
 
+_DEFECTED = ACTION_NAMES[Action.DEFECT]  # how the public record names a defection
+
 # The tutorial strategies of the deterministic personalities, as state machines (state 0 first).
 _C, _D = Action.COOPERATE, Action.DEFECT
-_DEFECTED = Action.DEFECT.value  # as the public record names it (read once, not per record)
 
 
 # -- what a firm can read from the public record -------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 from game.content.build import build_level
 from game.content.level_schema import DEFAULTS_SPEC, LEVEL_SPEC, check_level_semantics
 from game.content.problems import LevelError, LevelProblem
-from game.content.schema import INVALID, Checker, did_you_mean
+from game.content.schema import Checker, did_you_mean
 from game.content.yaml_source import YamlDocument, load_yaml_file
 from game.engine.level import Level
 
@@ -47,9 +47,7 @@ def validate_level_document(document: YamlDocument) -> dict:
     """Every problem of one level document at once, as a ``LevelError``; else the checked data."""
     checker = Checker(document)
     data = LEVEL_SPEC.check(document.data, (), checker)
-    if data is not INVALID:
-        check_level_semantics(data, load_defaults(), checker)
-    elif isinstance(checker.root, dict):  # the whole-level rules over the sections that are valid
+    if isinstance(checker.root, dict):  # the whole-level rules, over the sections that are valid
         check_level_semantics(checker.root, load_defaults(), checker)
     checker.raise_if_problems()
     return data

@@ -137,7 +137,8 @@ def build_debrief(
     from game.debrief.review import review_contract
 
     game = played.game
-    record = game.record()
+    record = game.record()  # it carries the level's fingerprint as it is now
+    level_changed = bool(played_on) and played_on != record.level_fingerprint
     if played_on:
         record = replace(record, level_fingerprint=played_on)
     names = list(game.names)
@@ -161,7 +162,7 @@ def build_debrief(
         questions=choose_questions(level, facts),
         personalities=tuple(personalities) if personalities is not None else None,
         facts=facts,
-        level_changed=record.level_changed(level),
+        level_changed=level_changed,
     )
 
 

@@ -196,12 +196,13 @@ def save_simulated(args: argparse.Namespace) -> int:
 def play_match(level, seed: int, firms, policy, contract):
     """The simulator's game 0 with seed ``seed``, played by a Match (the game's own table) so
     that it saves exactly as a game played on screen."""
+    from game.engine.game import seat_names
     from game.play.match import Match, Seat, Stage
     from game.sim.simulate import check_arguments, contract_name, contract_terms, seating
 
     check_arguments(level, 1, firms, policy, contract, 1)
     personalities = seating(level, seed, 0, firms, policy)
-    names = [level.firm_names[i % len(level.firm_names)] for i in range(len(personalities))]
+    names = seat_names(level, len(personalities))
     match = Match(level, [Seat(n, p) for n, p in zip(names, personalities, strict=True)], seed)
     match.sign(contract_terms(level, contract_name(policy, contract)))
     while match.stage is not Stage.OVER:

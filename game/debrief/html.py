@@ -199,7 +199,7 @@ def render_game(debrief: Debrief, lang: str) -> str:
         f" · {escape(', '.join(debrief.names))}</p>"
     )
     if debrief.level_changed:
-        summary.append(f'<p class="warning">{label("export.level_changed", lang)}</p>')
+        summary.append(f'<p class="warning">{label("debrief.level_changed", lang)}</p>')
     summary += _outcome(debrief, lang)
     summary += _moments(debrief, lang)
     summary += _contract(debrief, lang)
@@ -424,7 +424,7 @@ def render_comparison(comparison: Comparison, lang: str) -> str:
         )
     body.append("</table>")
     if any(game.level_changed for game in comparison.games):
-        body.append(f'<p class="warning">* {label("export.compare.level_changed", lang)}</p>')
+        body.append(f'<p class="warning">* {label("debrief.level_changed", lang)}</p>')
     body += _compared_contracts(comparison.games, lang)
     body += _compared_treatments(comparison.games, lang)
     curves = [(g.label, g.trust) for g in comparison.games]
@@ -499,17 +499,11 @@ register(
             "Semilla {seed} · {seasons} temporadas", "Seed {seed} · {seasons} seasons"
         ),
         "export.outcome": _pair("Cómo terminó", "How it ended"),
-        "export.compare.level_changed": _pair(
+        "debrief.level_changed": _pair(
             "El archivo del nivel cambió después de esta partida: sus cifras se recalcularon con "
-            "la versión actual.",
+            "la versión actual y pueden no ser las que vieron los jugadores.",
             "The level file has changed since this game was played: its figures were recomputed "
-            "on the current version.",
-        ),
-        "export.level_changed": _pair(
-            "El archivo del nivel cambió después de esta partida: este resumen la vuelve a jugar "
-            "con la versión actual, así que sus cifras pueden no ser las que vieron los jugadores.",
-            "The level file has changed since this game was played: this summary replays it on "
-            "the current version, so its figures may differ from what the players saw.",
+            "on the current version and may differ from what the players saw.",
         ),
         "export.trust": _pair("Confianza", "Trust"),
         "export.trust_caption": _pair(

@@ -190,11 +190,9 @@ class Debrief:
     level as it is now, so its numbers may differ from what the players saw."""
 
     def treatments(self) -> dict[str, Any]:
-        """Every switch the game was played with (the level's defaults for those left alone)."""
-        try:
-            return self.record.treatments_for(self.level).to_json()
-        except ValueError:  # a record from another version of the level: what it says
-            return dict(self.record.treatments)
+        """Every switch the game was played with (the level's defaults for those left alone:
+        the debrief's record is its replay's, which names every switch)."""
+        return dict(self.record.treatments)
 
 
 @dataclass(frozen=True, slots=True)

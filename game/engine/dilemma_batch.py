@@ -21,43 +21,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.dilemma_machine import DilemmaMachine
 from game.engine.game import seat_names, starting_firms
 from game.engine.level import Level
 from game.engine.outcome import Outcome, dilemma_outcome
 from game.engine.rules import Treatments
 from game.engine.state import Action
 from game.engine.trust import alliance_trust
-
-
-@dataclass(frozen=True, slots=True)
-class DilemmaMachine:
-    """A deterministic tutorial strategy as a finite-state machine.
-
-    The machine starts in state 0. In each state it plays ``moves[state]``; after the round it
-    goes to ``after_calm[state]`` if no other firm defected, to ``after_betrayal[state]`` if one
-    did (what :func:`game.ai.personalities.others_defected` reads from the public record).
-    ``last_round``, when set, is played instead in the last round if the players were told
-    which round is the last.
-    """
-
-    moves: tuple[Action, ...]
-    after_calm: tuple[int, ...]
-    after_betrayal: tuple[int, ...]
-    last_round: Action | None = None
-
-    def __post_init__(self) -> None:
-        n = len(self.moves)
-        if not n or len(self.after_calm) != n or len(self.after_betrayal) != n:
-            raise ValueError("a machine needs one move and two next states per state")
-        if any(not 0 <= s < n for s in (*self.after_calm, *self.after_betrayal)):
-            raise ValueError("a next state must be one of the machine's states")
-        if any(m not in (Action.COOPERATE, Action.DEFECT) for m in self.moves):
-            raise ValueError("a tutorial machine only cooperates or defects")
-
-
-ALWAYS_COOPERATE = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
-ALWAYS_DEFECT = DilemmaMachine((Action.DEFECT,), (0,), (0,))
-TIT_FOR_TAT = DilemmaMachine((Action.COOPERATE, Action.DEFECT), (0, 0), (1, 1))
 
 
 @dataclass(frozen=True, slots=True)

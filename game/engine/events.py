@@ -52,7 +52,7 @@ class EventCard:
         return self.every_effect[name]
 
     def flag(self, name: str) -> bool:
-        return self.effects.get(name, 0.0) >= 0.5
+        return self.every_effect[name] >= 0.5
 
 
 def draw_event(deck: tuple[EventCard, ...], rng: random.Random) -> EventCard:

@@ -24,14 +24,19 @@ from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
 from game.engine.reports import OwnResult, PublicRecord, SeasonReport
 from game.engine.rules import Treatments
 from game.engine.season import detection_chance, resolve_season, setup_season
-from game.engine.state import Action, Decision, Firm, GameState, OutsideOffer, SeasonSetup
+from game.engine.state import (
+    ACTION_NAMES,
+    Action,
+    Decision,
+    Firm,
+    GameState,
+    OutsideOffer,
+    SeasonSetup,
+)
 from game.engine.trust import alliance_trust, trust_matrix
 from game.engine.views import FirmView, OwnFirm, PublicFirm
 
 Decider = Callable[[FirmView], Decision]
-
-_ACTION_NAMES: dict[Action, str] = {action: action.value for action in Action}
-"""How the public record names each action (an enum's ``.value`` is a slow property)."""
 
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:
@@ -317,12 +322,12 @@ class Game:
         state = self.state
         revealed: dict[int, str] = {}
         if self.level.is_dilemma:
-            revealed = {i: _ACTION_NAMES[d.action] for i, d in report.decisions.items()}
-            revealed.update(dict.fromkeys(report.mistakes, _ACTION_NAMES[Action.DEFECT]))
+            revealed = {i: ACTION_NAMES[d.action] for i, d in report.decisions.items()}
+            revealed.update(dict.fromkeys(report.mistakes, ACTION_NAMES[Action.DEFECT]))
         else:
-            revealed = dict.fromkeys(report.seen, _ACTION_NAMES[Action.DEFECT])
+            revealed = dict.fromkeys(report.seen, ACTION_NAMES[Action.DEFECT])
         investments = {i: d.target for i, d in report.decisions.items() if d.target is not None}
-        revealed.update(dict.fromkeys(investments, _ACTION_NAMES[Action.INVEST]))
+        revealed.update(dict.fromkeys(investments, ACTION_NAMES[Action.INVEST]))
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
         return PublicRecord(
             report.season,  # season

@@ -85,7 +85,7 @@ def setup_season(
         price=price,
         min_quality=_unit(quality.min_quality + effect["min_quality"]),
         tolerance=0.0 if tolerance < 0.0 else tolerance,
-        force_majeure=effect["force_majeure"] >= 0.5,
+        force_majeure=event.flag("force_majeure"),
     )
     low, high = market.outside_premium
     event_premium = effect["outside_premium"]

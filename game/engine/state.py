@@ -18,6 +18,11 @@ class Action(StrEnum):
     INVEST = "invest"
 
 
+ACTION_NAMES: dict[Action, str] = {action: action.value for action in Action}
+"""How the public record names each action (an enum's ``.value`` is a slow property, read in
+loops over every record)."""
+
+
 class InvestTarget(StrEnum):
     """What an investment builds: two own goods and two common goods."""
 

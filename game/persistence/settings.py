@@ -27,6 +27,8 @@ TEXT_SIZES = ("normal", "large")
 MIN_WINDOW = (640, 360)
 MAX_WINDOW = (16384, 16384)
 MAX_DECISION_TIMER = 3600
+DEFAULT_TIMER_PERSONALITY = "reciproco"
+"""Decides for a person whose time ran out: it does what the group has been doing."""
 
 
 class _Invalid(ValueError):
@@ -164,7 +166,7 @@ class Settings:
     text_size: str = "normal"
     decision_timer_seconds: int = 0
     reveal_season_limit: bool = False
-    timer_personality: str = "reciproco"
+    timer_personality: str = DEFAULT_TIMER_PERSONALITY
     defection_visibility: str = "detected"
     mistake_rate: float = 0.0
     penalty_severity: float = 1.0

@@ -27,11 +27,9 @@ from game.engine.reports import SeasonReport
 from game.engine.rules import Treatments
 from game.engine.state import Action, Decision
 from game.engine.views import FirmView
-from game.persistence.settings import MAX_DECISION_TIMER
+from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
 
 MAX_HUMANS = 6
-DEFAULT_TIMER_PERSONALITY = "reciproco"
-"""Decides for a person whose time ran out: it does what the group has been doing."""
 
 
 def timer_personality_or_default(key: str | None) -> str:
@@ -389,14 +387,13 @@ class Match:
             return match
         saved = GameRecord.from_json(record)
         match.level_changed = saved.level_changed(level)
-        match.sign(record["contract"])
+        match.sign(saved.contract)
         game = match.active_game
-        if match.level_changed:
+        if saved.level_fingerprint:  # the level it began on: the same, unless the file changed
             game.began_on(saved.level_fingerprint)
-        for season in record["decisions"]:
+        for decisions in saved.decisions:
             if game.state.season > 0:
                 changes_after(game.state.season)
-            decisions = {int(i): Decision.from_json(d) for i, d in season.items()}
             kept = match._kept.get(game.state.season + 1, [])
             for seat in game.members():
                 if seat in match.ai and seat not in kept:

@@ -130,7 +130,7 @@ class App:
             return
         self.scenes.pop().exit()
         if self.scene is not None:
-            self.scene.rebuild()
+            self.scene.uncovered()
 
     def open_pause_menu(self) -> None:
         from game.ui.scenes.pause import PauseScene

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.content.levels import load_level
@@ -29,13 +30,23 @@ register(
 )
 
 
-def level_change_warning(match: Match, button: str, lang: str) -> str | None:
-    """What to tell before resuming ``match``, when its level file has changed since it was
-    saved (None when it has not, or the game is over: its debrief says so itself)."""
-    finished = match.game is not None and match.game.outcome is not None
-    if not match.level_changed or finished:
-        return None
-    return tr("saves.level_changed", lang, level=pick(match.level.name, lang), button=button)
+class ResumeGate:
+    """Resuming a save whose level file has changed since takes two presses: the first one
+    warns, the second goes on (the title's "Continue" and the saved games' "Open" share it)."""
+
+    def __init__(self) -> None:
+        self.waiting: Path | None = None  # the save whose warning was just shown
+
+    def warning(self, path: Path, match: Match, button: str, lang: str) -> str | None:
+        """What to tell before resuming ``match`` from ``path``, or None to go on: when its
+        level has not changed, when the game is over (its debrief says so itself), or when
+        this is the second press for the same save."""
+        finished = match.game is not None and match.game.outcome is not None
+        if not match.level_changed or finished or self.waiting == path:
+            self.waiting = None
+            return None
+        self.waiting = path
+        return tr("saves.level_changed", lang, level=pick(match.level.name, lang), button=button)
 
 
 def new_slot() -> str:

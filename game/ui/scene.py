@@ -75,6 +75,11 @@ class Scene:
     def exit(self) -> None:
         self.clear()
 
+    def uncovered(self) -> None:
+        """The scene on top of this one has closed (``App.go_back``): build it again, as
+        what it shows may have changed underneath it."""
+        self.rebuild()
+
     def rebuild(self) -> None:
         focus = self.focus
         self.clear()

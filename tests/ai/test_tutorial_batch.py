@@ -12,12 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ai import REGISTRY, make_personality
-from game.engine.dilemma_batch import (
-    ALWAYS_COOPERATE,
-    DilemmaMachine,
-    batch_playable,
-    play_dilemma_batch,
-)
+from game.engine.dilemma_batch import batch_playable, play_dilemma_batch
+from game.engine.dilemma_machine import ALWAYS_COOPERATE, DilemmaMachine
 from game.engine.game import Game, seat_names
 from game.engine.level import Level
 from game.engine.state import Action

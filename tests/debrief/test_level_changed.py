@@ -23,12 +23,14 @@ from game.content.levels import LEVELS_DIR, load_level
 from game.debrief.html import render_comparison, render_game
 from game.engine.fingerprint import level_fingerprint
 from game.engine.game import GameRecord, play
+from game.engine.state import COOPERATE
 from game.play.match import Match, Seat
 from game.ui.saving import save_match
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.season import SeasonScene
 from game.ui.scenes.title import TitleScene
-from tests.ui.harness import frames, make_app, press
+from tests.ui.harness import frames, make_app, press, visible_texts
 
 MIX = ("leal", "oportunista", "reciproco", "rencoroso", "a_medias", "inversor")
 
@@ -48,8 +50,9 @@ def nudge_start_trust(path: Path) -> None:
     path.write_text(text[: match.start(1)] + raised + text[match.end(1) :], encoding="utf-8")
 
 
-def played(level_path: Path, seed: int = 3) -> GameRecord:
-    level = load_level(level_path)
+def played(level: str | Path, seed: int = 3) -> GameRecord:
+    """The record of a game of ``level`` (a shipped level's name or a file) by six personalities."""
+    level = load_level(level)
     deciders = [make_personality(k, random.Random(f"{seed}/{i}")) for i, k in enumerate(MIX)]
     return play(level, deciders, seed, level.reference_contract).record()
 
@@ -77,8 +80,7 @@ def test_the_fingerprint_follows_the_numbers_and_ignores_the_texts():
 
 def test_a_record_carries_its_level_and_survives_json():
     level = load_level("villa_el_salvador")
-    deciders = [make_personality(k, random.Random(i)) for i, k in enumerate(MIX)]
-    record = play(level, deciders, 2, level.reference_contract).record()
+    record = played("villa_el_salvador", seed=2)
     assert record.level_fingerprint == level_fingerprint(level)
     assert GameRecord.from_json(record.to_json()) == record
     assert not record.level_changed(level)
@@ -128,23 +130,22 @@ def test_the_debrief_screen_shows_the_warning(tmp_path):
     level_path = copy_of("gamarra", tmp_path)
     record = played(level_path)
     changed = dataclasses.replace(load_level(level_path), start_trust=0.05)
-    from game.ui.scenes.debrief import DebriefScene
-
+    warning = "The level file has changed since this game was played"
     app = make_app(tmp_path / "home", language="en")
     app.show(DebriefScene(app, changed, record))
     frames(app)
     assert app.scene.level_changed
+    assert any(warning in text for text in visible_texts(app))
     app.show(DebriefScene(app, load_level(level_path), record))
     frames(app)
     assert not app.scene.level_changed
+    assert not any(warning in text for text in visible_texts(app))
 
 
 # -- saves ----------------------------------------------------------------------------------
 
 
 def write_save(home: Path, level_path: Path) -> None:
-    from game.engine.state import COOPERATE
-
     app = make_app(home)
     level = load_level(level_path)
     seats = [Seat("Ana")] + [Seat(f"Firma {i}", k) for i, k in enumerate(MIX[1:5], start=1)]

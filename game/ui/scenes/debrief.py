@@ -48,12 +48,6 @@ register(
             "es": "{level} · {outcome} · {seasons} rondas · semilla {seed}",
             "en": "{level} · {outcome} · {seasons} rounds · seed {seed}",
         },
-        "debrief.level_changed": {
-            "es": "El archivo del nivel cambió después de esta partida: sus cifras se "
-            "recalcularon con la versión actual y pueden no ser las que vieron los jugadores.",
-            "en": "The level file has changed since this game was played: its figures were "
-            "recomputed on the current version and may differ from what the players saw.",
-        },
         "debrief.tab.charts": {"es": "Gráficos", "en": "Charts"},
         "debrief.tab.moments": {"es": "Momentos clave", "en": "Key moments"},
         "debrief.tab.contract": {"es": "El contrato", "en": "The contract"},

@@ -212,7 +212,6 @@ class FacilitatorScene(Scene):
         self.menu: pygame_gui.elements.UIDropDownMenu | None = None
         self.menu_row = pygame.Rect(0, 0, 0, 0)
         self.message: str | None = None
-        self.cycles: dict[int, Callable[[], None]] = {}
         self.footer_y = 0
 
     # -- the options -------------------------------------------------------------------------
@@ -315,12 +314,10 @@ class FacilitatorScene(Scene):
         cw = inner.right - cx
         y = self.card_rect.y + header
         self.rows = []
-        self.cycles = {}
         self.menu = None
         for row in rows:
             rect = pygame.Rect(inner.x, y, label_w, pitch)
             self.rows.append((row, rect))
-            self.cycles[row.key] = lambda row=row: self.cycle(row)
             area = pygame.Rect(cx, y + (pitch - control_h) // 2, cw, control_h)
             if row.name == "personality":
                 self.build_menu(row, area)

@@ -19,7 +19,7 @@ from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
 from game.persistence.saves import SaveError, SaveInfo
 from game.ui import flow, theme
-from game.ui.saving import level_change_warning, restore_match
+from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font
 
@@ -110,9 +110,7 @@ class LoadScene(Scene):
         self.selected = 0
         self.hover: int | None = None
         self.confirming: Path | None = None  # the save waiting for a second "delete"
-        self.resuming: Path | None = (
-            None  # the save waiting for a second "open" (its level changed)
-        )
+        self.resume_gate = ResumeGate()
         self.notice: tuple[str, tuple[int, int, int]] | None = None
         self.per_page = 1
         self.file_text = ""
@@ -346,13 +344,11 @@ class LoadScene(Scene):
             self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
             self.rebuild()
             return
-        warning = level_change_warning(match, self.tr("load.open"), self.app.lang)
-        if warning is not None and self.resuming != info.path:
-            self.resuming = info.path
+        warning = self.resume_gate.warning(info.path, match, self.tr("load.open"), self.app.lang)
+        if warning is not None:
             self.notice = (warning, theme.VERMILLION)
             self.rebuild()
             return
-        self.resuming = None
         if match.game is not None and match.game.outcome is not None:
             # a finished game opens in its debrief, over this list (Esc comes back here)
             from game.ui.scenes.debrief import open_debrief

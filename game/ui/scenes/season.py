@@ -378,9 +378,10 @@ class SeasonScene(Scene):
         if self.mode == "deciding" and self.seat != before:
             self.mode = "handoff"  # someone else's turn: never open it on the last one's screen
 
-    def rebuild(self) -> None:
+    def uncovered(self) -> None:
+        """Back from the pause menu: the facilitator may have handed firms over (Seats)."""
         self.follow_seats()
-        super().rebuild()
+        super().uncovered()
 
     def resolve(self) -> None:
         match = self.match

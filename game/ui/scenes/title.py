@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pygame
 
 from game.i18n import register
 from game.ui import flow, theme
-from game.ui.saving import level_change_warning, restore_match
+from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene
 from game.ui.text import draw_text
 
@@ -44,8 +43,9 @@ register(
 
 
 class TitleScene(Scene):
-    resuming: Path | None = None
-    """The save waiting for a second "continue", because its level file changed."""
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.resume_gate = ResumeGate()
 
     def build(self) -> None:
         w, h = self.size
@@ -108,13 +108,13 @@ class TitleScene(Scene):
             self.app.notice = self.tr("title.continue.failed", problem=str(error))
             self.rebuild()
             return
-        warning = level_change_warning(match, self.tr("title.continue"), self.app.lang)
-        if warning is not None and self.resuming != latest.path:
-            self.resuming = latest.path
+        warning = self.resume_gate.warning(
+            latest.path, match, self.tr("title.continue"), self.app.lang
+        )
+        if warning is not None:
             self.app.notice = warning
             self.rebuild()
             return
-        self.resuming = None
         self.app.notice = None  # said and heard: the title must not repeat it later
         self.app.match = match
         self.app.save_slot = latest.slot
