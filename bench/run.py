@@ -33,7 +33,6 @@ import dataclasses
 import json
 import math
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -82,7 +81,7 @@ def engine_throughput(level_name: str, games: int) -> dict[str, float]:
     seasons = 0
     start = time.perf_counter()
     for seed in range(games):
-        deciders = [make_personality(MIX[i], random.Random(f"{seed}/ai/{i}")) for i in range(firms)]
+        deciders = [make_personality(MIX[i], f"{seed}/ai/{i}") for i in range(firms)]
         seasons += len(play(level, deciders, seed, level.reference_contract).reports)
     elapsed = time.perf_counter() - start
     return {"games_per_s": games / elapsed, "seasons_per_s": seasons / elapsed}
@@ -116,9 +115,7 @@ def our_matches(level, repeats: int) -> tuple[dict, float]:
     for rep in range(repeats):
         for a, b in _pairs():
             keys = (AXELROD_PAIRS[a], AXELROD_PAIRS[b])
-            deciders = [
-                make_personality(k, random.Random(f"{rep}/{i}")) for i, k in enumerate(keys)
-            ]
+            deciders = [make_personality(k, f"{rep}/{i}") for i, k in enumerate(keys)]
             game = play(level, deciders, rep)
             scores[a, b] = tuple(f.capital for f in game.state.firms)
     return scores, time.perf_counter() - start

@@ -8,7 +8,6 @@ them (a game can last longer or shorter than the real one).
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -59,7 +58,7 @@ def what_if_contract(
     repeats :func:`fallback_decision`. With the real contract this is the real game, exactly.
     """
     ais: dict[int, Personality] = {
-        i: make_personality(key, random.Random(f"{record.seed}/ai/{i}"))
+        i: make_personality(key, f"{record.seed}/ai/{i}")
         for i, key in enumerate(personalities or ())
         if key is not None
     }

@@ -128,7 +128,7 @@ class Match:
             raise MatchError(str(error)) from error
         self.treatments: Treatments = chosen
         self.ai: dict[int, Personality] = {
-            i: make_personality(s.personality, random.Random(f"{seed}/ai/{i}"))
+            i: make_personality(s.personality, f"{seed}/ai/{i}")
             for i, s in enumerate(seats)
             if s.personality is not None
         }
@@ -248,9 +248,9 @@ class Match:
                 raise MatchError(f"at most {MAX_HUMANS} people can play on one screen")
         else:
             # Its own stream, numbered by the change, so a restored save draws the same dice.
-            rng = random.Random(f"{self.seed}/ai/{seat}/change/{len(self.seat_changes)}")
+            stream = f"{self.seed}/ai/{seat}/change/{len(self.seat_changes)}"
             try:
-                ai = make_personality(personality, rng)
+                ai = make_personality(personality, stream)
             except KeyError as error:
                 raise MatchError(str(error.args[0])) from error
         self.ai.pop(seat, None)
@@ -277,7 +277,7 @@ class Match:
             raise MatchError(f"{self.seats[seat].name} has already decided")
         season = self.seasons_played + 1
         try:
-            ai = make_personality(personality, random.Random(f"{self.seed}/absent/{season}/{seat}"))
+            ai = make_personality(personality, f"{self.seed}/absent/{season}/{seat}")
         except KeyError as error:
             raise MatchError(str(error.args[0])) from error
         decision = ai.decide(self.active_game.view(seat))

@@ -132,7 +132,7 @@ def check_arguments(
         for key in firms:
             if key not in REGISTRY:
                 try:
-                    make_personality(key, random.Random(0))  # raises, saying what was meant
+                    make_personality(key, 0)  # raises, saying what was meant
                 except KeyError as error:
                     raise SimulationError(error.args[0]) from None
     elif policy is None and not drawable_personalities():
@@ -189,9 +189,7 @@ def run_game(
     treatments: Mapping[str, Any] | None = None,
 ) -> GameResult:
     """Play one game to its end, as :func:`game.engine.game.play` does, and keep the figures."""
-    deciders = [
-        make_personality(key, random.Random(f"{seed}/ai/{i}")) for i, key in enumerate(seats)
-    ]
+    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
     names = seat_names(level, len(seats))
     game = Game(level, names, seed, contract, treatments=treatments)
     start = [firm.capital for firm in game.state.firms]

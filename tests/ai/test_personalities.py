@@ -75,9 +75,7 @@ def play_seats(
 ) -> tuple[Game, list[Spy]]:
     if rng_seeds is None:
         rng_seeds = [f"{seed}/{seat}" for seat in range(len(keys))]
-    spies = [
-        Spy(make_personality(k, random.Random(s))) for k, s in zip(keys, rng_seeds, strict=True)
-    ]
+    spies = [Spy(make_personality(k, s)) for k, s in zip(keys, rng_seeds, strict=True)]
     return play(level, spies, seed, contract), spies
 
 
@@ -125,7 +123,7 @@ def all_views(pool: dict[str, list[FirmView]]) -> list[FirmView]:
 
 
 def decide_fresh(key: str, view: FirmView, seed: int = 7) -> Decision:
-    return make_personality(key, random.Random(seed)).decide(view)
+    return make_personality(key, seed).decide(view)
 
 
 # -- the shared tests, one set per personality -----------------------------------------------
@@ -133,7 +131,7 @@ def decide_fresh(key: str, view: FirmView, seed: int = 7) -> Decision:
 
 @pytest.mark.parametrize("key", KEYS)
 def test_has_a_name_and_a_one_line_description_in_spanish_and_english(key: str) -> None:
-    cls = type(make_personality(key, random.Random(0)))
+    cls = type(make_personality(key, 0))
     for texts in (cls.name, cls.description):
         assert set(texts) == {"es", "en"}
         for text in texts.values():
@@ -142,7 +140,7 @@ def test_has_a_name_and_a_one_line_description_in_spanish_and_english(key: str) 
 
 
 def test_names_and_descriptions_are_distinct_across_personalities() -> None:
-    classes = [type(make_personality(k, random.Random(0))) for k in KEYS]
+    classes = [type(make_personality(k, 0)) for k in KEYS]
     for lang in ("es", "en"):
         assert len({c.name[lang] for c in classes}) == len(classes)
         assert len({c.description[lang] for c in classes}) == len(classes)
@@ -150,7 +148,7 @@ def test_names_and_descriptions_are_distinct_across_personalities() -> None:
 
 @pytest.mark.parametrize("key", KEYS)
 def test_classifier_says_whether_it_is_stochastic_and_how_far_it_remembers(key: str) -> None:
-    classifier = type(make_personality(key, random.Random(0))).classifier
+    classifier = type(make_personality(key, 0)).classifier
     assert set(classifier) >= {"stochastic", "memory_depth"}
     assert isinstance(classifier["stochastic"], bool)
     depth = classifier["memory_depth"]
@@ -191,7 +189,7 @@ def test_same_seed_gives_the_same_decisions(key: str, levels: dict[str, Level]) 
 @pytest.mark.parametrize("key", KEYS)
 def test_stochastic_claim_holds(key: str, levels: dict[str, Level]) -> None:
     """Deterministic personalities ignore their generator; stochastic ones do use it."""
-    stochastic = type(make_personality(key, random.Random(0))).classifier["stochastic"]
+    stochastic = type(make_personality(key, 0)).classifier["stochastic"]
     differs = False
     for level in levels.values():
         keys = seats_for(key, level)
@@ -206,9 +204,19 @@ def test_stochastic_claim_holds(key: str, levels: dict[str, Level]) -> None:
 
 
 @pytest.mark.parametrize("key", KEYS)
+def test_only_stochastic_personalities_seed_a_generator(key: str, levels: dict[str, Level]) -> None:
+    """A generator is seeded on its first draw, so a deterministic firm never pays for one
+    (the same seeds give the same draws either way: ``test_stochastic_claim_holds``)."""
+    stochastic = type(make_personality(key, 0)).classifier["stochastic"]
+    for level in levels.values():
+        _, spies = play_seats(level, seats_for(key, level), seed=5)
+        assert ("rng" in vars(spies[0].personality)) == stochastic, level.id
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_memory_depth_claim_holds(key: str, view_pool: dict[str, list[FirmView]]) -> None:
     """Forgetting what lies beyond the claimed memory depth never changes the decision."""
-    depth = type(make_personality(key, random.Random(0))).classifier["memory_depth"]
+    depth = type(make_personality(key, 0)).classifier["memory_depth"]
     for view in all_views(view_pool):
         assert decide_fresh(key, view) == decide_fresh(key, truncated(view, depth))
 
@@ -307,7 +315,7 @@ def test_reciproco_answers_one_betrayal_once_and_then_cooperates_again(
     levels: dict[str, Level],
 ) -> None:
     betray_in_round_2 = scripted(lambda season: DEFECT if season == 2 else COOPERATE)
-    reciproco = make_personality("reciproco", random.Random(0))
+    reciproco = make_personality("reciproco", 0)
     game = play(levels["tutorial"], [reciproco, betray_in_round_2], seed=0)
     actions = [d.action for d in decisions_of(game, 0)]
     c, d = Action.COOPERATE, Action.DEFECT
@@ -385,7 +393,7 @@ def test_a_medias_delivers_short_sometimes_and_more_often_when_trust_is_low(
     view = view_pool["gamarra"][0]
     rates = {}
     for trust in (0.9, 0.1):
-        a_medias = make_personality("a_medias", random.Random(3))
+        a_medias = make_personality("a_medias", 3)
         trusting = dataclasses.replace(view, alliance_trust=trust)
         rates[trust] = sum(a_medias.decide(trusting) == DEFECT for _ in range(2000)) / 2000
     assert 0.1 < rates[0.9] < rates[0.1] < 0.45

@@ -28,7 +28,7 @@ def with_treatments(level: Level, **switches) -> Level:
 
 def engine_game(level: Level, keys: list[str], seed: int) -> Game:
     names = seat_names(level, len(keys))
-    deciders = [make_personality(k, random.Random(f"{seed}/ai/{i}")) for i, k in enumerate(keys)]
+    deciders = [make_personality(k, f"{seed}/ai/{i}") for i, k in enumerate(keys)]
     game = Game(level, names, seed)
     while game.outcome is None:
         game.begin_season()

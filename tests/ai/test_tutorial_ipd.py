@@ -49,7 +49,7 @@ def earnings(level: Level, keys: Sequence[str], seed: int) -> list[float]:
     """What each seat earned over the tutorial (final minus starting capital)."""
     names = level.firm_names[: len(keys)]
     start = Game(level, names, seed).state.firms
-    deciders = [make_personality(k, random.Random(f"{seed}/{i}")) for i, k in enumerate(keys)]
+    deciders = [make_personality(k, f"{seed}/{i}") for i, k in enumerate(keys)]
     game = play(level, deciders, seed, names=names)
     assert game.state.season == level.rules.end.season_limit
     return [game.state.firms[i].capital - start[i].capital for i in range(len(keys))]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 
 import pytest
@@ -20,7 +19,7 @@ MIXED = ("oportunista", "leal", "reciproco", "a_medias", "inversor", "rencoroso"
 def computer_game(level: Level, seed: int, seats: tuple[str, ...] | None = None) -> Game:
     """A whole game with computer-run firms (personalities seeded as the simulator seeds them)."""
     keys = seats or MIXED[: level.firms.default]
-    deciders = [make_personality(k, random.Random(f"{seed}/ai/{i}")) for i, k in enumerate(keys)]
+    deciders = [make_personality(k, f"{seed}/ai/{i}") for i, k in enumerate(keys)]
     return play(level, deciders, seed, level.default_contract)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import html
 import json
-import random
 
 from game.ai import make_personality
 from game.debrief import analyse, compare, export_comparison, export_game, load_export
@@ -158,7 +157,7 @@ def test_a_game_recorded_before_treatments_exports_the_levels_defaults(gamarra, 
 def test_the_comparison_shows_each_groups_conditions_and_treatments(gamarra, tmp_path):
     """One group signed the sound contract, the other the level's usual one (none of the
     conditions): the page marks every condition of each, and each game's switches."""
-    deciders = [make_personality(k, random.Random(f"2/ai/{i}")) for i, k in enumerate(MIXED[:6])]
+    deciders = [make_personality(k, f"2/ai/{i}") for i, k in enumerate(MIXED[:6])]
     sound = play(gamarra, deciders, 2, gamarra.reference_contract, treatments=TREATED).record()
     usual = computer_game(gamarra, 3).record()
     exports = [
@@ -209,7 +208,7 @@ def test_the_csv_keeps_the_treatments_for_the_reload(gamarra, tmp_path):
 
     treatments = {"visibility": "public", "mistake_rate": 0.1, "announce_last_season": True}
     game = Game(gamarra, gamarra.firm_names[:5], 8, treatments=treatments)
-    deciders = [make_personality("reciproco", random.Random(i)) for i in range(5)]
+    deciders = [make_personality("reciproco", i) for i in range(5)]
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})

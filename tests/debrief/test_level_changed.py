@@ -9,7 +9,6 @@ count, and that the debrief, the printed summary, the comparison and resuming a 
 from __future__ import annotations
 
 import dataclasses
-import random
 import re
 import shutil
 from pathlib import Path
@@ -53,7 +52,7 @@ def nudge_start_trust(path: Path) -> None:
 def played(level: str | Path, seed: int = 3) -> GameRecord:
     """The record of a game of ``level`` (a shipped level's name or a file) by six personalities."""
     level = load_level(level)
-    deciders = [make_personality(k, random.Random(f"{seed}/{i}")) for i, k in enumerate(MIX)]
+    deciders = [make_personality(k, f"{seed}/{i}") for i, k in enumerate(MIX)]
     return play(level, deciders, seed, level.reference_contract).record()
 
 

@@ -5,7 +5,6 @@ seasons go to an appendix after a page break."""
 from __future__ import annotations
 
 import html
-import random
 from html.parser import HTMLParser
 
 import pytest
@@ -61,7 +60,7 @@ def first_page(page: str) -> str:
 def long_game():
     """Fourteen seasons of Villa El Salvador, played with treatments, with expulsions."""
     level = load_level("villa_el_salvador")
-    deciders = [make_personality(k, random.Random(f"5/ai/{i}")) for i, k in enumerate(SEATS)]
+    deciders = [make_personality(k, f"5/ai/{i}") for i, k in enumerate(SEATS)]
     game = play(level, deciders, 5, level.reference_contract, treatments=TREATED)
     assert len(game.reports) >= 12
     return level, game.record(), analyse(level, game.record())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 from game.ai import make_personality
 from game.content.levels import load_level
 from game.debrief import analyse, spread, what_if_contract
@@ -15,7 +13,7 @@ TREATED = {"visibility": "public", "mistake_rate": 0.2, "penalty_severity": 2.0}
 def _treated_record():
     level = load_level("gamarra")
     keys = ["leal", "oportunista", "reciproco", "leal", "a_medias", "inversor"]
-    deciders = [make_personality(k, random.Random(f"7/ai/{i}")) for i, k in enumerate(keys)]
+    deciders = [make_personality(k, f"7/ai/{i}") for i, k in enumerate(keys)]
     game = play(level, deciders, 7, level.reference_contract, treatments=TREATED)
     return level, game, game.record()
 

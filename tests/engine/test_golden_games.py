@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 from typing import Any
 
 import pytest
@@ -58,9 +57,7 @@ def _contract(level, which: str) -> dict[str, str]:
 
 def play_golden(level_name: str, seed: int, personalities, contract: str, treatments=None) -> Game:
     level = load_level(level_name)
-    deciders = [
-        make_personality(p, random.Random(f"{seed}/ai/{i}")) for i, p in enumerate(personalities)
-    ]
+    deciders = [make_personality(p, f"{seed}/ai/{i}") for i, p in enumerate(personalities)]
     return play(level, deciders, seed, _contract(level, contract), treatments=treatments)
 
 

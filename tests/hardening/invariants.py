@@ -69,9 +69,7 @@ def play_checked(
     max_seasons: int = 10_000,
 ) -> Game:
     """Play one game with these personalities, checking every invariant after every season."""
-    deciders = [
-        make_personality(key, random.Random(f"{seed}/ai/{i}")) for i, key in enumerate(seats)
-    ]
+    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
     names = [level.firm_names[i % len(level.firm_names)] + f" {i}" for i in range(len(seats))]
     game = Game(level, names, seed, contract)
     while game.outcome is None:

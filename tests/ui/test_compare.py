@@ -7,7 +7,6 @@ Set ``SHOTS_DIR`` to a folder to keep a screenshot of each state (``compare_*.pn
 from __future__ import annotations
 
 import os
-import random
 import shutil
 from pathlib import Path
 
@@ -53,9 +52,7 @@ def exports(tmp_path_factory) -> Path:
     ]
     folder = tmp_path_factory.mktemp("clase")
     for name, contract, seed, keys in groups:
-        deciders = [
-            make_personality(k, random.Random(f"{seed}/ai/{i}")) for i, k in enumerate(keys)
-        ]
+        deciders = [make_personality(k, f"{seed}/ai/{i}") for i, k in enumerate(keys)]
         names = [*PEOPLE, *level.firm_names[2:6]]
         game = play(level, deciders, seed, contract, names)
         export_game(
