@@ -25,6 +25,7 @@ from game.engine.level import Level
 from game.engine.reports import SeasonReport
 from game.engine.rules import DIMENSIONS
 from game.engine.state import Action, Decision, SeasonSetup
+from game.engine.streams import CURRENT
 from game.engine.trust import alliance_trust
 from game.i18n import LANGUAGES
 from game.play.story import reason_text, season_story
@@ -77,10 +78,12 @@ def play_through(
     contract: Mapping[str, str],
     decide: Decide,
     treatments: Mapping[str, Any] | None = None,
+    random_streams: int = CURRENT,
 ) -> Played:
     """Play a game with ``decide`` choosing each season's decisions, keeping snapshots.
-    ``treatments`` are the facilitator's switches of the real game (kept in every what-if)."""
-    game = Game(level, names, seed, contract, treatments=treatments)
+    ``treatments`` are the facilitator's switches of the real game and ``random_streams`` how
+    its seed was split (both kept in every what-if, so that it meets the real game's dice)."""
+    game = Game(level, names, seed, contract, treatments=treatments, random_streams=random_streams)
     played = Played(game, snapshots=[Snapshot.of(game)])
     while game.outcome is None:
         setup = game.begin_season()
@@ -102,7 +105,13 @@ def replay_record(level: Level, record: GameRecord) -> Played:
         return decisions[season] if season < len(decisions) else None
 
     return play_through(
-        level, record.names, record.seed, record.contract, decide, record.treatments
+        level,
+        record.names,
+        record.seed,
+        record.contract,
+        decide,
+        record.treatments,
+        record.random_streams,
     )
 
 

@@ -37,6 +37,7 @@ from game.engine.game import GameRecord
 from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
 from game.engine.state import Action, Decision, InvestTarget
+from game.engine.streams import PER_SEASON
 from game.persistence.atomic import atomic_write_bytes
 from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
 
@@ -69,6 +70,7 @@ CSV_COLUMNS = (
     "level_path",
     "level_fingerprint",
     "seed",
+    "random_streams",
     "personality",
     *(f"contract_{condition}" for condition in CONDITIONS),
 )
@@ -162,6 +164,7 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
         "level_path": debrief.level.path,
         "level_fingerprint": debrief.record.level_fingerprint,
         "seed": debrief.record.seed,
+        "random_streams": debrief.record.random_streams,
         **{f"contract_{c}": debrief.record.contract.get(c, "") for c in CONDITIONS},
     }
     seats = debrief.personalities
@@ -352,6 +355,7 @@ def _record_from_rows(
         decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
         treatments=treatments,
         level_fingerprint=first.get("level_fingerprint") or "",
+        random_streams=int(first.get("random_streams") or PER_SEASON),
     )
     seats = [firms[i].get("personality") or None for i in range(len(firms))]
     return record, tuple(seats) if any(seats) else None

@@ -11,7 +11,6 @@ the "what if" replay does that).
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -163,15 +162,6 @@ def _cost(
 # -- what one modifier did in this game ----------------------------------------------------
 
 
-def detection_rolls(seed: int, season: int, firms: int) -> list[float]:
-    """The season's detection rolls, drawn as :func:`game.engine.season.resolve_season` draws
-    them (quality noise first, then one roll per firm)."""
-    rng = random.Random(f"{seed}/dice/{season}")
-    for _ in range(firms):
-        rng.gauss(0.0, 1.0)
-    return [rng.random() for _ in range(firms)]
-
-
 def _detection(c: _Compare) -> Effect | None:
     delta = c.alt["detection"] - c.actual["detection"]
     if (delta <= 0.0) if c.lacked else (delta >= 0.0):
@@ -183,7 +173,7 @@ def _detection(c: _Compare) -> Effect | None:
         defectors = [f for f, d in report.decisions.items() if d.action is Action.DEFECT]
         if not defectors:
             continue
-        rolls = detection_rolls(game.seed, report.season, len(game.names))
+        rolls = game.detection_rolls(report.season)
         other = min(max(report.detection_chance + delta, 0.0), cap)
         for firm in defectors:
             caught = firm in report.detected

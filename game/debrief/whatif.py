@@ -26,7 +26,13 @@ def what_if_all_cooperate(level: Level, record: GameRecord) -> Debrief:
         return {i: COOPERATE for i in game.members()}
 
     played = play_through(
-        level, record.names, record.seed, record.contract, decide, record.treatments
+        level,
+        record.names,
+        record.seed,
+        record.contract,
+        decide,
+        record.treatments,
+        record.random_streams,
     )
     return build_debrief(level, played)
 
@@ -76,6 +82,12 @@ def what_if_contract(
         return decisions
 
     played = play_through(
-        level, record.names, record.seed, dict(contract), decide, record.treatments
+        level,
+        record.names,
+        record.seed,
+        dict(contract),
+        decide,
+        record.treatments,
+        record.random_streams,
     )
     return build_debrief(level, played, personalities)

@@ -3,7 +3,8 @@
 The pygame loop, the headless simulator, the tests and the benchmarks all drive this class the
 same way: ``begin_season()``, a :class:`FirmView` for each member, one decision each,
 ``resolve()``; until ``outcome`` is set. One seed per game is split into named streams (events,
-offers, dice) so that replaying with other decisions meets the same events ("what if").
+offers, dice: :mod:`game.engine.streams`) so that replaying with other decisions meets the same
+events ("what if").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
 from game.engine.reports import OwnResult, PublicRecord, SeasonReport
 from game.engine.rules import Treatments
-from game.engine.season import detection_chance, resolve_season, setup_season
+from game.engine.season import detection_chance, draw_dice, resolve_season, setup_season
 from game.engine.state import (
     ACTION_NAMES,
     Action,
@@ -33,6 +34,7 @@ from game.engine.state import (
     OutsideOffer,
     SeasonSetup,
 )
+from game.engine.streams import CURRENT, PER_SEASON, Streams, check_scheme
 from game.engine.trust import alliance_trust, trust_matrix
 from game.engine.views import FirmView, OwnFirm, PublicFirm
 
@@ -96,10 +98,12 @@ class Game:
         contract: Mapping[str, str] | None = None,
         *,
         treatments: Treatments | Mapping[str, Any] | None = None,
+        random_streams: int = CURRENT,
     ) -> None:
         """``treatments``: the facilitator's switches (a :class:`Treatments`, or a mapping of
         the switches that differ from the level's ``rules.treatments``); ``ValueError`` for an
-        unknown switch or a value out of bounds."""
+        unknown switch or a value out of bounds. ``random_streams``: how the seed's streams are
+        seeded (:mod:`game.engine.streams`; a replay passes its record's)."""
         if not level.firms.min <= len(names) <= level.firms.max:
             raise ValueError(
                 f"{level.id} is played by {level.firms.min} to {level.firms.max} firms, "
@@ -126,6 +130,7 @@ class Game:
         )
         self.signing = self._sign()
         self._event_rng = random.Random(f"{seed}/events")
+        self._streams = Streams(seed, random_streams)
         self.setup: SeasonSetup | None = None
         self.reports: list[SeasonReport] = []
         self.public: list[PublicRecord] = []
@@ -175,7 +180,7 @@ class Game:
                 self.level,
                 self.state,
                 self._event_rng,
-                random.Random(f"{self.seed}/offers/{season}"),
+                self._streams.for_season("offers", season),
                 self._trust_at_start,
             )
         return self.setup
@@ -262,6 +267,20 @@ class Game:
             )
         return self._public_cache
 
+    @property
+    def random_streams(self) -> int:
+        """How this game's streams are seeded (:mod:`game.engine.streams`)."""
+        return self._streams.scheme
+
+    def detection_rolls(self, season: int) -> list[float]:
+        """The detection rolls ``season`` met, one per firm, drawn again from a fresh copy of
+        the game's streams (the contract review asks what another chance would have caught)."""
+        streams = Streams(self.seed, self._streams.scheme)
+        rolls: list[float] = []
+        for past in range(1, season + 1):  # a per-game stream runs on from season to season
+            _, rolls, _ = draw_dice(streams.for_season("dice", past), len(self.names))
+        return rolls
+
     def detection_chance(self) -> float:
         if self.level.is_dilemma:
             return 1.0
@@ -279,7 +298,7 @@ class Game:
                 self.state,
                 setup,
                 decisions,
-                random.Random(f"{self.seed}/dice/{setup.season}"),
+                self._streams.for_season("dice", setup.season),
                 self.treatments,
                 mistakes,
                 self._trust_at_start,
@@ -304,8 +323,8 @@ class Game:
         rate = self.treatments.mistake_rate
         if rate <= 0.0:
             return frozenset()
-        rng = random.Random(f"{self.seed}/mistakes/{season}")
-        return frozenset(f.id for f in self.state.firms if rng.random() < rate)
+        roll = self._streams.for_season("mistakes", season).random
+        return frozenset(f.id for f in self.state.firms if roll() < rate)
 
     def _check_end(self) -> Outcome | None:
         level, state = self.level, self.state
@@ -367,6 +386,7 @@ class Game:
             decisions=tuple(dict(r.decisions) for r in self.reports),
             treatments=self.treatments.to_json(),
             level_fingerprint=self._fingerprint,
+            random_streams=self._streams.scheme,
         )
 
 
@@ -376,7 +396,8 @@ class GameRecord:
     decision. ``treatments`` holds the facilitator's switches; a record from before they
     existed has none, which means the level's defaults (the game as it was then).
     ``level_fingerprint`` is the level's as it was played (:mod:`game.engine.fingerprint`);
-    empty in records from before it existed."""
+    empty in records from before it existed. ``random_streams`` is how its seed was split
+    (:mod:`game.engine.streams`); records from before it existed used the per-season scheme."""
 
     level_id: str
     seed: int
@@ -385,6 +406,10 @@ class GameRecord:
     decisions: tuple[dict[int, Decision], ...]
     treatments: dict[str, Any] = field(default_factory=dict)
     level_fingerprint: str = ""
+    random_streams: int = PER_SEASON
+
+    def __post_init__(self) -> None:
+        check_scheme(self.random_streams)
 
     def treatments_for(self, level: Level) -> Treatments:
         """The treatments this game was played with, on ``level``."""
@@ -406,6 +431,7 @@ class GameRecord:
             ],
             "treatments": dict(self.treatments),
             "level_fingerprint": self.level_fingerprint,
+            "random_streams": self.random_streams,
         }
 
     @staticmethod
@@ -421,12 +447,20 @@ class GameRecord:
             ),
             treatments=dict(data.get("treatments") or {}),
             level_fingerprint=str(data.get("level_fingerprint") or ""),
+            random_streams=data.get("random_streams", PER_SEASON),
         )
 
 
 def replay(level: Level, record: GameRecord) -> Game:
     """Play a recorded game again, decision for decision."""
-    game = Game(level, record.names, record.seed, record.contract, treatments=record.treatments)
+    game = Game(
+        level,
+        record.names,
+        record.seed,
+        record.contract,
+        treatments=record.treatments,
+        random_streams=record.random_streams,
+    )
     for decisions in record.decisions:
         if game.outcome is not None:
             break
@@ -442,11 +476,12 @@ def play(
     names: Sequence[str] | None = None,
     *,
     treatments: Treatments | Mapping[str, Any] | None = None,
+    random_streams: int = CURRENT,
 ) -> Game:
     """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
     if names is None:
         names = seat_names(level, len(deciders))
-    game = Game(level, names, seed, contract, treatments=treatments)
+    game = Game(level, names, seed, contract, treatments=treatments, random_streams=random_streams)
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})

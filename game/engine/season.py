@@ -135,6 +135,16 @@ class _Season:
     delivered: float = 0.0  # lots the client received (set by _deliver)
 
 
+def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float], float]:
+    """A resolution's dice, all drawn up front and for every firm, member or not, so that
+    decisions never shift them: quality noise per firm, a detection roll per firm, and one roll
+    for a client's claim."""
+    gauss, roll = rng.gauss, rng.random
+    noise = [gauss(0.0, 1.0) for _ in range(firms)]
+    rolls = [roll() for _ in range(firms)]
+    return noise, rolls, roll()
+
+
 def resolve_season(
     level: Level,
     state: GameState,
@@ -190,11 +200,7 @@ def resolve_season(
         treatments,
         mistakes,
     )
-    # Draw every random number up front, for every firm, so decisions never shift the dice.
-    gauss, roll = rng.gauss, rng.random
-    quality_noise = [gauss(0.0, 1.0) for _ in firms]
-    detection_rolls = [roll() for _ in firms]
-    claim_roll = roll()
+    quality_noise, detection_rolls, claim_roll = draw_dice(rng, len(firms))
 
     _pay_dues_and_contract_costs(season)
     investments = _invest(season)
