@@ -46,8 +46,8 @@ def signed_match(level: str = "gamarra", people: int = 2, firms: int = 6) -> Mat
     return signed_fit_match(firms=firms, people=people, level=level)
 
 
-def finished_match() -> Match:
-    match = signed_match("tutorial", people=1, firms=4)
+def finished_match(level: str = "tutorial", firms: int = 4) -> Match:
+    match = signed_match(level, people=1, firms=firms)
     while match.stage is not Stage.OVER:
         if match.stage is Stage.RESOLVED:
             match.next_season()
@@ -140,6 +140,44 @@ def _error(app: App) -> None:
     app.show(ErrorScene(app, app.paths.data_dir / "logs" / "errors-elsewhere.log"))
 
 
+def _facilitator(app: App) -> None:
+    from game.ui.scenes.facilitator import FacilitatorScene
+
+    _title(app)
+    app.push(FacilitatorScene(app))
+
+
+def _seats(app: App) -> None:
+    from game.ui.scenes.seats import SeatsScene
+
+    _season(app)
+    app.push(SeatsScene(app))
+
+
+def _debrief(app: App) -> None:
+    from game.ui.scenes.debrief import DebriefScene
+
+    match = finished_match("gamarra", firms=6)
+    record = match.active_game.record()
+    _title(app)
+    app.push(DebriefScene(app, match.level, record, [s.personality for s in match.seats]))
+
+
+def _comparison(app: App) -> None:
+    from game.debrief import export_game
+    from game.ui.scenes.compare import ClassComparisonScene
+
+    folder = app.paths.data_dir / "clase"
+    for group, (level, firms) in enumerate((("gamarra", 5), ("gamarra", 6), ("el_porvenir", 5))):
+        match = finished_match(level, firms)
+        personalities = [s.personality for s in match.seats]
+        record = match.active_game.record()
+        export_game(match.level, record, folder, name=f"grupo-{group}", personalities=personalities)
+    (folder / "rota.json").write_text("{ no es una partida", encoding="utf-8")
+    _title(app)
+    app.push(ClassComparisonScene(app, sorted(folder.glob("*.json"))))
+
+
 SCENES: dict[str, Callable[[App], None]] = {
     "title": _title,
     "level select": _level_select,
@@ -153,6 +191,10 @@ SCENES: dict[str, Callable[[App], None]] = {
     "how to play": _how_to_play,
     "load": _load,
     "error": _error,
+    "facilitator": _facilitator,
+    "seats": _seats,
+    "debrief": _debrief,
+    "comparison": _comparison,
 }
 PER_SCENE = TOTAL_EVENTS // len(SCENES)
 
