@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 from game.content.levels import load_level, shipped_level_names
 from game.engine.contract import CONDITIONS
 from game.engine.game import Game, GameRecord, replay
-from game.engine.ledger import FUND, REASONS
+from game.engine.ledger import FUND
 from game.engine.state import COOPERATE, DEFECT, Decision, InvestTarget, invest
+from tests.hardening.invariants import check_season
 
 LEVELS = {name: load_level(name) for name in shipped_level_names()}
 CLUSTER_CHOICES = [COOPERATE, DEFECT] + [invest(t) for t in InvestTarget]
-INTERNAL = {"dues", "fine"}  # money that only moves between a member and the common fund
 
 
 @st.composite
@@ -36,10 +36,6 @@ def games(draw):
     return level, firms, seed, contract, plan
 
 
-def _finite(*values: float) -> bool:
-    return all(math.isfinite(v) for v in values)
-
-
 def _play(level, firms: int, seed: int, contract, plan) -> Game:
     game = Game(level, level.firm_names[:firms], seed, contract)
     season = 0
@@ -48,29 +44,8 @@ def _play(level, firms: int, seed: int, contract, plan) -> Game:
         row = plan[season % len(plan)]
         game.resolve({i: row[i] for i in game.members()})
         season += 1
-        _check_invariants(game)
+        check_season(game)  # the invariants the engine soak holds every game to
     return game
-
-
-def _check_invariants(game: Game) -> None:
-    state, report = game.state, game.reports[-1]
-    for row in state.trust:
-        for value in row:
-            assert 0.0 <= value <= 1.0
-    for value in state.dimensions.values():
-        assert 0.0 <= value <= 100.0
-    assert _finite(state.fund, *(f.capital for f in state.firms), *state.dimensions.values())
-    assert 0.0 <= report.trust_after <= 1.0
-    # Every sol is accounted for: each balance moved by exactly what the ledger says.
-    for firm in state.firms:
-        moved = sum(e.amount for e in report.ledger if e.account == firm.id)
-        assert math.isclose(report.capital_change[firm.id], moved, abs_tol=1e-6)
-    fund_moved = sum(e.amount for e in report.ledger if e.account == FUND)
-    assert math.isclose(report.fund_change, fund_moved, abs_tol=1e-6)
-    assert {e.reason for e in report.ledger} <= REASONS
-    internal = sum(e.amount for e in report.ledger if e.reason in INTERNAL)
-    assert math.isclose(internal, 0.0, abs_tol=1e-6)
-    assert all(0.0 <= f.reputation <= 1.0 and 0.0 <= f.quality <= 1.0 for f in state.firms)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,8 +1,8 @@
 """What must hold after every season of every game, whatever the level, contract or firms.
 
-Shared by the engine soak and the level fuzz (a level that passes the checker is played and
-held to the same rules). The ledger check is the one of ``tests/engine/test_properties.py``:
-each balance moved by exactly what the season's ledger says.
+Shared by the engine soak, the level fuzz (a level that passes the checker is played and held
+to the same rules) and the engine's property tests (random decisions). Among them: each
+balance moved by exactly what the season's ledger says.
 """
 
 from __future__ import annotations

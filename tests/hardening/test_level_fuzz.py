@@ -13,10 +13,12 @@ import contextlib
 import copy
 import random
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -31,6 +33,16 @@ SHIPPED = {
 }
 DATA = {name: yaml.safe_load(text) for name, text in SHIPPED.items()}
 FOLDER = Path(tempfile.mkdtemp(prefix="level-fuzz-"))
+"""Where the fuzzed files are written (hypothesis examples cannot share ``tmp_path``), removed
+when the module is done."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_folder():
+    yield
+    shutil.rmtree(FOLDER, ignore_errors=True)
+
+
 FUZZ = settings(
     max_examples=150,
     deadline=None,

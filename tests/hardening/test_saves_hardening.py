@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -34,8 +35,19 @@ LEVELS = {name: load_level(name) for name in shipped_level_names()}
 KINDS = {"empty", "damaged", "wrong_format", "incomplete", "invalid", "too_new", "upgrade_failed"}
 
 
+HOMES = Path(tempfile.mkdtemp(prefix="saves-hardening-"))
+"""One folder for every store of this module (hypothesis examples cannot share ``tmp_path``),
+removed when the module is done."""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_homes():
+    yield
+    shutil.rmtree(HOMES, ignore_errors=True)
+
+
 def fresh_store() -> SaveStore:
-    home = Path(tempfile.mkdtemp(prefix="saves-hardening-"))
+    home = Path(tempfile.mkdtemp(dir=HOMES))
     return SaveStore(AppPaths(data_dir=home / "data", config_dir=home / "config"))
 
 
