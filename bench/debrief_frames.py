@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -40,8 +39,9 @@ def _finished_match(seed: int = 3):
     return match
 
 
-def measure(frames: int = 600) -> dict[str, float]:
-    """Median and 99th-percentile frame time (ms) of the debrief's charts, headless."""
+def measure(frames: int = 600) -> list[float]:
+    """Every frame's time (ms) of the debrief's charts, headless (``bench/run.py`` takes their
+    median and 99th percentile, as it does for the season screen)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -82,12 +82,10 @@ def measure(frames: int = 600) -> dict[str, float]:
             app.step(events, dt=1 / 60)
             samples.append((time.perf_counter() - start) * 1000.0)
         pygame.quit()
-    samples.sort()
-    return {
-        "median_ms": statistics.median(samples),
-        "p99_ms": samples[min(int(len(samples) * 0.99), len(samples) - 1)],
-    }
+    return samples
 
 
 if __name__ == "__main__":
-    print(measure())
+    from run import frame_figures
+
+    print(frame_figures(measure()))

@@ -259,7 +259,8 @@ def simulate_wall_time(level_name: str, games: int) -> float:
 # -- in fresh processes: frames, start-up, memory --------------------------------------------
 
 
-def _percentiles(samples: list[float]) -> dict[str, float]:
+def frame_figures(samples: list[float]) -> dict[str, float]:
+    """Median and 99th percentile (nearest rank) of frame times, for every screen measured."""
     ordered = sorted(samples)
     rank = max(0, math.ceil(len(ordered) * 0.99) - 1)
     return {"median_ms": statistics.median(ordered), "p99_ms": ordered[rank]}
@@ -293,7 +294,7 @@ def child_season_frames(frames: int) -> dict[str, float]:
         samples.append((time.perf_counter() - start) * 1000)
     if type(app.scene).__name__ != "SeasonScene":
         raise RuntimeError("the season screen failed while measured")
-    return _percentiles(samples)
+    return frame_figures(samples)
 
 
 def child_debrief_frames(frames: int) -> dict[str, float]:
@@ -301,8 +302,7 @@ def child_debrief_frames(frames: int) -> dict[str, float]:
     sys.path.insert(0, str(BENCH))
     import debrief_frames
 
-    result = debrief_frames.measure(frames=frames)
-    return {"median_ms": float(result["median_ms"]), "p99_ms": float(result["p99_ms"])}
+    return frame_figures(debrief_frames.measure(frames=frames))
 
 
 def child_full_game_rss() -> dict[str, float]:
