@@ -228,3 +228,32 @@ def test_a_csv_that_is_not_a_game_is_refused_with_a_reason(tmp_path):
     sheet.write_text("alumno,nota\nAna,18\n", encoding="utf-8")
     with pytest.raises(ExportError, match="not a game exported by this game"):
         read_export(sheet)
+
+
+def test_a_csv_from_before_the_stream_schemes_reloads_as_it_was_played(gamarra, tmp_path):
+    """A CSV exported before games said how their seed was split (no ``random_streams``
+    column) is a per-season game, and reloads into that game's debrief."""
+    import csv
+
+    from game.debrief import read_export
+    from game.engine.game import Game
+    from game.engine.streams import PER_SEASON
+
+    game = Game(gamarra, gamarra.firm_names[:5], 4, random_streams=PER_SEASON)
+    deciders = [make_personality("oportunista", i) for i in range(5)]
+    while game.outcome is None:
+        game.begin_season()
+        game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
+    record = game.record()
+    path = next(p for p in export_game(gamarra, record, tmp_path, name="old") if p.suffix == ".csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        columns = [c for c in rows[0] if c != "random_streams"]
+        writer = csv.DictWriter(handle, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    reloaded = read_export(path).record
+    assert reloaded.random_streams == PER_SEASON
+    assert reloaded == record
+    assert analyse(gamarra, reloaded) == analyse(gamarra, record)
