@@ -10,7 +10,7 @@ from __future__ import annotations
 from game.engine.ledger import Ledger
 from game.engine.level import Level
 from game.engine.reports import SeasonReport
-from game.engine.state import Action, Decision, GameState, SeasonSetup
+from game.engine.state import Action, Decision, GameState, SeasonSetup, members_decisions
 from game.engine.trust import alliance_trust, update_trust
 
 _MOVES = (Action.COOPERATE, Action.DEFECT)
@@ -34,6 +34,7 @@ def resolve_dilemma(
     """Pay the classic table; a cooperation in ``mistakes`` comes out as a defection (the
     mistake treatment, as in The Evolution of Trust), though the record keeps what was meant."""
     members = state.members()
+    decisions = members_decisions(members, decisions)
     for firm in members:
         if decisions[firm.id].action is Action.INVEST:
             raise ValueError("the tutorial has only two choices: cooperate or defect")

@@ -139,6 +139,7 @@ class Game:
         self._seasons_below = 0
         self._public_cache: _SeasonPublic | None = None
         self._trust_at_start = 0.0  # the alliance's trust when this season began
+        self._season_mistakes: frozenset[int] = frozenset()  # this season's (begin_season)
         self._views: dict[int, FirmView] = {}  # this season's views, built once each
         self._fingerprint: str | None = None  # the level's, for the record (made when asked)
 
@@ -164,7 +165,9 @@ class Game:
     # -- the season loop -------------------------------------------------------------------
 
     def begin_season(self) -> SeasonSetup:
-        """Draw this season's event, joint order and private offers (idempotent)."""
+        """Draw this season's event, joint order, private offers and mistakes (idempotent:
+        every stream is drawn once per season, so a ``resolve`` refused for a missing decision
+        can be retried and meets the same dice)."""
         if self.outcome is not None:
             raise RuntimeError("the game is over")
         if self.setup is None:
@@ -183,6 +186,7 @@ class Game:
                 self._streams.for_season("offers", season),
                 self._trust_at_start,
             )
+            self._season_mistakes = self._mistakes(season)
         return self.setup
 
     def members(self) -> list[int]:
@@ -289,7 +293,7 @@ class Game:
     def resolve(self, decisions: Mapping[int, Decision]) -> SeasonReport:
         """Resolve the season with one decision per member (extra entries are ignored)."""
         setup = self.begin_season()
-        mistakes = self._mistakes(setup.season)
+        mistakes = self._season_mistakes
         if self.level.is_dilemma:
             report = resolve_dilemma(self.level, self.state, setup, decisions, mistakes)
         else:

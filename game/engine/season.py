@@ -26,6 +26,7 @@ from game.engine.state import (
     JointOrder,
     OutsideOffer,
     SeasonSetup,
+    members_decisions,
 )
 from game.engine.trust import alliance_trust, update_trust
 
@@ -163,11 +164,7 @@ def resolve_season(
     """
     firms = state.firms
     members = [f for f in firms if f.member]
-    try:
-        chosen = {f.id: decisions[f.id] for f in members}
-    except KeyError:
-        missing = [f.id for f in members if f.id not in decisions]
-        raise ValueError(f"no decision for firm(s) {missing}") from None
+    chosen = members_decisions(members, decisions)
     capital_before = [f.capital for f in firms]
     fund_before = state.fund
     cooperators: list[Firm] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -75,6 +76,18 @@ class Firm:
     left_reason: str | None = None  # "expelled" or "bankrupt"
     offences: int = 0  # detected defections
     informal_credit: bool = True
+
+
+def members_decisions(
+    members: list[Firm], decisions: Mapping[int, Decision]
+) -> dict[int, Decision]:
+    """Each member's decision, in seating order (extra entries are ignored); ``ValueError``
+    naming the members without one, before anything is drawn or paid."""
+    try:
+        return {f.id: decisions[f.id] for f in members}
+    except KeyError:
+        missing = [f.id for f in members if f.id not in decisions]
+        raise ValueError(f"no decision for firm(s) {missing}") from None
 
 
 @fast_init

@@ -234,6 +234,39 @@ def test_treatments_at_their_neutral_values_play_the_same_game(case, streams: in
     assert digest(play_golden(*case, streams, neutral)) == DIGESTS[streams][_key(*case)]
 
 
+MISTAKES = {"mistake_rate": 0.1, "visibility": "public"}
+TREATED_GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
+    ("gamarra", 9, MIX, "reference"),
+    ("el_porvenir", 11, OTHERS, "default"),
+    ("tutorial", 8, OTHERS, "default"),
+]
+"""Games under the mistake treatment (and public defections), whose mistakes have a stream of
+their own. The per-season digests were checked against the engine as it was before the
+per-game scheme existed."""
+
+TREATED_DIGESTS: dict[int, dict[str, str]] = {
+    PER_SEASON: {
+        "gamarra/9": "2cd3cf8064498c174c2e79671a173a9e1cff17c8ecf0d14cc490e8f7e4270d80",
+        "el_porvenir/11": "edbb48b05eea88089f46ef33932e3d797289c21c9cf86b61265d3c7389e37b2c",
+        "tutorial/8": "539486a463663a249acbc88e92bba069a0728d97ca8be15eadd78b4c17776e8f",
+    },
+    PER_GAME: {
+        "gamarra/9": "cff9ffa9e1bd35ef912cd0a7864ced76c11bb4fa22ea884f7ccb5c9da0386a8f",
+        "el_porvenir/11": "3df21062fd3cd1b349e0b640233a4fb0295cbe323e5197ec1d6784a53b7a326b",
+        "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
+    },
+}
+
+
+@SCHEMES
+@pytest.mark.parametrize("case", TREATED_GAMES, ids=lambda c: f"{c[0]}/{c[1]}")
+def test_golden_games_with_mistakes_are_unchanged(case, streams: int) -> None:
+    game = play_golden(*case, streams, MISTAKES)
+    assert any(r.mistakes for r in game.reports)  # the treatment did come into play
+    assert digest(game) == TREATED_DIGESTS[streams][f"{case[0]}/{case[1]}"]
+    assert digest(replay(game.level, game.record())) == digest(game)
+
+
 BULK_SEEDS = range(100, 130)
 """Thirty more games per level, mixed personalities by seed, hashed together."""
 
@@ -273,6 +306,9 @@ if __name__ == "__main__":
         print(f"DIGESTS[{scheme}]")
         for case in GAMES:
             print(f'    "{_key(*case)}": "{digest(play_golden(*case, scheme))}",')
+        print(f"TREATED_DIGESTS[{scheme}]")
+        for case in TREATED_GAMES:
+            print(f'    "{case[0]}/{case[1]}": "{digest(play_golden(*case, scheme, MISTAKES))}",')
         print(f"BULK_DIGESTS[{scheme}]")
         for name in ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador"):
             print(f'    "{name}": "{bulk_digest(name, scheme)}",')

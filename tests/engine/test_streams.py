@@ -25,9 +25,17 @@ def _mixed(firm: int, season: int):
     return COOPERATE
 
 
-def _played(level, seed: int, streams: int, policy) -> Game:
-    """A whole game of six firms with ``policy`` deciding."""
-    game = Game(level, seat_names(level, 6), seed, level.reference_contract, random_streams=streams)
+def _played(level, seed: int, streams: int, policy, firms: int = 6, treatments=None) -> Game:
+    """A whole game with ``policy`` deciding."""
+    names = seat_names(level, firms)
+    game = Game(
+        level,
+        names,
+        seed,
+        level.reference_contract,
+        treatments=treatments,
+        random_streams=streams,
+    )
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: policy(i, game.state.season + 1) for i in game.members()})
@@ -64,11 +72,42 @@ def test_other_decisions_meet_the_same_offers_and_dice(streams, dice_spy) -> Non
 
 
 @SCHEMES
-def test_the_review_draws_again_the_detection_rolls_each_season_met(streams, dice_spy) -> None:
-    game = _played(load_level("gamarra"), 3, streams, _mixed)
+@pytest.mark.parametrize("firms", [5, 6])  # odd: a normal draw is carried to the next season
+def test_the_review_draws_again_the_detection_rolls_each_season_met(
+    streams, firms, dice_spy
+) -> None:
+    game = _played(load_level("gamarra"), 3, streams, _mixed, firms)
     assert len(dice_spy) == len(game.reports) >= 2
     for season, (_, rolls, _) in enumerate(dice_spy, start=1):
         assert game.detection_rolls(season) == rolls
+
+
+@SCHEMES
+@pytest.mark.parametrize("name", ["gamarra", "tutorial"])
+def test_a_resolve_refused_for_a_missing_decision_can_be_retried(streams, name) -> None:
+    """The refused call draws nothing: retried, the season meets the dice (and, under the
+    mistake treatment, the mistakes) it would have met."""
+    level = load_level(name)
+    treatments = {"mistake_rate": 0.3}
+    policy = _mixed if not level.is_dilemma else (lambda f, s: DEFECT if f == s % 2 else COOPERATE)
+    straight = _played(level, 3, streams, policy, 5 if not level.is_dilemma else 2, treatments)
+    firms = len(straight.names)
+    game = Game(
+        level,
+        straight.names,
+        3,
+        level.reference_contract,
+        treatments=treatments,
+        random_streams=streams,
+    )
+    while game.outcome is None:
+        game.begin_season()
+        if game.state.season == 1:
+            with pytest.raises(ValueError, match="no decision"):
+                game.resolve({})
+        game.resolve({i: policy(i, game.state.season + 1) for i in game.members()})
+    assert game.reports == straight.reports
+    assert firms >= 2 and any(r.mistakes for r in straight.reports)
 
 
 def test_the_schemes_give_different_games_from_one_seed() -> None:
@@ -113,6 +152,8 @@ def _table(level) -> Match:
 
 def _play_seasons(match: Match, seasons: int) -> None:
     for _ in range(seasons):
+        if match.stage is Stage.OVER:
+            return
         match.decide(0, DEFECT if match.active_game.state.season % 2 else COOPERATE)
         match.resolve()
         if match.stage is Stage.OVER:
@@ -146,3 +187,32 @@ def test_a_save_with_an_unknown_scheme_is_refused() -> None:
     saved["record"]["random_streams"] = 9
     with pytest.raises((ValueError, MatchError), match="random-stream scheme"):
         Match.from_json(saved, level)
+
+
+def test_a_version_1_save_file_is_upgraded_and_continues_per_season(tmp_path) -> None:
+    """A save file written before the schemes (save version 1, its record without
+    ``random_streams``) is read as the per-season game it was, through the real store."""
+    from game.persistence.paths import AppPaths
+    from game.persistence.saves import SaveStore
+    from game.ui.saving import restore_match, save_summary
+
+    level = load_level("el_porvenir")
+    match = _table(level)
+    match.random_streams = PER_SEASON
+    match.sign(level.reference_contract)
+    _play_seasons(match, 2)
+    assert match.stage is Stage.DECIDING
+    store = SaveStore(AppPaths(data_dir=tmp_path / "data", config_dir=tmp_path / "config"))
+    path = store.write("autosave", match.to_json(), save_summary(match), False)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"] = 1
+    del doc["game"]["record"]["random_streams"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    loaded = store.read("autosave")
+    assert loaded.upgraded and loaded.game["record"]["random_streams"] == PER_SEASON
+    restored = restore_match(loaded)
+    assert restored.stage is match.stage
+    assert restored.active_game.reports == match.active_game.reports
+    _play_seasons(match, 3)
+    _play_seasons(restored, 3)
+    assert restored.active_game.reports == match.active_game.reports
