@@ -1,10 +1,11 @@
 """The facilitator's export: CSV, JSON (reloadable), a printable HTML summary, PNG charts.
 
 * ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
-  game's level (its id, file and fingerprint), seed, contract (``contract_*``) and treatments
-  (``treatment_*``) fill columns of every row, so the rows of several games pasted into one
-  sheet still say how each game was played, and the file alone reloads into the same debrief
-  (:func:`read_export`).
+  game's level (its id, file and fingerprint), seed, contract (``contract_*``), treatments
+  (``treatment_*``) and how the seed was split into dice (``random_streams``,
+  :mod:`game.engine.streams`; a CSV without it is an older, per-season game) fill columns of
+  every row, so the rows of several games pasted into one sheet still say how each game was
+  played, and the file alone reloads into the same debrief (:func:`read_export`).
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
   played with (every switch, defaults included) and the debrief's data; it reloads with
   :func:`load_export` into the same debrief.
@@ -43,7 +44,9 @@ from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+"""2 (2026-12-01): the record says how the game's seed was split into dice (``random_streams``),
+so an older game refuses the file instead of replaying it with other dice."""
 LANGS = ("es", "en", "both")
 CSV_COLUMNS = (
     "season",
@@ -70,9 +73,9 @@ CSV_COLUMNS = (
     "level_path",
     "level_fingerprint",
     "seed",
-    "random_streams",
     "personality",
     *(f"contract_{condition}" for condition in CONDITIONS),
+    "random_streams",  # added last, so older exports' columns keep their places in a sheet
 )
 
 
@@ -299,7 +302,7 @@ def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Lev
 
 def read_csv_export(path: Path) -> ExportedGame:
     """Rebuild a game from its CSV alone: the rows hold every decision, and the game's level,
-    seed, contract and treatments, which is all a replay needs."""
+    seed, dice scheme, contract and treatments, which is all a replay needs."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel writes a BOM
             rows = list(csv.DictReader(handle))
@@ -328,7 +331,8 @@ def _record_from_rows(
     firms: dict[int, dict[str, str]] = {}
     seasons: dict[int, dict[int, Decision]] = {}
     for row in rows:
-        if row["level"] != first["level"] or row["seed"] != first["seed"]:
+        same_game = ("level", "seed", "random_streams")
+        if any(row.get(column) != first.get(column) for column in same_game):
             raise ValueError("the rows come from more than one game")
         firm = int(row["firm"])
         firms.setdefault(firm, row)
@@ -355,10 +359,19 @@ def _record_from_rows(
         decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
         treatments=treatments,
         level_fingerprint=first.get("level_fingerprint") or "",
-        random_streams=int(first.get("random_streams") or PER_SEASON),
+        random_streams=_streams_cell(first.get("random_streams")),
     )
     seats = [firms[i].get("personality") or None for i in range(len(firms))]
     return record, tuple(seats) if any(seats) else None
+
+
+def _streams_cell(text: str | None) -> int:
+    """The ``random_streams`` cell: empty or missing in a CSV from before it existed."""
+    if not text or not text.strip():
+        return PER_SEASON
+    if not text.strip().isdigit():
+        raise ValueError(f"random_streams is {text!r}, not a whole number")
+    return int(text)
 
 
 def _treatment_value(field: dataclasses.Field, text: str) -> Any:

@@ -4,9 +4,9 @@ For each condition the review compares the contract the group signed with one al
 same game: where the group lacked the condition, the level's sound (reference) option; where it
 had it, the "no rules" option. Each effect is measured on this game's own seasons and dice, never
 a canned sentence: for example the defections that the missing monitoring would have caught are
-the undetected ones whose detection roll (``{seed}/dice/{season}``, drawn as the engine draws it)
-falls under the higher chance. Only the first-order effect is counted (the game is not replayed;
-the "what if" replay does that).
+the undetected ones whose detection roll (drawn again from the game's own dice by
+:meth:`~game.engine.game.Game.detection_rolls`) falls under the higher chance. Only the
+first-order effect is counted (the game is not replayed; the "what if" replay does that).
 """
 
 from __future__ import annotations

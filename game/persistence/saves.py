@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from game.engine.streams import PER_SEASON
 from game.persistence.atomic import (
     atomic_write_bytes,
     file_stamp,
@@ -41,7 +42,7 @@ from game.persistence.atomic import (
 from game.persistence.paths import AppPaths
 
 SAVE_FORMAT = "asociatividad-save"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"
@@ -53,6 +54,21 @@ Each upgrader receives the parsed file (header and ``game``) and returns the new
 change ``game`` as the game's own data evolves. :meth:`SaveStore.read` runs the chain from the
 file's version up to :data:`SAVE_VERSION`.
 """
+
+
+def _say_the_old_dice(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 (2026-12-01): a game's record says how its seed was split into dice
+    (:mod:`game.engine.streams`). Every game saved before was split per season; the new version
+    number also makes an older game refuse these saves ("made by a newer version") instead of
+    replaying them with the wrong dice."""
+    game = doc.get("game")
+    record = game.get("record") if isinstance(game, dict) else None
+    if isinstance(record, dict):
+        record.setdefault("random_streams", PER_SEASON)
+    return {**doc, "version": 2}
+
+
+UPGRADERS[1] = _say_the_old_dice
 
 _REQUIRED = ("saved_at", "finished", "summary", "game")
 _SLOT_RE = re.compile(r"^[A-Za-z0-9_-]+$")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import json
 
@@ -84,7 +85,7 @@ def test_the_summary_in_one_language_leaves_the_other_out(gamarra, tmp_path):
 def test_every_text_in_the_summary_is_escaped(gamarra, tmp_path):
     record = computer_game(gamarra, 3).record()
     names = ("<b>Evil & Co</b>", *record.names[1:])
-    tricky = GameRecord(record.level_id, record.seed, names, record.contract, record.decisions)
+    tricky = dataclasses.replace(record, names=names)
     page = export_game(gamarra, tricky, tmp_path, name="x")[2].read_text(encoding="utf-8")
     assert "<b>Evil" not in page
     assert "&lt;b&gt;Evil &amp; Co&lt;/b&gt;" in page
@@ -123,9 +124,7 @@ TREATED = {"visibility": "public", "mistake_rate": 0.2, "penalty_severity": 2.0}
 
 def _treated(record: GameRecord) -> GameRecord:
     """The same decisions, recorded as played with other switches (the export only reads them)."""
-    return GameRecord(
-        record.level_id, record.seed, record.names, record.contract, record.decisions, TREATED
-    )
+    return dataclasses.replace(record, treatments=TREATED)
 
 
 def test_the_csv_and_json_say_which_treatments_the_game_was_played_with(gamarra, tmp_path):
@@ -148,7 +147,7 @@ def test_the_csv_and_json_say_which_treatments_the_game_was_played_with(gamarra,
 
 def test_a_game_recorded_before_treatments_exports_the_levels_defaults(gamarra, tmp_path):
     played = computer_game(gamarra, 3).record()
-    old = GameRecord(played.level_id, played.seed, played.names, played.contract, played.decisions)
+    old = dataclasses.replace(played, treatments={})  # what such a record reads back as
     files = {p.suffix: p for p in export_game(gamarra, old, tmp_path, name="vieja")}
     data = json.loads(files[".json"].read_text(encoding="utf-8"))
     assert data["treatments"] == gamarra.rules.treatments.to_json()
@@ -257,3 +256,30 @@ def test_a_csv_from_before_the_stream_schemes_reloads_as_it_was_played(gamarra, 
     assert reloaded.random_streams == PER_SEASON
     assert reloaded == record
     assert analyse(gamarra, reloaded) == analyse(gamarra, record)
+
+
+def test_a_csv_mixing_two_dice_schemes_or_a_bad_one_is_refused_naming_it(gamarra, tmp_path):
+    import csv
+
+    import pytest
+
+    from game.debrief import read_export
+    from game.debrief.export import ExportError
+
+    record = computer_game(gamarra, 3).record()
+    path = next(p for p in export_game(gamarra, record, tmp_path, name="g") if p.suffix == ".csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+
+    def write(changed_rows) -> None:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]))
+            writer.writeheader()
+            writer.writerows(changed_rows)
+
+    write([rows[0], *({**row, "random_streams": "1"} for row in rows[1:])])
+    with pytest.raises(ExportError, match="more than one game"):
+        read_export(path)
+    write([{**row, "random_streams": "dos"} for row in rows])
+    with pytest.raises(ExportError, match="random_streams is 'dos'"):
+        read_export(path)

@@ -182,9 +182,7 @@ def test_the_ending_is_the_last_moment_with_its_reasons(name):
 def test_an_unfinished_game_has_no_ending(gamarra):
     game = computer_game(gamarra, 1)
     record = game.record()
-    cut = GameRecord(
-        record.level_id, record.seed, record.names, record.contract, record.decisions[:1]
-    )
+    cut = replace(record, decisions=record.decisions[:1])
     assert len(record.decisions) > 1
     assert "ending" not in _kinds(analyse(gamarra, cut))
 

@@ -263,8 +263,9 @@ def test_each_kind_of_damage_has_its_own_message(store):
     assert len(set(en)) == len(en)
     assert len(set(es)) == len(es)
     assert "cut off" in messages["truncated"][0]
-    assert "newer version of the game (version 2)" in messages["future"][0]
-    assert "más nueva del juego (versión 2)" in messages["future"][1]
+    newer = SAVE_VERSION + 1  # what _bad_files writes for a future save
+    assert f"newer version of the game (version {newer})" in messages["future"][0]
+    assert f"más nueva del juego (versión {newer})" in messages["future"][1]
 
 
 def test_moving_aside_never_overwrites_an_earlier_kept_file(store):
@@ -347,23 +348,24 @@ def test_writing_over_a_save_from_a_newer_game_keeps_it(store):
 def test_an_older_save_is_upgraded_when_read(store, monkeypatch):
     path = store.write("autosave", {"seats": ["Ana"]}, _summary(), finished=False)
     old_bytes = path.read_bytes()
+    written = saves.SAVE_VERSION
 
-    def one_to_two(doc):
-        doc = dict(doc, version=2)
+    def to_next(doc):
+        doc = dict(doc, version=written + 1)
         doc["game"] = {"players": doc["game"].pop("seats"), "upgraded": True}
         return doc
 
-    monkeypatch.setattr(saves, "SAVE_VERSION", 2)
-    monkeypatch.setitem(saves.UPGRADERS, 1, one_to_two)
+    monkeypatch.setattr(saves, "SAVE_VERSION", written + 1)
+    monkeypatch.setitem(saves.UPGRADERS, written, to_next)
     loaded = store.read("autosave")
     assert loaded.game == {"players": ["Ana"], "upgraded": True}
-    assert loaded.version == 1 and loaded.upgraded
+    assert loaded.version == written and loaded.upgraded
     assert path.read_bytes() == old_bytes  # the file changes only when the game next writes it
 
 
 def test_an_older_save_without_an_upgrader_is_reported_and_kept(store, monkeypatch):
     path = store.write("autosave", GAME, _summary(), finished=False)
-    monkeypatch.setattr(saves, "SAVE_VERSION", 2)
+    monkeypatch.setattr(saves, "SAVE_VERSION", saves.SAVE_VERSION + 1)
     with pytest.raises(SaveError) as info:
         store.read("autosave")
     assert info.value.kind == "upgrade_failed"
@@ -376,8 +378,8 @@ def test_an_upgrader_that_fails_is_reported(store, monkeypatch):
     def broken(doc):
         raise KeyError("seats")
 
-    monkeypatch.setattr(saves, "SAVE_VERSION", 2)
-    monkeypatch.setitem(saves.UPGRADERS, 1, broken)
+    monkeypatch.setitem(saves.UPGRADERS, saves.SAVE_VERSION, broken)
+    monkeypatch.setattr(saves, "SAVE_VERSION", saves.SAVE_VERSION + 1)
     with pytest.raises(SaveError) as info:
         store.read("autosave", quarantine=False)
     assert info.value.kind == "upgrade_failed"
