@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from game.debrief.model import (
     Debrief,
@@ -25,7 +24,6 @@ from game.engine.level import Level
 from game.engine.reports import SeasonReport
 from game.engine.rules import DIMENSIONS
 from game.engine.state import Action, Decision, SeasonSetup
-from game.engine.streams import CURRENT
 from game.engine.trust import alliance_trust
 from game.i18n import LANGUAGES
 from game.play.story import reason_text, season_story
@@ -73,17 +71,21 @@ class Played:
 
 def play_through(
     level: Level,
-    names: Sequence[str],
-    seed: int,
-    contract: Mapping[str, str],
+    record: GameRecord,
     decide: Decide,
-    treatments: Mapping[str, Any] | None = None,
-    random_streams: int = CURRENT,
+    contract: Mapping[str, str] | None = None,
 ) -> Played:
-    """Play a game with ``decide`` choosing each season's decisions, keeping snapshots.
-    ``treatments`` are the facilitator's switches of the real game and ``random_streams`` how
-    its seed was split (both kept in every what-if, so that it meets the real game's dice)."""
-    game = Game(level, names, seed, contract, treatments=treatments, random_streams=random_streams)
+    """Play ``record``'s game again with ``decide`` choosing each season's decisions, keeping
+    snapshots: its seats, seed, treatments and dice (``random_streams``), so that a what-if
+    meets the real game's draws, under its own contract or ``contract``."""
+    game = Game(
+        level,
+        record.names,
+        record.seed,
+        record.contract if contract is None else contract,
+        treatments=record.treatments,
+        random_streams=record.random_streams,
+    )
     played = Played(game, snapshots=[Snapshot.of(game)])
     while game.outcome is None:
         setup = game.begin_season()
@@ -104,15 +106,7 @@ def replay_record(level: Level, record: GameRecord) -> Played:
         season = game.state.season
         return decisions[season] if season < len(decisions) else None
 
-    return play_through(
-        level,
-        record.names,
-        record.seed,
-        record.contract,
-        decide,
-        record.treatments,
-        record.random_streams,
-    )
+    return play_through(level, record, decide)
 
 
 def analyse(

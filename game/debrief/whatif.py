@@ -26,15 +26,7 @@ def what_if_all_cooperate(level: Level, record: GameRecord) -> Debrief:
     def decide(game: Game) -> dict[int, Decision]:
         return {i: COOPERATE for i in game.members()}
 
-    played = play_through(
-        level,
-        record.names,
-        record.seed,
-        record.contract,
-        decide,
-        record.treatments,
-        record.random_streams,
-    )
+    played = play_through(level, record, decide)
     return build_debrief(level, played)
 
 
@@ -82,13 +74,5 @@ def what_if_contract(
                 decisions[firm] = own if own is not None else fallback_decision(record, firm)
         return decisions
 
-    played = play_through(
-        level,
-        record.names,
-        record.seed,
-        dict(contract),
-        decide,
-        record.treatments,
-        record.random_streams,
-    )
+    played = play_through(level, record, decide, dict(contract))
     return build_debrief(level, played, personalities)
