@@ -204,6 +204,34 @@ def draw_cross(surface: pygame.Surface, box: pygame.Rect, colour=theme.VERMILLIO
     pygame.draw.line(surface, colour, box.topright, box.bottomleft, width)
 
 
+def draw_badge(
+    surface: pygame.Surface,
+    centre: tuple[int, int],
+    radius: int,
+    colour: tuple[int, int, int],
+    text: str,
+    size: int,
+    *,
+    inset: int = 0,
+) -> None:
+    """A filled circle with ``text`` in its middle, in whichever of ink or white reads on
+    ``colour``: the seat numbers of the seating screens, the firms' initials on the contract."""
+    pygame.draw.circle(surface, colour, centre, radius)
+    box = pygame.Rect(
+        centre[0] - radius + inset, centre[1] - radius, 2 * (radius - inset), 2 * radius
+    )
+    draw_text(
+        surface,
+        text,
+        box,
+        size,
+        theme.readable_on(colour),
+        bold=True,
+        align="center",
+        valign="middle",
+    )
+
+
 def draw_bar(
     surface: pygame.Surface,
     rect: pygame.Rect,

@@ -141,6 +141,27 @@ class Scene:
         self.actions.append(Action(button, run, key, primary))
         return button
 
+    def page_arrows(
+        self,
+        nav: pygame.Rect,
+        page: int,
+        pages: int,
+        turn: Callable[[int], None],
+        tooltips: tuple[str, str],
+    ) -> None:
+        """‹ and › at the two ends of ``nav`` (and the arrow keys), for a list shown a page at
+        a time; ``turn(step)`` moves by one page back or on."""
+        arrows = ((-1, "‹", nav.x, pygame.K_LEFT), (1, "›", nav.right - 56, pygame.K_RIGHT))
+        for (step, arrow, x, key), tooltip in zip(arrows, tooltips, strict=True):
+            self.button(
+                (x, nav.y, 56, nav.height),
+                arrow,
+                lambda step=step: turn(step),
+                key=key,
+                tooltip=tooltip,
+                enabled=0 <= page + step < pages,
+            ).set_text(arrow)  # the arrow alone: it is its own key's sign
+
     # -- input -------------------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> bool:

@@ -73,6 +73,12 @@ WIDGET_BLOCKS = (
 )
 
 
+def readable_on(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Ink on a light colour, the card's white on a dark one (by perceived brightness)."""
+    light = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2] > 145
+    return INK if light else CARD
+
+
 def gui_theme(text_size: str) -> dict:
     """pygame_gui's theme: our theme file with the widget font size of the chosen text size.
 

@@ -569,22 +569,13 @@ class ClassComparisonScene(Scene):
             enabled=bool(self.games),
         )
         if self.pages > 1:
-            self.button(
-                (actions.right - 56 - 8 - 56, actions.y, 56, actions.h),
-                "‹",
-                lambda: self.turn_page(-1),
-                key=pygame.K_LEFT,
-                tooltip=self.tr("compare.prev_page"),
-                enabled=self.page > 0,
-            ).set_text("‹")
-            self.button(
-                (actions.right - 56, actions.y, 56, actions.h),
-                "›",
-                lambda: self.turn_page(1),
-                key=pygame.K_RIGHT,
-                tooltip=self.tr("compare.next_page"),
-                enabled=self.page < self.pages - 1,
-            ).set_text("›")
+            self.page_arrows(
+                pygame.Rect(actions.right - 120, actions.y, 120, actions.h),
+                self.page,
+                self.pages,
+                self.turn_page,
+                (self.tr("compare.prev_page"), self.tr("compare.next_page")),
+            )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
         entry = pygame_gui.elements.UITextEntryLine(rect, manager=self.app.manager)

@@ -15,6 +15,7 @@ from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
 from game.play.match import MatchError
 from game.ui import flow, theme
+from game.ui.board import draw_badge
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
 
@@ -122,11 +123,6 @@ def initials(name: str) -> str:
     capitals = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     chosen = (capitals or words)[:2]
     return "".join(w[0].upper() for w in chosen) or "?"
-
-
-def readable_on(colour: tuple[int, int, int]) -> tuple[int, int, int]:
-    light = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2] > 145
-    return theme.INK if light else theme.CARD
 
 
 class ContractScene(Scene):
@@ -748,18 +744,9 @@ class ContractScene(Scene):
         shown = seats if count <= fits else seats[: max(fits - 1, 0)]
         for seat in shown:
             colour = theme.FIRM_COLOURS[seat % len(theme.FIRM_COLOURS)]
-            pygame.draw.circle(surface, colour, (x + badge, rect.centery), badge)
             letters = initials(self.app.match.seats[seat].name)
-            draw_text(
-                surface,
-                letters,
-                pygame.Rect(x + 2, rect.centery - badge, 2 * badge - 4, 2 * badge),
-                fitting_size(letters, 2 * badge - 4, max(sizes.small - 3, 11)),
-                readable_on(colour),
-                bold=True,
-                align="center",
-                valign="middle",
-            )
+            size = fitting_size(letters, 2 * badge - 4, max(sizes.small - 3, 11))
+            draw_badge(surface, (x + badge, rect.centery), badge, colour, letters, size, inset=2)
             x += step
         if len(shown) < count and right - x >= step:
             more = pygame.Rect(x, rect.centery - badge, 2 * badge, 2 * badge)

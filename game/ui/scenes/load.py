@@ -225,23 +225,13 @@ class LoadScene(Scene):
                 key=pygame.K_DELETE,
             )
         if self.pages > 1:
-            nav = lay["nav"]
-            self.button(
-                (nav.x, nav.y, 56, nav.height),
-                "‹",
-                lambda: self.turn_page(-1),
-                key=pygame.K_LEFT,
-                tooltip=self.tr("load.prev_page"),
-                enabled=self.page > 0,
-            ).set_text("‹")
-            self.button(
-                (nav.right - 56, nav.y, 56, nav.height),
-                "›",
-                lambda: self.turn_page(1),
-                key=pygame.K_RIGHT,
-                tooltip=self.tr("load.next_page"),
-                enabled=self.page < self.pages - 1,
-            ).set_text("›")
+            self.page_arrows(
+                lay["nav"],
+                self.page,
+                self.pages,
+                self.turn_page,
+                (self.tr("load.prev_page"), self.tr("load.next_page")),
+            )
 
     def file_row(self, lay) -> dict[str, pygame.Rect]:
         row = lay["file_row"]

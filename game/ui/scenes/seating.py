@@ -14,6 +14,7 @@ from game.engine.level import Level
 from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
+from game.ui.board import draw_badge
 from game.ui.scene import Scene, card
 from game.ui.scenes.facilitator import FacilitatorScene, match_options, summary
 from game.ui.text import draw_text, font, wrap
@@ -682,18 +683,7 @@ class SeatingScene(Scene):
         radius = c["badge_w"] // 2
         centre = (c["badge"] + radius, row.centery)
         colour = theme.FIRM_COLOURS[i % len(theme.FIRM_COLOURS)]
-        pygame.draw.circle(surface, colour, centre, radius)
-        light = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2] > 145
-        draw_text(
-            surface,
-            str(i + 1),
-            pygame.Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius),
-            sizes.body,
-            theme.INK if light else theme.CARD,
-            bold=True,
-            align="center",
-            valign="middle",
-        )
+        draw_badge(surface, centre, radius, colour, str(i + 1), sizes.body)
         draft = self.drafts[i]
         if draft.human:
             text, x = self.tr("seating.person.note"), c["menu"]

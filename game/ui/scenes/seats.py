@@ -16,6 +16,7 @@ from game.ai.base import REGISTRY, personality_keys
 from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, MatchError
 from game.ui import theme
+from game.ui.board import draw_badge
 from game.ui.scene import Scene, titled_card
 from game.ui.text import draw_text, font
 
@@ -265,18 +266,7 @@ class SeatsScene(Scene):
         colour = theme.FIRM_COLOURS[i % len(theme.FIRM_COLOURS)]
         if not member:
             colour = theme.LINE
-        pygame.draw.circle(surface, colour, centre, radius)
-        light = 0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2] > 145
-        draw_text(
-            surface,
-            str(i + 1),
-            pygame.Rect(centre[0] - radius, centre[1] - radius, 2 * radius, 2 * radius),
-            sizes.body,
-            theme.INK if light else theme.CARD,
-            bold=True,
-            align="center",
-            valign="middle",
-        )
+        draw_badge(surface, centre, radius, colour, str(i + 1), sizes.body)
         draw_text(
             surface,
             seat.name,
