@@ -31,7 +31,7 @@ from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
 from game.ui import charts as ch
 from game.ui import theme
-from game.ui.board import line_height, mix, money, scaled
+from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, fit, font
 
@@ -1237,22 +1237,8 @@ class DebriefScene(Scene):
             chip = pygame.Rect(rect.x + 12, rect.y + 10, chip_w, line_height(s.small, True) + 8)
             pygame.draw.rect(surface, theme.CARD, chip, border_radius=chip.h // 2)
             pygame.draw.rect(surface, colour, chip, width=2, border_radius=chip.h // 2)
-            mark = pygame.Rect(chip.x + 8, chip.centery - 7, 14, 14)
-            if review.had:
-                pygame.draw.lines(
-                    surface,
-                    colour,
-                    False,
-                    [
-                        (mark.x, mark.centery),
-                        (mark.x + 5, mark.bottom - 2),
-                        (mark.right, mark.y + 1),
-                    ],
-                    3,
-                )
-            else:
-                pygame.draw.line(surface, colour, mark.topleft, mark.bottomright, 3)
-                pygame.draw.line(surface, colour, mark.topright, mark.bottomleft, 3)
+            mark = pygame.Rect(chip.x + 6, chip.centery - 9, 18, 18)
+            (draw_check if review.had else draw_cross)(surface, mark, colour, 3)
             draw_text(
                 surface,
                 self.tr("debrief.contract.had" if review.had else "debrief.contract.lacked"),
