@@ -142,11 +142,18 @@ class App:
 
     # -- settings --------------------------------------------------------------------------
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Use and remember new settings, rebuilding what they change."""
+    def apply_settings(self, settings: Settings) -> str | None:
+        """Use and remember new settings, rebuilding what they change. Returns why they could
+        not be kept for the next time (a read-only or full disk), or None: the change holds
+        for this session either way, and a settings file is no reason for the error screen."""
         old = self.settings
         self.settings = settings
-        save_settings(self.paths, settings)
+        problem = None
+        try:
+            save_settings(self.paths, settings)
+        except OSError as error:
+            problem = error.strerror or str(error)
+            log.warning("settings not saved: %s", problem)
         if (settings.fullscreen, tuple(settings.window_size)) != (
             old.fullscreen,
             tuple(old.window_size),
@@ -161,6 +168,7 @@ class App:
             font.cache_clear()
         if self.scene is not None:
             self.scene.rebuild()
+        return problem
 
     def resized(self, size: tuple[int, int]) -> None:
         size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))

@@ -78,6 +78,36 @@ def test_settings_language_and_text_size_are_applied_and_remembered(tmp_path):
     assert again.settings.text_size == "large"
 
 
+def _unwritable_settings(monkeypatch) -> None:
+    """Saving the settings fails, as on a read-only or full disk."""
+
+    def refuse(paths, settings):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("game.ui.app.save_settings", refuse)
+
+
+def test_a_setting_that_cannot_be_saved_still_holds_and_says_so(tmp_path, monkeypatch):
+    app = _open(make_app(tmp_path), SettingsScene)
+    _unwritable_settings(monkeypatch)
+    click(app, "English")
+    assert app.settings.language == "en" and isinstance(app.scene, SettingsScene)
+    assert "Permission denied" in app.scene.message
+    frames(app)
+    assert not app.paths.log_file.exists()
+
+
+def test_the_title_switches_language_even_if_the_settings_cannot_be_saved(tmp_path, monkeypatch):
+    app = make_app(tmp_path, language="es")
+    app.show(TitleScene(app))
+    frames(app)
+    _unwritable_settings(monkeypatch)
+    press(app, pygame.K_i)
+    frames(app)
+    assert app.settings.language == "en" and isinstance(app.scene, TitleScene)
+    assert not app.paths.log_file.exists()  # no error screen for a settings file
+
+
 def test_the_selected_toggle_shows_the_current_value(tmp_path):
     app = _open(make_app(tmp_path, language="es"), SettingsScene)
     assert button_with(app, "Español").is_selected

@@ -398,12 +398,8 @@ class FacilitatorScene(Scene):
         new = dataclasses.replace(self.app.settings, **values)
         if new == self.app.settings:
             return
-        self.message = None
-        try:
-            self.app.apply_settings(new)
-        except OSError as error:  # not saved: the choice still holds for this session
-            self.message = self.tr("facilitator.save_failed", reason=error.strerror or str(error))
-            self.rebuild()
+        problem = self.app.apply_settings(new)  # not saved: it still holds for this session
+        self.message = self.tr("facilitator.save_failed", reason=problem) if problem else None
 
     def cycle(self, row: Row, step: int = 1) -> None:
         values = [value for _, value in row.options]

@@ -238,12 +238,8 @@ class SettingsScene(Scene):
         new = dataclasses.replace(self.app.settings, **values)
         if new == self.app.settings:
             return
-        self.message = None
-        try:
-            self.app.apply_settings(new)
-        except OSError as error:  # saving failed: keep the change for this session
-            self.message = self.tr("settings.save_failed", reason=error.strerror or str(error))
-            self.rebuild()
+        problem = self.app.apply_settings(new)  # a failed save keeps it for this session
+        self.message = self.tr("settings.save_failed", reason=problem) if problem else None
         sound.play(self.app, "click")
 
     def set_sound(self, on: bool) -> None:
