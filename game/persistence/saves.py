@@ -98,7 +98,9 @@ class SaveError(Exception):
     ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``damaged``,
     ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``upgrade_failed``,
     ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
-    the file concerned and ``kept_at`` where it was moved aside, if it was.
+    the file concerned and ``kept_at`` where it was moved aside, if it was; ``reason`` is the
+    system's few words on a file that could not be read or written ("No space left on device"),
+    for a screen with room for no more.
     """
 
     def __init__(
@@ -109,9 +111,11 @@ class SaveError(Exception):
         path: Path | None = None,
         kept_at: Path | None = None,
         version: int | None = None,
+        reason: str | None = None,
     ) -> None:
         super().__init__(message_en)
         self.kind = kind
+        self.reason = reason
         self.message_en = message_en
         self.message_es = message_es
         self.path = path
@@ -133,6 +137,7 @@ def _error(kind: str, path: Path | None, version: int | None = None, **detail: A
         es.format(path=path, version=version, current=SAVE_VERSION, **detail),
         path=path,
         version=version,
+        reason=detail.get("reason"),
     )
 
 

@@ -19,7 +19,7 @@ import pygame_gui
 from game.i18n import tr
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import AppPaths, default_paths
-from game.persistence.saves import SaveStore
+from game.persistence.saves import SaveError, SaveStore
 from game.persistence.settings import Settings, load_settings, save_settings
 from game.ui import theme
 from game.ui.text import font
@@ -180,13 +180,20 @@ class App:
 
     # -- saving ----------------------------------------------------------------------------
 
-    def autosave(self) -> None:
-        """Save the game in progress (after every season, and before anything risky)."""
+    def autosave(self) -> str | None:
+        """Save the game in progress (after every season, and before anything risky). Returns
+        why it could not be saved (a full or read-only disk), or None: the game goes on either
+        way, the previous save is intact, and the next autosave tries again."""
         if self.match is None or self.match.game is None:
-            return
+            return None
         from game.ui.saving import save_match
 
-        save_match(self)
+        try:
+            save_match(self)
+        except SaveError as error:
+            log.warning("autosave failed: %s", error)
+            return error.reason or error.message(self.lang)
+        return None
 
     # -- the loop --------------------------------------------------------------------------
 

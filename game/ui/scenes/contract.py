@@ -12,7 +12,6 @@ import pygame
 
 from game.engine.contract import CONDITIONS, ContractCondition, ContractOption
 from game.i18n import pick, register
-from game.persistence.errorlog import log_exception
 from game.play.match import MatchError
 from game.ui import flow, theme
 from game.ui.board import draw_badge
@@ -445,10 +444,7 @@ class ContractScene(Scene):
         except MatchError as error:
             self.problem = self.tr("contract.sign_failed", detail=str(error))
             return
-        try:
-            self.app.autosave()
-        except OSError as error:  # the game goes on; the next autosave tries again
-            log_exception(self.app.paths, error, "autosave after signing the contract")
+        self.app.autosave()  # if the disk refuses, the season screen says so after the season
         flow.resume(self.app)
 
     # -- input -----------------------------------------------------------------------------

@@ -19,11 +19,22 @@ register(
             "es": "La partida se guarda sola después de cada temporada.",
             "en": "The game saves itself after every season.",
         },
+        "pause.not_saved": {
+            "es": "No se pudo guardar ({reason}). Pulsa otra vez para salir sin guardar esta "
+            "temporada; lo guardado antes sigue intacto.",
+            "en": "Could not save ({reason}). Press again to quit without saving this season; "
+            "what was saved before is intact.",
+        },
     }
 )
 
 
 class PauseScene(Scene):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.not_saved: str | None = None
+        """Why "save and quit" could not save: a second press quits without saving."""
+
     def build(self) -> None:
         w, h = self.size
         entries = [
@@ -56,7 +67,10 @@ class PauseScene(Scene):
         self.app.push(SeatsScene(self.app))
 
     def save_and_quit(self) -> None:
-        self.app.autosave()
+        if self.not_saved is None:
+            self.not_saved = self.app.autosave()
+            if self.not_saved is not None:
+                return  # stay: the person decides whether to quit without saving
         flow.to_title(self.app)
 
     def settings(self) -> None:
@@ -85,11 +99,15 @@ class PauseScene(Scene):
         self.heading(
             surface, self.tr("pause.title"), pygame.Rect(box.x + 30, box.y + 24, box.w - 60, 44)
         )
+        if self.not_saved is None:
+            note, colour = self.tr("pause.saved_note"), theme.MUTED
+        else:
+            note, colour = self.tr("pause.not_saved", reason=self.not_saved), theme.VERMILLION
         draw_text(
             surface,
-            self.tr("pause.saved_note"),
+            note,
             pygame.Rect(box.x + 30, box.bottom - 60, box.w - 60, 44),
             self.text_sizes.small,
-            theme.MUTED,
+            colour,
             align="center",
         )

@@ -196,6 +196,12 @@ register(
             "es": "La partida se guardó sola.",
             "en": "The game saved itself.",
         },
+        "season.not_saved": {
+            "es": "No se pudo guardar la partida ({reason}); se intentará otra vez tras la "
+            "próxima temporada.",
+            "en": "The game could not be saved ({reason}); it will try again after the next "
+            "season.",
+        },
         "season.error": {
             "es": "No se pudo registrar la decisión: {problem}",
             "en": "The decision could not be recorded: {problem}",
@@ -269,6 +275,7 @@ class SeasonScene(Scene):
         self.after: BoardNumbers | None = None
         self.message: str | None = None
         self.saved = False
+        self.not_saved: str | None = None  # why the last autosave failed, if it did
         self.rects: dict[str, pygame.Rect] = {}
         self.option_rows = False
         self.target_grid = False
@@ -388,9 +395,10 @@ class SeasonScene(Scene):
         self.before = numbers_of(match)
         report = match.resolve()
         self.saved = False
+        self.not_saved = None
         if not self.demo:
-            self.app.autosave()
-            self.saved = True
+            self.not_saved = self.app.autosave()
+            self.saved = self.not_saved is None
         self.after = numbers_of(match)
         self.story = season_story(match.level, report, list(match.active_game.names))
         self.elapsed = 0.0
@@ -1564,8 +1572,11 @@ class SeasonScene(Scene):
                 note = self.tr("timer.ran_out", name=self.timed_out)
             elif self.saved:
                 note = self.tr("season.saved")
+            elif self.not_saved:
+                note = self.tr("season.not_saved", reason=self.not_saved)
             if note:
-                draw_text(surface, note, foot, s.small, theme.MUTED, valign="middle")
+                colour = theme.VERMILLION if self.not_saved else theme.MUTED
+                draw_text(surface, note, foot, s.small, colour, valign="middle")
 
     def step_layout(self, area: pygame.Rect) -> tuple[int, list[int], int, int]:
         """Text size, row heights, gap and icon size that fit the whole story in ``area``
