@@ -269,6 +269,8 @@ def read_export(path: Path | str) -> ExportedGame:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     except json.JSONDecodeError as error:
         raise ExportError(f"{path}: not valid JSON (line {error.lineno})") from None
+    except RecursionError:
+        raise ExportError(f"{path}: not a game exported by this game (nested too deep)") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise ExportError(f"{path}: not a game exported by this game (the .json file is needed)")
     if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:

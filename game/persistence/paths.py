@@ -8,6 +8,7 @@ directory: folders are made lazily by whoever writes into them.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,34 @@ class AppPaths:
     @property
     def log_file(self) -> Path:
         return self.log_dir / "errors.log"
+
+
+def typed_path(text: str) -> Path:
+    """A path a person typed, ``~`` meaning their home folder. ``FileNotFoundError`` (an
+    ``OSError``, which the screens already report) for ``~someone`` whom this system does not
+    know, rather than a folder named ``~someone`` made wherever the game happens to run."""
+    path = Path(text)
+    try:
+        return path.expanduser()
+    except RuntimeError:  # what Path.expanduser raises for an unknown user
+        raise FileNotFoundError(errno.ENOENT, "no such user's home folder", text) from None
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False, not an error, when the system refuses to look at it
+    (a folder without search permission, a name too long)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder, as :func:`is_file` says whether it is a file."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def default_paths() -> AppPaths:

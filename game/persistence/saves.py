@@ -39,7 +39,7 @@ from game.persistence.atomic import (
     move_aside,
     utc_now,
 )
-from game.persistence.paths import AppPaths
+from game.persistence.paths import AppPaths, is_file
 
 SAVE_FORMAT = "asociatividad-save"
 SAVE_VERSION = 2
@@ -324,6 +324,13 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
         raise _error("damaged", path, detail="it is not text", detail_es="no es texto") from None
     try:
         doc = json.loads(text)
+    except RecursionError:  # nested deeper than any save: not one the game wrote
+        raise _error(
+            "damaged",
+            path,
+            detail="it is nested too deep",
+            detail_es="está anidado demasiado hondo",
+        ) from None
     except json.JSONDecodeError as exc:
         # Cut off: the parser ran out of text (an unterminated string also runs to the end).
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
@@ -475,7 +482,7 @@ class SaveStore:
             raise _error("write_failed", path, reason=exc.strerror or type(exc).__name__) from exc
 
     def _keep_bad_file(self, path: Path) -> None:
-        if not path.is_file():
+        if not is_file(path):
             return
         try:
             raw = path.read_bytes()
@@ -534,7 +541,7 @@ class SaveStore:
             if p.suffix == SAVE_SUFFIX
             and not is_temp_file(p)
             and _SLOT_RE.match(p.stem)  # kept-aside files have a dot in the stem
-            and p.is_file()
+            and is_file(p)
         ]
 
     def list_saves(self) -> list[SaveInfo]:

@@ -238,7 +238,7 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except ValueError:  # includes JSONDecodeError and UnicodeDecodeError
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError, too deep
         try:
             kept = move_aside(path, "corrupt")
         except OSError as exc:

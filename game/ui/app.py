@@ -193,6 +193,9 @@ class App:
         except SaveError as error:
             log.warning("autosave failed: %s", error)
             return error.reason or error.message(self.lang)
+        except OSError as error:  # the store says SaveError; a folder's own trouble, just in case
+            log.warning("autosave failed: %s", error)
+            return error.strerror or str(error)
         return None
 
     # -- the loop --------------------------------------------------------------------------

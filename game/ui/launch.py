@@ -47,11 +47,14 @@ def launch(*, demo: str | None = None, seed: int = 1, exit_at_end: bool = False)
     from game.ui.scenes.title import TitleScene
 
     app = App()
-    if match is None:
-        app.show(TitleScene(app))
-    else:
-        from game.ui.scenes.season import SeasonScene
+    try:
+        if match is None:
+            app.show(TitleScene(app))
+        else:
+            from game.ui.scenes.season import SeasonScene
 
-        app.match = match
-        app.show(SeasonScene(app, demo=True, exit_at_end=exit_at_end))
+            app.match = match
+            app.show(SeasonScene(app, demo=True, exit_at_end=exit_at_end))
+    except Exception as error:  # the first screen failed: the error screen, not a traceback
+        app.fail(error)
     return app.run()

@@ -27,6 +27,7 @@ from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
 from game.engine.contract import CONDITIONS
 from game.i18n import pick, register, tr
 from game.persistence.errorlog import log_exception
+from game.persistence.paths import is_dir, is_file, typed_path
 from game.persistence.saves import SAVE_FORMAT, SaveError
 from game.ui import charts as ch
 from game.ui import theme
@@ -258,11 +259,14 @@ def read_game_file(path: Path | str, store) -> GameFile:
     Raises :class:`GameFileError` saying, in Spanish and English, what is wrong. A save is read
     without moving it aside (it is someone's file, not one of the game's own slots).
     """
-    path = Path(path).expanduser()
+    try:
+        path = typed_path(str(path))
+    except OSError:
+        raise problem("compare.problem.missing", name=str(path)) from None
     name = path.name or str(path)
-    if path.is_dir():
+    if is_dir(path):
         raise problem("compare.problem.folder", name=str(path))
-    if not path.is_file():
+    if not is_file(path):
         raise problem("compare.problem.missing", name=str(path))
     try:
         raw = path.read_bytes()
@@ -279,6 +283,8 @@ def read_game_file(path: Path | str, store) -> GameFile:
             raise problem("compare.problem.not_text", name=name) from None
         except json.JSONDecodeError as error:
             raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
+        except RecursionError:  # nested deeper than any game writes: not one of ours
+            raise problem("compare.problem.not_a_game", name=name) from None
         kind = data.get("format") if isinstance(data, dict) else None
     if kind in ("csv", EXPORT_FORMAT):
         version = data.get("version") if data is not None else None
@@ -616,13 +622,18 @@ class ClassComparisonScene(Scene):
             self.problems = []
             self.rebuild()
             return
-        self.add_path(Path(text).expanduser())
+        try:
+            path = typed_path(text)
+        except OSError:  # ~someone unknown here: reading it says there is no such file
+            path = Path(text)
+        self.add_path(path)
         self.rebuild()
 
     def add_path(self, path: Path, *, announce: bool = True) -> None:
         """Add a file, or every game file in a folder; report what was skipped and why."""
         lang = self.app.lang
-        files = game_files_in(path) if path.is_dir() else [path]
+        folder = is_dir(path)
+        files = game_files_in(path) if folder else [path]
         known = {self.key(g.file.path) for g in self.games}
         added = already = 0
         problems: list[str] = []
@@ -653,7 +664,7 @@ class ClassComparisonScene(Scene):
         if not announce:
             return
         parts = []
-        if path.is_dir() and not files:
+        if folder and not files:
             parts.append(self.tr("compare.none_found", folder=str(path)))
         if added:
             parts.append(
@@ -677,7 +688,7 @@ class ClassComparisonScene(Scene):
     def key(path: Path) -> str:
         try:
             return str(Path(path).resolve())
-        except OSError:
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link that loops
             return str(path)
 
     def append(self, game: GameFile) -> None:
@@ -723,8 +734,9 @@ class ClassComparisonScene(Scene):
         if not self.games:
             return
         text = self.out_text.strip() or str(default_export_dir(self.app))
-        folder = Path(text).expanduser()
+        folder = Path(text)
         try:
+            folder = typed_path(text)
             folder.mkdir(parents=True, exist_ok=True)
             path = api.export_comparison(self.comparison(), folder)
         except Exception as error:

@@ -29,6 +29,7 @@ from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
 from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
+from game.persistence.paths import typed_path
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
@@ -286,6 +287,13 @@ OUTCOME_COLOURS = {
 }
 SPREAD_GAMES = 500
 NEXT_KEY, PREV_KEY = pygame.K_s, pygame.K_a
+
+
+def _reason(error: Exception) -> str:
+    """The system's few words on a refused file or folder (no errno, no repeated path)."""
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    name = getattr(error, "filename", None)
+    return f"{reason}: {name}" if getattr(error, "strerror", None) and name else reason
 
 
 def default_export_dir(app) -> Path:
@@ -845,7 +853,7 @@ class DebriefScene(Scene):
         if self.export_entry is not None:
             text = self.export_entry.get_text().strip()
             if text:
-                self.export_dir = Path(text).expanduser()
+                self.export_dir = Path(text)  # as typed: export() expands a ~
 
     def default_folder(self) -> None:
         self.export_dir = default_export_dir(self.app)
@@ -856,6 +864,7 @@ class DebriefScene(Scene):
         folder = self.export_dir
         lang = self.lang
         try:
+            folder = typed_path(str(folder))
             paths = api.export_game(
                 self.level,
                 self.record,
@@ -867,7 +876,7 @@ class DebriefScene(Scene):
             log_exception(self.app.paths, error, f"exporting to {folder}")
             self.exported = []
             self.export_note = (
-                self.tr("debrief.export.failed", problem=str(error) or type(error).__name__),
+                self.tr("debrief.export.failed", problem=_reason(error)),
                 theme.VERMILLION,
             )
         else:

@@ -452,6 +452,7 @@ class LoadScene(Scene):
         name = info.summary.get("level_name") if info.ok else None
         if isinstance(name, dict):
             text = pick(name, self.app.lang)
+            text = text if isinstance(text, str) else ""  # a damaged summary
         elif isinstance(name, str):
             text = name
         else:
@@ -476,8 +477,8 @@ class LoadScene(Scene):
                 if parts
                 else [self.tr(f"load.outcome.{outcome}")]
             )
-        names = summary.get("names") or []
-        names = [str(n) for n in names if n]
+        names = summary.get("names")
+        names = [str(n) for n in names if n] if isinstance(names, list) else []
         if names:
             shown = ", ".join(names[:MAX_NAMES])
             if len(names) > MAX_NAMES:
