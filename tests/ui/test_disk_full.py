@@ -158,3 +158,15 @@ def test_files_nested_too_deep_are_damaged_files_not_crashes(tmp_path):
     assert isinstance(app.scene, TitleScene)
     (info,) = app.store.list_saves()
     assert not info.ok and "nested too deep" in info.error.message_en
+
+
+def test_a_huge_file_is_refused_without_being_read(tmp_path):
+    from game.ui.scenes.compare import MAX_GAME_FILE, GameFileError, read_game_file
+
+    big = tmp_path / "enorme.json"
+    with big.open("wb") as handle:  # sparse: no time or disk spent
+        handle.truncate(MAX_GAME_FILE + 1)
+    app = make_app(tmp_path)
+    with pytest.raises(GameFileError) as info:
+        read_game_file(big, app.store)
+    assert "no es una partida de este juego" in info.value.message("es")

@@ -252,6 +252,11 @@ class GameFile:
         return self.path.stem
 
 
+MAX_GAME_FILE = 32 * 1024 * 1024
+"""Bytes: a game's export or save is a few hundred kilobytes; a file much larger is not one,
+and reading it whole would freeze the screen."""
+
+
 def read_game_file(path: Path | str, store) -> GameFile:
     """Read a finished game from an export (its ``.json`` or its ``.csv``) or a saved game
     anywhere on disk.
@@ -269,6 +274,8 @@ def read_game_file(path: Path | str, store) -> GameFile:
     if not is_file(path):
         raise problem("compare.problem.missing", name=str(path))
     try:
+        if path.stat().st_size > MAX_GAME_FILE:  # read it all and the screen freezes
+            raise problem("compare.problem.not_a_game", name=name)
         raw = path.read_bytes()
     except OSError as error:
         raise problem(

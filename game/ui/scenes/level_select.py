@@ -44,6 +44,10 @@ register(
             "es": "No se pudo cargar el nivel «{name}»; los demás sí están disponibles.",
             "en": "The level “{name}” could not be loaded; the others are available.",
         },
+        "level_select.broken_all": {
+            "es": "No se pudo cargar el nivel «{name}».",
+            "en": "The level “{name}” could not be loaded.",
+        },
     }
 )
 
@@ -331,7 +335,8 @@ class LevelSelectScene(Scene):
             self.draw_card(surface, i, level, self.card_rects[i])
         footer_top = self.actions[0].button.rect.top if self.actions else h - 80
         notes = [self.tr("level_select.hint", count=len(self.levels or []))]
-        notes += [self.tr("level_select.broken", name=name) for name in self.broken]
+        broken = "level_select.broken" if self.levels else "level_select.broken_all"
+        notes += [self.tr(broken, name=name) for name in self.broken]
         left = self.actions[0].button.rect.right + 24 if self.actions else MARGIN
         right = self.actions[-1].button.rect.left - 24 if self.actions else w - MARGIN
         draw_text(
