@@ -105,6 +105,7 @@ def test_the_title_switches_language_even_if_the_settings_cannot_be_saved(tmp_pa
     press(app, pygame.K_i)
     frames(app)
     assert app.settings.language == "en" and isinstance(app.scene, TitleScene)
+    assert "could not be saved for next time" in " ".join(visible_texts(app))
     assert not app.paths.log_file.exists()  # no error screen for a settings file
 
 

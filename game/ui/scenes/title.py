@@ -139,7 +139,9 @@ class TitleScene(Scene):
         from dataclasses import replace
 
         language = "en" if self.app.lang == "es" else "es"
-        self.app.apply_settings(replace(self.app.settings, language=language))
+        problem = self.app.apply_settings(replace(self.app.settings, language=language))
+        if problem:  # the language changed; say it will not be remembered
+            self.app.notice = self.tr("settings.save_failed", reason=problem)
 
     def back(self) -> None:
         """Esc on the title screen does nothing: quitting has its own button."""
