@@ -101,7 +101,8 @@ def personality_keys(*, include_reference: bool = False) -> list[str]:
 
 
 def make_personality(key: str, seed: int | str) -> Personality:
-    """The personality ``key``, drawing from ``random.Random(seed)``. Raises ``KeyError`` with a did-you-mean message for an unknown key."""
+    """The personality ``key``, drawing from ``random.Random(seed)``. Raises ``KeyError``
+    with a did-you-mean message for an unknown key."""
     if key not in REGISTRY:
         import difflib
 

@@ -9,7 +9,7 @@ shows the game that was played, decision for decision.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from game.debrief.model import (
     Debrief,
@@ -78,14 +78,7 @@ def play_through(
     """Play ``record``'s game again with ``decide`` choosing each season's decisions, keeping
     snapshots: its seats, seed, treatments and dice (``random_streams``), so that a what-if
     meets the real game's draws, under its own contract or ``contract``."""
-    game = Game(
-        level,
-        record.names,
-        record.seed,
-        record.contract if contract is None else contract,
-        treatments=record.treatments,
-        random_streams=record.random_streams,
-    )
+    game = Game.from_record(level, record, contract)
     played = Played(game, snapshots=[Snapshot.of(game)])
     while game.outcome is None:
         setup = game.begin_season()
@@ -120,7 +113,10 @@ def analyse(
     if record.level_id != level.id:
         raise ValueError(f"the record is a game of '{record.level_id}', not of '{level.id}'")
     played = replay_record(level, record)
-    return build_debrief(level, played, personalities, played_on=record.level_fingerprint)
+    if record.level_fingerprint:  # the level it was played on, as a restored save keeps it
+        played.game.began_on(record.level_fingerprint)
+    changed = record.level_changed(level)
+    return build_debrief(level, played, personalities, level_changed=changed)
 
 
 def build_debrief(
@@ -128,22 +124,19 @@ def build_debrief(
     played: Played,
     personalities: Sequence[str | None] | None = None,
     *,
-    played_on: str = "",
+    level_changed: bool = False,
 ) -> Debrief:
     """Everything the debrief shows, from a played game (real or "what if").
 
-    ``played_on``: the fingerprint of the level the game was first played on, when it is a
-    replay of a record (the debrief's record keeps it, and says if the level changed since)."""
+    ``level_changed``: the game is a replay of a record whose level file has changed since it
+    was played (its game keeps the fingerprint it began on, and so does the debrief's record)."""
     from game.debrief.history import history_note
     from game.debrief.moments import find_moments
     from game.debrief.questions import choose_questions, game_facts
     from game.debrief.review import review_contract
 
     game = played.game
-    record = game.record()  # it carries the level's fingerprint as it is now
-    level_changed = bool(played_on) and played_on != record.level_fingerprint
-    if played_on:
-        record = replace(record, level_fingerprint=played_on)
+    record = game.record()
     names = list(game.names)
     outcome = outcome_summary(level, game)
     moments = find_moments(level, played)

@@ -20,6 +20,7 @@ from game.debrief.model import (
     Moment,
     OutcomeSummary,
 )
+from game.debrief.texts import join
 from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
 from game.i18n import pick, register, tr
@@ -224,7 +225,7 @@ def _outcome(debrief: Debrief, lang: str) -> list[str]:
     return [
         f"<h2>{label('export.outcome', lang, inline=True)}</h2>",
         f'<p class="outcome {escape(outcome.kind)}">{show(outcome.title, lang, inline=True)}</p>',
-        f"<p>{show(_joined(outcome.reasons), lang)}</p>",
+        f"<p>{show(join(list(outcome.reasons)), lang)}</p>",
         '<div class="columns"><div class="wide">',
         _figures(debrief, lang),
         "</div><div>",
@@ -232,11 +233,6 @@ def _outcome(debrief: Debrief, lang: str) -> list[str]:
         f'<p class="source">{label("export.trust_caption", lang)}</p>',
         "</div></div>",
     ]
-
-
-def _joined(texts: Sequence[Bilingual]) -> Bilingual:
-    """Several sentences as one paragraph in each language (a list takes a line each)."""
-    return {code: " ".join(pick(t, code) for t in texts) for code in ("es", "en")}
 
 
 def _figures(debrief: Debrief, lang: str) -> str:
@@ -453,7 +449,7 @@ def _compared_contracts(games: Sequence[ComparedGame], lang: str) -> list[str]:
         return []
     names: dict[str, Bilingual] = {}
     for game in games:
-        for key, name in getattr(game, "condition_names", {}).items():
+        for key, name in game.condition_names.items():
             names.setdefault(key, name)
     body = [
         f"<h2>{label('export.contract_short', lang, inline=True)}</h2>",
@@ -470,7 +466,7 @@ def _compared_contracts(games: Sequence[ComparedGame], lang: str) -> list[str]:
 
 def _compared_treatments(games: Sequence[ComparedGame], lang: str) -> list[str]:
     """The switches each game was played with, one row per switch."""
-    lines = [treatment_lines(getattr(game, "treatments", {}) or {}) for game in games]
+    lines = [treatment_lines(game.treatments) for game in games]
     switches: dict[str, Bilingual] = {}
     for game_lines in lines:
         for name, _value in game_lines:
@@ -482,8 +478,9 @@ def _compared_treatments(games: Sequence[ComparedGame], lang: str) -> list[str]:
         "<table>",
         _game_columns(games, label("export.compare.switch", lang)),
     ]
+    by_switch = [{n["es"]: v for n, v in game_lines} for game_lines in lines]
     for key, name in switches.items():
-        values = [dict((n["es"], v) for n, v in game_lines).get(key) for game_lines in lines]
+        values = [values_of.get(key) for values_of in by_switch]
         cells = "".join(f"<td>{show(v, lang) if v else '-'}</td>" for v in values)
         body.append(f"<tr><td>{show(name, lang)}</td>{cells}</tr>")
     return [*body, "</table>"]

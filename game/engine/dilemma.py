@@ -30,9 +30,12 @@ def resolve_dilemma(
     setup: SeasonSetup,
     decisions: dict[int, Decision],
     mistakes: frozenset[int] = frozenset(),
+    trust_before: float | None = None,
 ) -> SeasonReport:
     """Pay the classic table; a cooperation in ``mistakes`` comes out as a defection (the
-    mistake treatment, as in The Evolution of Trust), though the record keeps what was meant."""
+    mistake treatment, as in The Evolution of Trust), though the record keeps what was meant.
+    ``trust_before`` is the alliance's trust at the start of the round, when the caller has it
+    (as for :func:`~game.engine.season.resolve_season`)."""
     members = state.members()
     decisions = members_decisions(members, decisions)
     for firm in members:
@@ -40,7 +43,8 @@ def resolve_dilemma(
             raise ValueError("the tutorial has only two choices: cooperate or defect")
     ledger = Ledger()
     ids = [f.id for f in members]
-    trust_before = alliance_trust(state.trust, ids)
+    if trust_before is None:
+        trust_before = alliance_trust(state.trust, ids)
     capital_before = {f.id: f.capital for f in state.firms}
     slipped = tuple(i for i in ids if i in mistakes and decisions[i].action is Action.COOPERATE)
     played = {i: Action.DEFECT if i in slipped else decisions[i].action for i in ids}
@@ -58,7 +62,7 @@ def resolve_dilemma(
     return SeasonReport(
         setup.season,  # season
         setup.event.key,  # event
-        {i: decisions[i] for i in ids},  # decisions
+        decisions,  # decisions (the members', in seating order)
         "accepted" if not defectors else "cancelled_short",  # order_status
         float(len(ids)),  # lots_promised
         float(len(cooperators)),  # lots_delivered

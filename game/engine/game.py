@@ -140,8 +140,24 @@ class Game:
         self._public_cache: _SeasonPublic | None = None
         self._trust_at_start = 0.0  # the alliance's trust when this season began
         self._season_mistakes: frozenset[int] = frozenset()  # this season's (begin_season)
+        self._rolls: list[list[float]] = []  # every season's detection rolls, when asked
         self._views: dict[int, FirmView] = {}  # this season's views, built once each
         self._fingerprint: str | None = None  # the level's, for the record (made when asked)
+
+    @classmethod
+    def from_record(
+        cls, level: Level, record: GameRecord, contract: Mapping[str, str] | None = None
+    ) -> Game:
+        """``record``'s game, not played yet: its seats, seed, treatments and dice, under its
+        own contract or ``contract`` (a replay, a what-if)."""
+        return cls(
+            level,
+            record.names,
+            record.seed,
+            record.contract if contract is None else contract,
+            treatments=record.treatments,
+            random_streams=record.random_streams,
+        )
 
     def _sign(self) -> Ledger:
         """Each member pays its share of the one-off costs and its starting contribution."""
@@ -278,12 +294,16 @@ class Game:
 
     def detection_rolls(self, season: int) -> list[float]:
         """The detection rolls ``season`` met, one per firm, drawn again from a fresh copy of
-        the game's streams (the contract review asks what another chance would have caught)."""
-        streams = Streams(self.seed, self._streams.scheme)
-        rolls: list[float] = []
-        for past in range(1, season + 1):  # a per-game stream runs on from season to season
-            _, rolls, _ = draw_dice(streams.for_season("dice", past), len(self.names))
-        return rolls
+        the game's streams (the contract review asks what another chance would have caught).
+        Every season played is drawn in one pass, the first time one is asked for: a per-game
+        stream runs on from season to season."""
+        if len(self._rolls) < len(self.reports):
+            streams = Streams(self.seed, self._streams.scheme)
+            self._rolls = [
+                draw_dice(streams.for_season("dice", past), len(self.names))[1]
+                for past in range(1, len(self.reports) + 1)
+            ]
+        return self._rolls[season - 1]
 
     def detection_chance(self) -> float:
         if self.level.is_dilemma:
@@ -295,7 +315,9 @@ class Game:
         setup = self.begin_season()
         mistakes = self._season_mistakes
         if self.level.is_dilemma:
-            report = resolve_dilemma(self.level, self.state, setup, decisions, mistakes)
+            report = resolve_dilemma(
+                self.level, self.state, setup, decisions, mistakes, self._trust_at_start
+            )
         else:
             report = resolve_season(
                 self.level,
@@ -333,7 +355,7 @@ class Game:
     def _check_end(self) -> Outcome | None:
         level, state = self.level, self.state
         if level.is_dilemma:
-            return check_dilemma_end(level, state)
+            return check_dilemma_end(level, state, self.reports[-1].trust_after)
         if state.phase > level.start_phase:
             state.seasons_at_next_phase += 1
         else:
@@ -457,14 +479,7 @@ class GameRecord:
 
 def replay(level: Level, record: GameRecord) -> Game:
     """Play a recorded game again, decision for decision."""
-    game = Game(
-        level,
-        record.names,
-        record.seed,
-        record.contract,
-        treatments=record.treatments,
-        random_streams=record.random_streams,
-    )
+    game = Game.from_record(level, record)
     for decisions in record.decisions:
         if game.outcome is not None:
             break

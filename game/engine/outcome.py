@@ -71,13 +71,14 @@ def check_cluster_end(
     return None
 
 
-def check_dilemma_end(level: Level, state: GameState) -> Outcome | None:
-    """The tutorial always plays every round (as the classic game does), then judges trust."""
+def check_dilemma_end(level: Level, state: GameState, trust: float | None = None) -> Outcome | None:
+    """The tutorial always plays every round (as the classic game does), then judges trust
+    (``trust``: the alliance's trust now, when the caller has it)."""
     if state.season < level.rules.end.season_limit:
         return None
-    return dilemma_outcome(
-        level, state.season, alliance_trust(state.trust, [f.id for f in state.members()])
-    )
+    if trust is None:
+        trust = alliance_trust(state.trust, [f.id for f in state.members()])
+    return dilemma_outcome(level, state.season, trust)
 
 
 def dilemma_outcome(level: Level, season: int, trust: float) -> Outcome:

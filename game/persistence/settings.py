@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from game.engine.rules import VISIBILITIES, Treatments
+from game.engine.rules import VISIBILITIES, Treatments, check_field
 from game.persistence.atomic import atomic_write_text, move_aside
 from game.persistence.paths import AppPaths
 
@@ -95,22 +95,19 @@ def _check_timer(value: Any) -> int:
 
 
 def _check_treatment_number(name: str) -> Callable[[Any], float]:
-    """A treatment's number, within the bounds the engine gives it."""
-    meta = next(f.metadata for f in fields(Treatments) if f.name == name)
-    low, high = meta["low"], meta["high"]
+    """A treatment's number, checked as the engine checks it (:func:`check_field`), with the
+    settings file's words for what is wrong."""
+    field = next(f for f in fields(Treatments) if f.name == name)
+    low, high = field.metadata["low"], field.metadata["high"]
 
     def check(value: Any) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or not low <= value <= high
-        ):
+        try:
+            return check_field(field, value)
+        except ValueError:
             raise _Invalid(
                 f"must be a number from {low:g} to {high:g}",
                 f"debe ser un número de {low:g} a {high:g}",
-            )
-        return float(value)
+            ) from None
 
     return check
 

@@ -159,14 +159,15 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
 def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
     """A firm caught, and what it pays. When no fine is charged (a contract without
     penalties, or the facilitator's penalty severity at zero), "a fine of S/ 0.0k" would hide
-    that nothing was charged, so that is said instead. The key stays ``story.detected`` either way (the screen plays its sound)."""
+    that nothing was charged, so that is said instead. The key stays ``story.detected`` either
+    way (the screen plays its sound)."""
     fine = penalty.fine if penalty else 0.0
     offence = penalty.offence if penalty else 1
     if fine > 0:
         paid = {lang: tr("story.fine", lang, fine=fine, offence=offence) for lang in LANGUAGES}
     else:
         paid = {lang: tr("story.no_fine", lang) for lang in LANGUAGES}
-    values = {"firm": name, "fine": fine, "offence": offence, "penalty": paid}
+    values = {"firm": name, "penalty": paid}
     return StoryStep("detection", "story.detected", values, (firm,))
 
 

@@ -32,7 +32,6 @@ from typing import Any
 
 from game.ai import REGISTRY, make_personality, personality_keys
 from game.content.levels import load_level
-from game.engine.dilemma_batch import batch_playable, play_dilemma_batch
 from game.engine.game import Game, seat_names
 from game.engine.level import Level
 from game.engine.outcome import Outcome
@@ -236,7 +235,7 @@ def run_games(
     """
     terms = contract_terms(level, contract)
     tables = {k: seating(level, seed, k, firms, policy) for k in range(start, stop)}
-    batched = _batched(level, seed, tables) if batch_playable(level) else {}
+    batched = _batched(level, seed, tables) if level.is_dilemma else {}
     return [
         batched[k] if k in batched else run_game(level, seed + k, seats, terms)
         for k, seats in tables.items()
@@ -247,7 +246,12 @@ def _batched(
     level: Level, seed: int, tables: Mapping[int, tuple[str, ...]]
 ) -> dict[int, GameResult]:
     """The games of ``tables`` the tutorial's batch player can take, played in one batch per
-    number of firms."""
+    number of firms. Imported here: the batch player needs numpy, which no other level (and
+    no launch of the game, whose command line builds this module's parser) should load."""
+    from game.engine.dilemma_batch import batch_playable, play_dilemma_batch
+
+    if not batch_playable(level):
+        return {}
     by_size: dict[int, list[int]] = {}
     for k, seats in tables.items():
         if all(REGISTRY[key].tutorial_machine is not None for key in seats):
