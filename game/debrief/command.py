@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.debrief.export import ChartWriter, ExportError, default_export_dir, export_game
 from game.debrief.model import Comparison
-from game.persistence.paths import AppPaths
+from game.persistence.paths import AppPaths, refusal
 from game.persistence.saves import SaveStore
 
 LANG_CHOICES = ("both", "es", "en")
@@ -97,7 +97,7 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
             personalities=personalities,
         )
     except OSError as error:
-        return _fail("export", f"cannot write to {out}: {error.strerror or error}")
+        return _fail("export", f"cannot write to {out}: {refusal(error)}")
     except ValueError as error:
         return _fail("export", f"the saved game does not replay: {error}")
     for path in paths:
@@ -155,7 +155,7 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         path = export_comparison(comparison, out, name=args.name, lang=args.lang)
     except OSError as error:
-        return _fail("compare", f"cannot write to {out}: {error.strerror or error}")
+        return _fail("compare", f"cannot write to {out}: {refusal(error)}")
     print(path)
     return 0
 

@@ -62,6 +62,16 @@ def typed_path(text: str) -> Path:
         raise FileNotFoundError(errno.ENOENT, "no such user's home folder", text) from None
 
 
+def refusal(error: BaseException, *, with_file: bool = False) -> str:
+    """What the system said when it refused a file or a folder ("No space left on device"),
+    without the error number; the error's own words when it said nothing. ``with_file`` adds
+    the file it named, where the message does not name it already."""
+    said = getattr(error, "strerror", None)
+    reason = said or str(error) or type(error).__name__
+    name = getattr(error, "filename", None)
+    return f"{reason}: {name}" if with_file and said and name else reason
+
+
 def is_file(path: Path) -> bool:
     """Whether ``path`` is a file; False, not an error, when the system refuses to look at it
     (a folder without search permission, a name too long)."""

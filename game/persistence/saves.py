@@ -39,7 +39,7 @@ from game.persistence.atomic import (
     move_aside,
     utc_now,
 )
-from game.persistence.paths import AppPaths, is_file
+from game.persistence.paths import AppPaths, is_file, refusal
 
 SAVE_FORMAT = "asociatividad-save"
 SAVE_VERSION = 2
@@ -416,7 +416,7 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise _error("missing", path) from None
     except OSError as exc:
-        raise _error("unreadable", path, reason=exc.strerror or type(exc).__name__) from None
+        raise _error("unreadable", path, reason=refusal(exc)) from None
 
 
 class SaveStore:
@@ -479,7 +479,7 @@ class SaveStore:
         try:
             return atomic_write_bytes(path, data)
         except OSError as exc:
-            raise _error("write_failed", path, reason=exc.strerror or type(exc).__name__) from exc
+            raise _error("write_failed", path, reason=refusal(exc)) from exc
 
     def _keep_bad_file(self, path: Path) -> None:
         if not is_file(path):
@@ -499,7 +499,7 @@ class SaveStore:
                     raise _with_kept_note(
                         _error("write_failed", path, reason="a damaged save is in the way"),
                         None,
-                        exc.strerror or type(exc).__name__,
+                        refusal(exc),
                     ) from exc
 
     def read(self, slot_or_path: str | os.PathLike[str], *, quarantine: bool = True) -> LoadedSave:
@@ -517,7 +517,7 @@ class SaveStore:
                 try:
                     kept = move_aside(path, tag, self._clock())
                 except OSError as exc:
-                    raise _with_kept_note(err, None, exc.strerror or type(exc).__name__) from None
+                    raise _with_kept_note(err, None, refusal(exc)) from None
                 raise _with_kept_note(err, kept, None) from None
             raise
         return LoadedSave(

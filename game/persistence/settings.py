@@ -18,7 +18,7 @@ from typing import Any
 
 from game.engine.rules import VISIBILITIES, Treatments, check_field
 from game.persistence.atomic import atomic_write_text, move_aside
-from game.persistence.paths import AppPaths
+from game.persistence.paths import AppPaths, refusal
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("es", "en")
@@ -226,7 +226,7 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = refusal(exc)
         return Settings(), SettingsWarning(
             f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto.",
             f"The settings could not be read ({reason}); the defaults are used.",
@@ -239,8 +239,8 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
         try:
             kept = move_aside(path, "corrupt")
         except OSError as exc:
-            where_es = f"no se pudo apartar el archivo ({exc.strerror or type(exc).__name__})"
-            where_en = f"the file could not be moved aside ({exc.strerror or type(exc).__name__})"
+            where_es = f"no se pudo apartar el archivo ({refusal(exc)})"
+            where_en = f"the file could not be moved aside ({refusal(exc)})"
         else:
             where_es = f"el archivo se conservó como {kept}"
             where_en = f"the file was kept as {kept}"

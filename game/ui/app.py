@@ -18,7 +18,7 @@ import pygame_gui
 
 from game.i18n import tr
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import AppPaths, default_paths
+from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
 from game.persistence.settings import Settings, load_settings, save_settings
 from game.ui import theme
@@ -152,7 +152,7 @@ class App:
         try:
             save_settings(self.paths, settings)
         except OSError as error:
-            problem = error.strerror or str(error)
+            problem = refusal(error)
             log.warning("settings not saved: %s", problem)
         if (settings.fullscreen, tuple(settings.window_size)) != (
             old.fullscreen,
@@ -195,7 +195,7 @@ class App:
             return error.reason or error.message(self.lang)
         except OSError as error:  # the store says SaveError; a folder's own trouble, just in case
             log.warning("autosave failed: %s", error)
-            return error.strerror or str(error)
+            return refusal(error)
         return None
 
     # -- the loop --------------------------------------------------------------------------

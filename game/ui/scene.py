@@ -47,6 +47,26 @@ KEY_TEXTS = {
 }
 
 
+def expand_upwards(menu: pygame_gui.elements.UIDropDownMenu) -> None:
+    """Open ``menu`` upwards (a menu near the bottom of the window would open off it)."""
+    menu.expand_direction = "up"
+    for state in menu.menu_states.values():
+        state.expand_direction = "up"
+    menu.current_state.finish()
+    menu.current_state.start(should_rebuild=True)
+
+
+def option_key(event: pygame.event.Event) -> str:
+    """The key of the option a dropdown's change event chose (its ``#key`` object id)."""
+    return (getattr(event, "selected_option_id", "") or "").lstrip("#")
+
+
+def draw_menu_frame(surface: pygame.Surface, menu: pygame_gui.elements.UIDropDownMenu) -> None:
+    """A frame around a closed dropdown: pygame_gui's draws almost no border."""
+    frame = menu.get_abs_rect().inflate(4, 4)
+    pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
+
+
 @dataclass(slots=True)
 class Action:
     button: pygame_gui.elements.UIButton
@@ -140,6 +160,33 @@ class Scene:
         self.add(button)
         self.actions.append(Action(button, run, key, primary))
         return button
+
+    def dropdown(
+        self,
+        rect: pygame.Rect | tuple[int, int, int, int],
+        options: list[tuple[str, str]],
+        current: str,
+        *,
+        up: bool = False,
+        row_h: int | None = None,
+    ) -> pygame_gui.elements.UIDropDownMenu:
+        """A dropdown of ``(label, "#key")`` options with ``current``'s selected (the first
+        if none is), tall enough to show them all (``row_h`` a line: the menu's height less
+        4), opening upwards when ``up``; its changes arrive as events (:func:`option_key`)."""
+        rect = pygame.Rect(rect)
+        chosen = next((o for o in options if o[1] == f"#{current}"), options[0])
+        line = rect.height - 4 if row_h is None else row_h
+        menu = pygame_gui.elements.UIDropDownMenu(
+            options,
+            chosen,
+            rect,
+            manager=self.app.manager,
+            expansion_height_limit=line * len(options) + 12,
+        )
+        self.add(menu)
+        if up:
+            expand_upwards(menu)
+        return menu
 
     def page_arrows(
         self,

@@ -27,7 +27,7 @@ from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
 from game.engine.contract import CONDITIONS
 from game.i18n import pick, register, tr
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import is_dir, is_file, typed_path
+from game.persistence.paths import is_dir, is_file, refusal, typed_path
 from game.persistence.saves import SAVE_FORMAT, SaveError
 from game.ui import charts as ch
 from game.ui import theme
@@ -278,9 +278,7 @@ def read_game_file(path: Path | str, store) -> GameFile:
             raise problem("compare.problem.not_a_game", name=name)
         raw = path.read_bytes()
     except OSError as error:
-        raise problem(
-            "compare.problem.unreadable", name=name, reason=error.strerror or str(error)
-        ) from None
+        raise problem("compare.problem.unreadable", name=name, reason=refusal(error)) from None
     if path.suffix.lower() == ".csv":  # an export's spreadsheet replays the game too
         data, kind = None, "csv"
     else:
@@ -748,7 +746,7 @@ class ClassComparisonScene(Scene):
             path = api.export_comparison(self.comparison(), folder)
         except Exception as error:
             log_exception(self.app.paths, error, f"exporting a comparison to {folder}")
-            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            reason = refusal(error)
             self.notice = (
                 self.tr("compare.export_failed", folder=str(folder), problem=reason),
                 theme.VERMILLION,

@@ -444,7 +444,7 @@ class ContractScene(Scene):
         except MatchError as error:
             self.problem = self.tr("contract.sign_failed", detail=str(error))
             return
-        self.app.autosave()  # if the disk refuses, the season screen says so after the season
+        self.app.autosave()  # a refusing disk: the game goes on, each season's autosave says so
         flow.resume(self.app)
 
     # -- input -----------------------------------------------------------------------------

@@ -29,11 +29,11 @@ from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
 from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import typed_path
+from game.persistence.paths import refusal, typed_path
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
-from game.ui.scene import Scene, card
+from game.ui.scene import Scene, card, option_key
 from game.ui.text import draw_text, fit, font
 
 log = logging.getLogger(__name__)
@@ -287,13 +287,6 @@ OUTCOME_COLOURS = {
 }
 SPREAD_GAMES = 500
 NEXT_KEY, PREV_KEY = pygame.K_s, pygame.K_a
-
-
-def _reason(error: Exception) -> str:
-    """The system's few words on a refused file or folder (no errno, no repeated path)."""
-    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-    name = getattr(error, "filename", None)
-    return f"{reason}: {name}" if getattr(error, "strerror", None) and name else reason
 
 
 def default_export_dir(app) -> Path:
@@ -592,23 +585,12 @@ class DebriefScene(Scene):
         for i, condition in enumerate(CONDITIONS):
             options = self.level.contract[condition].options
             labels = [(pick(o.name, self.lang), f"#{k}") for k, o in options.items()]
-            current = next(
-                (lab for lab in labels if lab[1] == f"#{self.contract[condition]}"), labels[0]
-            )
             y = lay["rows_top"] + i * lay["row_h"] + (lay["row_h"] - menu_h) // 2
-            menu = pygame_gui.elements.UIDropDownMenu(
-                labels,
-                current,
-                pygame.Rect(x, y, editor.right - x, menu_h),
-                manager=self.app.manager,
-                expansion_height_limit=(menu_h + 2) * len(labels) + 12,
+            up = y + (menu_h + 2) * (len(labels) + 1) > self.size[1] - 8
+            rect = (x, y, editor.right - x, menu_h)
+            self.menus[condition] = self.dropdown(
+                rect, labels, self.contract[condition], up=up, row_h=menu_h + 2
             )
-            self.add(menu)
-            if y + (menu_h + 2) * (len(labels) + 1) > self.size[1] - 8:
-                from game.ui.scenes.seating import expand_upwards
-
-                expand_upwards(menu)
-            self.menus[condition] = menu
         foot = self.footer_rect()
         labels = [
             self.tr("debrief.whatif.reset") + "  (R)",
@@ -876,7 +858,7 @@ class DebriefScene(Scene):
             log_exception(self.app.paths, error, f"exporting to {folder}")
             self.exported = []
             self.export_note = (
-                self.tr("debrief.export.failed", problem=_reason(error)),
+                self.tr("debrief.export.failed", problem=refusal(error, with_file=True)),
                 theme.VERMILLION,
             )
         else:
@@ -939,7 +921,7 @@ class DebriefScene(Scene):
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             for i, (condition, menu) in enumerate(self.menus.items()):
                 if menu is event.ui_element:
-                    option = (getattr(event, "selected_option_id", "") or "").lstrip("#")
+                    option = option_key(event)
                     if option in self.level.contract[condition].options:
                         self.condition_row = i
                         self.set_option(condition, option)

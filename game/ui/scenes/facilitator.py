@@ -23,7 +23,7 @@ from game.i18n import pick, register
 from game.persistence.settings import Settings
 from game.play.match import timer_personality_or_default
 from game.ui import theme
-from game.ui.scene import Scene, titled_card
+from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
 from game.ui.scenes.settings import draw_key_cap
 from game.ui.text import draw_text, font
 
@@ -61,7 +61,6 @@ register(
         },
         "facilitator.mistakes.none": {"es": "Ninguno", "en": "None"},
         "facilitator.percent": {"es": "{n} %", "en": "{n}%"},
-        "facilitator.penalty": {"es": "Severidad de las multas", "en": "Penalty severity"},
         "facilitator.penalty.help": {
             "es": "Multiplica las multas que fija el contrato; ×1 es tal como se firmó.",
             "en": "Multiplies the fines the contract sets; ×1 is as signed.",
@@ -108,7 +107,6 @@ register(
             "en": "Back to the study's values: only detections are known, no mistakes, fines "
             "as signed, last season not announced, no timer.",
         },
-        "facilitator.done": {"es": "Listo", "en": "Done"},
         "facilitator.hint": {
             "es": "La tecla junto a cada opción la cambia.",
             "en": "The key beside each option changes it.",
@@ -196,12 +194,17 @@ def summary(app) -> str:
 
 @dataclass(slots=True)
 class Row:
-    name: str  # text key prefix: facilitator.<name>
+    name: str  # text key prefix: facilitator.<name> (its help, its options)
     cap: str
     key: int
     options: list[tuple[str, Any]]  # (label, value)
     current: Any
     choose: Callable[[Any], None]
+    title_key: str = ""  # the switch's name where the debrief already names it
+
+    @property
+    def title(self) -> str:
+        return self.title_key or f"facilitator.{self.name}"
 
 
 class FacilitatorScene(Scene):
@@ -212,7 +215,7 @@ class FacilitatorScene(Scene):
         self.menu: pygame_gui.elements.UIDropDownMenu | None = None
         self.menu_row = pygame.Rect(0, 0, 0, 0)
         self.message: str | None = None
-        self.footer_y = 0
+        self.foot_rect = pygame.Rect(0, 0, 0, 0)  # between the buttons: a hint or a problem
 
     # -- the options -------------------------------------------------------------------------
 
@@ -254,6 +257,7 @@ class FacilitatorScene(Scene):
                 [(self.tr(f"facilitator.penalty.{name}"), value) for value, name in PENALTIES],
                 s.penalty_severity,
                 setter("penalty_severity"),
+                title_key="treatment.penalty_severity",
             ),
             Row(
                 "last",
@@ -324,11 +328,11 @@ class FacilitatorScene(Scene):
             else:
                 self.toggles(row, area)
             y += pitch
-        self.footer_y = self.card_rect.bottom - 24 - button_h
+        footer_y = self.card_rect.bottom - 24 - button_h
         back_label = self.tr("seating.back")
         back_w = font(sizes.widget).size(back_label + "  (Esc)")[0] + 40
         self.button(
-            (inner.x, self.footer_y, back_w, button_h),
+            (inner.x, footer_y, back_w, button_h),
             back_label,
             self.app.go_back,
             key=pygame.K_ESCAPE,
@@ -336,16 +340,21 @@ class FacilitatorScene(Scene):
         defaults_label = self.tr("facilitator.defaults")
         defaults_w = font(sizes.widget).size(defaults_label + "  (D)")[0] + 40
         self.button(
-            (inner.x + back_w + 16, self.footer_y, defaults_w, button_h),
+            (inner.x + back_w + 16, footer_y, defaults_w, button_h),
             defaults_label,
             self.study_values,
             key=pygame.K_d,
             tooltip=self.tr("facilitator.defaults.tip"),
         )
-        done_label = self.tr("facilitator.done")
+        done_label = self.tr("settings.done")
         done_w = max(200, font(sizes.widget, True).size(done_label + "  (Enter)")[0] + 48)
+        defaults_right = inner.x + back_w + 16 + defaults_w
+        done_x = inner.right - done_w
+        self.foot_rect = pygame.Rect(
+            defaults_right + 20, footer_y, done_x - defaults_right - 40, button_h
+        )
         self.button(
-            (inner.right - done_w, self.footer_y, done_w, button_h),
+            (inner.right - done_w, footer_y, done_w, button_h),
             done_label,
             self.app.go_back,
             key=pygame.K_RETURN,
@@ -372,22 +381,11 @@ class FacilitatorScene(Scene):
             x += width + gap
 
     def build_menu(self, row: Row, area: pygame.Rect) -> None:
-        from game.ui.scenes.seating import expand_upwards
-
         options = [(label, f"#{value}") for label, value in row.options]
-        current = next((o for o in options if o[1] == f"#{row.current}"), options[0])
         face = font(self.text_sizes.widget)
         menu_w = min(max(face.size(text)[0] for text, _ in options) + area.height + 40, area.w)
-        self.menu = self.add(
-            pygame_gui.elements.UIDropDownMenu(
-                options,
-                current,
-                pygame.Rect(area.x, area.y, menu_w, area.height),
-                manager=self.app.manager,
-                expansion_height_limit=(area.height - 4) * len(options) + 12,
-            )
-        )
-        expand_upwards(self.menu)
+        rect = (area.x, area.y, menu_w, area.height)
+        self.menu = self.dropdown(rect, options, row.current, up=True)
         self.menu_row = pygame.Rect(
             area.x + menu_w + 16, area.y, area.right - area.x - menu_w - 16, area.h
         )
@@ -411,7 +409,7 @@ class FacilitatorScene(Scene):
 
     def on_widget(self, event: pygame.event.Event) -> bool:
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED and event.ui_element is self.menu:
-            key = (getattr(event, "selected_option_id", "") or "").lstrip("#")
+            key = option_key(event)
             if key in REGISTRY:
                 self.change(timer_personality=key)
             return True
@@ -444,7 +442,7 @@ class FacilitatorScene(Scene):
             y = rect.y + max((rect.h - block) // 2, 2)
             draw_text(
                 surface,
-                self.tr(f"facilitator.{row.name}"),
+                self.tr(row.title),
                 pygame.Rect(rect.x, y, rect.width - cap_w - 12, label_h),
                 sizes.body,
                 theme.INK,
@@ -460,9 +458,8 @@ class FacilitatorScene(Scene):
                 sizes.small,
                 theme.MUTED,
             )
-        if self.menu is not None:  # pygame_gui's dropdown draws almost no border
-            frame = self.menu.get_abs_rect().inflate(4, 4)
-            pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
+        if self.menu is not None:
+            draw_menu_frame(surface, self.menu)
             key = timer_personality(self.app.settings)
             text = (
                 pick(REGISTRY[key].description, self.app.lang)
@@ -478,11 +475,7 @@ class FacilitatorScene(Scene):
                 valign="middle",
             )
         if self.actions:
-            defaults = self.actions[-2].button.get_abs_rect()
-            done = self.actions[-1].button.get_abs_rect()
-            foot = pygame.Rect(
-                defaults.right + 20, self.footer_y, done.x - defaults.right - 40, done.h
-            )
+            foot = self.foot_rect
             if self.message:
                 draw_text(
                     surface, self.message, foot, sizes.small, theme.VERMILLION, valign="middle"

@@ -17,6 +17,7 @@ import pygame_gui
 
 from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
+from game.persistence.paths import refusal
 from game.persistence.saves import SaveError, SaveInfo
 from game.ui import flow, theme
 from game.ui.saving import ResumeGate, restore_match
@@ -371,7 +372,7 @@ class LoadScene(Scene):
             self.app.store.delete(info.slot)
         except OSError as error:
             self.notice = (
-                self.tr("load.delete_failed", reason=error.strerror or str(error)),
+                self.tr("load.delete_failed", reason=refusal(error)),
                 theme.VERMILLION,
             )
         else:

@@ -15,7 +15,7 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
 from game.ui.board import draw_badge
-from game.ui.scene import Scene, card
+from game.ui.scene import Scene, card, option_key
 from game.ui.scenes.facilitator import FacilitatorScene, match_options, summary
 from game.ui.text import draw_text, font, wrap
 
@@ -114,14 +114,6 @@ class Draft:
 
 def line_height(size: int, bold: bool = False) -> int:
     return font(size, bold).get_linesize()
-
-
-def expand_upwards(menu: pygame_gui.elements.UIDropDownMenu) -> None:
-    menu.expand_direction = "up"
-    for state in menu.menu_states.values():
-        state.expand_direction = "up"
-    menu.current_state.finish()
-    menu.current_state.start(should_rebuild=True)
 
 
 def new_seed() -> int:
@@ -354,18 +346,8 @@ class SeatingScene(Scene):
         self.order.append(("entry", i))
 
         if not draft.human:
-            current = next((o for o in options if o[1] == f"#{draft.personality}"), options[0])
-            menu = pygame_gui.elements.UIDropDownMenu(
-                options,
-                current,
-                pygame.Rect(c["menu"], top, c["menu_w"], wh),
-                manager=self.app.manager,
-                expansion_height_limit=(wh - 4) * len(options) + 12,
-            )
-            self.add(menu)
-            if expand_up:
-                expand_upwards(menu)
-            self.menus[i] = menu
+            rect = (c["menu"], top, c["menu_w"], wh)
+            self.menus[i] = self.dropdown(rect, options, draft.personality, up=expand_up)
             self.order.append(("menu", i))
 
     def subtitle_height(self) -> int:
@@ -428,8 +410,7 @@ class SeatingScene(Scene):
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             for index, menu in self.menus.items():
                 if menu is element:
-                    option_id = getattr(event, "selected_option_id", "") or ""
-                    key = option_id.lstrip("#")
+                    key = option_key(event)
                     self.drafts[index].personality = key if key in REGISTRY else RANDOM
                     self.menu_focus = index
                     self.focus = None

@@ -17,8 +17,8 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, MatchError
 from game.ui import theme
 from game.ui.board import draw_badge
-from game.ui.scene import Scene, titled_card
-from game.ui.text import draw_text, font
+from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
+from game.ui.text import draw_text, font, wrap
 
 register(
     {
@@ -30,8 +30,6 @@ register(
             "en": "If someone has to leave, the computer runs their firm; when they come back, "
             "hand it back. What they already decided this season stands.",
         },
-        "seats.person": {"es": "Persona", "en": "Person"},
-        "seats.computer": {"es": "Computadora", "en": "Computer"},
         "seats.person.note": {
             "es": "Decide en esta pantalla cuando le toca.",
             "en": "Decides at this screen in turn.",
@@ -72,7 +70,8 @@ class SeatsScene(Scene):
         self.columns: dict[str, int] = {}
         self.message: str | None = None
         self.problem = False
-        self.footer_y = 0
+        self.subtitle_h = 0  # the subtitle's lines, measured in build
+        self.message_rect = pygame.Rect(0, 0, 0, 0)  # beside the button, set in build
 
     @property
     def match(self):
@@ -91,8 +90,6 @@ class SeatsScene(Scene):
     # -- layout ------------------------------------------------------------------------------
 
     def build(self) -> None:
-        from game.ui.scenes.seating import expand_upwards
-
         w, h = self.size
         sizes = self.text_sizes
         wh = sizes.widget + 22
@@ -101,8 +98,9 @@ class SeatsScene(Scene):
         top = 20
         face = font(sizes.small)
         title_h = font(sizes.heading, True).get_linesize()
-        sub_lines = 2 if face.size(self.tr("seats.subtitle"))[0] > card_w - 56 else 1
-        header = title_h + sub_lines * face.get_linesize() + 26
+        sub_h = len(wrap(self.tr("seats.subtitle"), face, card_w - 56)) * face.get_linesize()
+        self.subtitle_h = sub_h + 6
+        header = title_h + sub_h + 26
         footer = button_h + 30 + font(sizes.body, True).get_linesize()
         seats = self.match.seats
         pitch = min(wh + 22, (h - 2 * top - header - footer) // len(seats))
@@ -111,7 +109,7 @@ class SeatsScene(Scene):
         self.card_rect = pygame.Rect((w - card_w) // 2, max((h - card_h) // 2, top), card_w, card_h)
         inner = self.card_rect.inflate(-56, 0)
         widget = font(sizes.widget)
-        seg_w = max(widget.size(self.tr(k))[0] for k in ("seats.person", "seats.computer")) + 34
+        seg_w = max(widget.size(self.tr(k))[0] for k in ("seating.person", "seating.computer")) + 34
         options = [(self.personality_name(k), f"#{k}") for k in personality_keys()]
         menu_w = max(widget.size(text)[0] for text, _ in options) + wh + 40
         badge = font(sizes.body, True).get_linesize() + 8
@@ -143,35 +141,29 @@ class SeatsScene(Scene):
             top_y = row.y + (pitch - wh) // 2
             person = self.button(
                 (x_kind, top_y, seg_w, wh),
-                self.tr("seats.person"),
+                self.tr("seating.person"),
                 lambda i=i: self.set_person(i),
                 object_id="#toggle",
             )
             computer = self.button(
                 (x_kind + seg_w + 6, top_y, seg_w, wh),
-                self.tr("seats.computer"),
+                self.tr("seating.computer"),
                 lambda i=i: self.set_computer(i),
                 object_id="#toggle",
             )
             (person if seat.is_human else computer).select()
             if not seat.is_human:
-                current = next((o for o in options if o[1] == f"#{seat.personality}"), options[0])
-                menu = pygame_gui.elements.UIDropDownMenu(
-                    options,
-                    current,
-                    pygame.Rect(x_menu, top_y, menu_w, wh),
-                    manager=self.app.manager,
-                    expansion_height_limit=(wh - 4) * len(options) + 12,
-                )
-                self.add(menu)
-                if row.centery > middle:
-                    expand_upwards(menu)
-                self.menus[i] = menu
-        self.footer_y = self.card_rect.bottom - 20 - button_h
+                rect = (x_menu, top_y, menu_w, wh)
+                up = row.centery > middle
+                self.menus[i] = self.dropdown(rect, options, seat.personality, up=up)
+        footer_y = self.card_rect.bottom - 20 - button_h
         done = self.tr("seats.done")
         done_w = max(240, font(sizes.widget, True).size(done + "  (Enter)")[0] + 48)
+        self.message_rect = pygame.Rect(
+            inner.x, footer_y, inner.right - done_w - inner.x - 24, button_h
+        )
         self.button(
-            (inner.right - done_w, self.footer_y, done_w, button_h),
+            (inner.right - done_w, footer_y, done_w, button_h),
             done,
             self.app.go_back,
             key=pygame.K_RETURN,
@@ -218,7 +210,7 @@ class SeatsScene(Scene):
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             for seat, menu in self.menus.items():
                 if menu is event.ui_element:
-                    key = (getattr(event, "selected_option_id", "") or "").lstrip("#")
+                    key = option_key(event)
                     if key in REGISTRY:
                         self.set_computer(seat, key)
                     return True
@@ -229,27 +221,23 @@ class SeatsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         sizes = self.text_sizes
-        box = self.card_rect
-        title_h = font(sizes.heading, True).get_linesize()
-        first = self.rows[0].y if self.rows else box.y + 60
-        inner = titled_card(
+        titled_card(
             surface,
-            box,
+            self.card_rect,
             self.tr("seats.title"),
             self.tr("seats.subtitle"),
             sizes,
-            subtitle_height=first - box.y - title_h - 20,
+            subtitle_height=self.subtitle_h,
         )
         members = self.members()
         c = self.columns
         for i, row in enumerate(self.rows):
             self.draw_row(surface, i, row, i in members, c)
-        if self.message and self.actions:
-            done = self.actions[-1].button.get_abs_rect()
+        if self.message:
             draw_text(
                 surface,
                 self.message,
-                pygame.Rect(inner.x, done.y, done.x - inner.x - 24, done.h),
+                self.message_rect,
                 sizes.body if self.problem else sizes.small,
                 theme.VERMILLION if self.problem else theme.INK,
                 bold=self.problem,
@@ -291,6 +279,5 @@ class SeatsScene(Scene):
             valign="middle",
         )
         menu = self.menus.get(i)
-        if menu is not None:  # pygame_gui's dropdown draws almost no border
-            frame = menu.get_abs_rect().inflate(4, 4)
-            pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
+        if menu is not None:
+            draw_menu_frame(surface, menu)

@@ -16,7 +16,7 @@ import pygame_gui
 
 from game.i18n import register
 from game.ui import sound, theme
-from game.ui.scene import Scene, card
+from game.ui.scene import Scene, card, draw_menu_frame
 from game.ui.text import draw_text
 
 register(
@@ -342,9 +342,8 @@ class SettingsScene(Scene):
             sizes.small,
             theme.MUTED,
         )
-        if self.size_menu is not None:  # pygame_gui's dropdown draws almost no border
-            frame = self.size_menu.get_abs_rect().inflate(4, 4)
-            pygame.draw.rect(surface, theme.LINE, frame, width=2, border_radius=10)
+        if self.size_menu is not None:
+            draw_menu_frame(surface, self.size_menu)
         for i, (label, cap, rect) in enumerate(self.rows):
             if i:
                 pygame.draw.line(surface, theme.SHADE, (inner.x, rect.y), (inner.right, rect.y), 1)
