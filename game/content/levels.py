@@ -46,9 +46,9 @@ def load_defaults() -> dict:
 def validate_level_document(document: YamlDocument) -> dict:
     """Every problem of one level document at once, as a ``LevelError``; else the checked data."""
     checker = Checker(document)
-    data = LEVEL_SPEC.check(document.data, (), checker)
-    if isinstance(checker.root, dict):  # the whole-level rules, over the sections that are valid
-        check_level_semantics(checker.root, load_defaults(), checker)
+    data, _ = LEVEL_SPEC.check_partial(document.data, (), checker)
+    if isinstance(data, dict):  # the whole-level rules, over the sections that are valid
+        check_level_semantics(data, load_defaults(), checker)
     checker.raise_if_problems()
     return data
 

@@ -108,9 +108,6 @@ class Checker:
     def __init__(self, doc: YamlDocument):
         self.doc = doc
         self.problems: list[LevelProblem] = list(doc.problems)
-        self.root: Any = None
-        """The top-level mapping as far as it checked, even when some of it did not: the
-        whole-level rules still look at the sections that are valid."""
 
     def report(self, path: tuple, message: str, hint: str | None = None) -> None:
         path = tuple(path)
@@ -267,9 +264,15 @@ class Mapping(Spec):
         self.extra = extra
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        out, ok = self.check_partial(value, path, checker)
+        return out if ok else INVALID
+
+    def check_partial(self, value: Any, path: tuple, checker: Checker) -> tuple[Any, bool]:
+        """The mapping as far as it checks, and whether all of it did: a level's whole-level
+        rules still look at the sections that are valid (``INVALID`` if it is no mapping)."""
         if not isinstance(value, dict):
             checker.report(path, f"must be a mapping, got {describe(value)}")
-            return INVALID
+            return INVALID, False
         out: dict[Any, Any] = {}
         ok = True
         for name, field in self.fields.items():
@@ -293,9 +296,7 @@ class Mapping(Spec):
             hint = did_you_mean(key, self.fields) or f"allowed fields: {_one_of(list(self.fields))}"
             checker.report((*path, key), f"unknown field {shown}", hint)
             ok = False
-        if not path:
-            checker.root = out
-        return out if ok else INVALID
+        return out, ok
 
 
 class DictOf(Spec):
