@@ -134,7 +134,9 @@ def event_money(event: EventCard, report: SeasonReport) -> float:
     """What the event moved in the members' money this season: its windfall or loss, a bonus,
     and the change in the season's sales at its prices (against the same sales at the usual
     prices; an estimate, since the usual season did not happen)."""
-    direct = sum(e.amount for e in report.ledger if e.reason in ("event", "joint_bonus"))
+    direct = sum(
+        amount for _, amount, reason in report.ledger if reason in ("event", "joint_bonus")
+    )
     joint = _total(report, ("joint_sale",))
     alone = _total(report, ("market_sale", "outside_sale"))
     joint_price, market_price = event.effect("joint_price"), event.effect("market_price")
@@ -146,7 +148,9 @@ def _income(report: SeasonReport) -> float:
 
 
 def _total(report: SeasonReport, reasons: Sequence[str]) -> float:
-    return sum(e.amount for e in report.ledger if e.reason in reasons and e.account >= 0)
+    return sum(
+        amount for account, amount, reason in report.ledger if reason in reasons and account >= 0
+    )
 
 
 def _event(

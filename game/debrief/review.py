@@ -195,9 +195,9 @@ def _traceability(c: _Compare) -> Effect | None:
         lots += len(report.faulty_lots)
         makers = set(report.faulty_lots)
         paid += -sum(
-            e.amount
-            for e in report.ledger
-            if e.reason == "faulty_claim" and e.account != FUND and e.account not in makers
+            amount
+            for account, amount, reason in report.ledger
+            if reason == "faulty_claim" and account != FUND and account not in makers
         )
     if lots == 0:
         return None

@@ -221,7 +221,7 @@ def test_informal_sanctions_punish_defectors_in_el_porvenir_and_not_in_gamarra()
     gamarra = _caught_defector("gamarra")
     assert porvenir.penalties[0].informal_sanction > 0
     assert gamarra.penalties[0].informal_sanction == 0
-    assert any(e.reason == "informal_sanction" for e in porvenir.ledger)
+    assert any(reason == "informal_sanction" for _, _, reason in porvenir.ledger)
 
 
 def test_the_informal_credit_cut_is_what_a_caught_defector_loses_in_el_porvenir():

@@ -135,7 +135,7 @@ def game_summary(game: Game) -> dict[str, Any]:
                 "phase": r.phase,
                 "capital_change": r.capital_change,
                 "fund_change": r.fund_change,
-                "ledger": [(e.account, e.amount, e.reason) for e in r.ledger],
+                "ledger": list(r.ledger),
                 "payoffs": r.payoffs,
             }
         )

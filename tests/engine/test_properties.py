@@ -75,8 +75,8 @@ def test_signing_moves_money_only_between_members_and_the_fund(setup):
     level, firms, seed, contract, _ = setup
     game = Game(level, level.firm_names[:firms], seed, contract)
     entries = game.signing.entries
-    paid_in = -sum(e.amount for e in entries if e.account != FUND)
-    fund = sum(e.amount for e in entries if e.account == FUND)
+    paid_in = -sum(amount for account, amount, _ in entries if account != FUND)
+    fund = sum(amount for account, amount, _ in entries if account == FUND)
     assert math.isclose(
         paid_in - game.state.terms.cost_once * (not level.is_dilemma), fund, abs_tol=1e-6
     )

@@ -41,19 +41,19 @@ def check_season(game: Game) -> None:
         assert _finite(firm.capacity, firm.quality, firm.technology, firm.reputation), where
         assert 0.0 <= firm.reputation <= 1.0, f"{where}: reputation {firm.reputation}"
         assert 0.0 <= firm.quality <= 1.0, f"{where}: quality {firm.quality}"
-        moved = sum(e.amount for e in report.ledger if e.account == firm.id)
+        moved = sum(amount for account, amount, _ in report.ledger if account == firm.id)
         assert math.isclose(report.capital_change[firm.id], moved, rel_tol=1e-9, abs_tol=1e-6), (
             f"{where}: firm {firm.id} capital changed by {report.capital_change[firm.id]}, "
             f"its ledger says {moved}"
         )
-    fund_moved = sum(e.amount for e in report.ledger if e.account == FUND)
+    fund_moved = sum(amount for account, amount, _ in report.ledger if account == FUND)
     assert math.isclose(report.fund_change, fund_moved, rel_tol=1e-9, abs_tol=1e-6), (
         f"{where}: fund changed by {report.fund_change}, its ledger says {fund_moved}"
     )
-    assert {e.reason for e in report.ledger} <= REASONS, f"{where}: unknown ledger reason"
-    internal = sum(e.amount for e in report.ledger if e.reason in INTERNAL)
+    assert {reason for _, _, reason in report.ledger} <= REASONS, f"{where}: unknown reason"
+    internal = sum(amount for _, amount, reason in report.ledger if reason in INTERNAL)
     assert math.isclose(internal, 0.0, abs_tol=1e-6), f"{where}: dues and fines leak {internal}"
-    assert all(_finite(e.amount) for e in report.ledger), f"{where}: a ledger entry is not finite"
+    assert all(_finite(amount) for _, amount, _ in report.ledger), f"{where}: an entry not finite"
 
 
 def random_contract(level: Level, rng: random.Random) -> dict[str, str]:
