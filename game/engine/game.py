@@ -18,7 +18,6 @@ from game.engine.cluster import compute_phase
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
 from game.engine.fingerprint import level_fingerprint
-from game.engine.frozen import fast_init
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
@@ -75,9 +74,10 @@ def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[F
     return firms
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _SeasonPublic:
+    """What every member's view shares this season (the game's own, never handed out)."""
+
     is_dilemma: bool
     season_limit: int | None
     members: tuple[int, ...]

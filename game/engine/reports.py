@@ -95,10 +95,10 @@ class PublicRecord:
     fund: float
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OwnResult:
-    """A firm's memory of its own past seasons."""
+    """A firm's memory of its own past seasons. Only that firm's views hold it, so it is not
+    frozen (see :mod:`game.engine.views`)."""
 
     season: int
     decision: Decision
