@@ -21,7 +21,10 @@ from game.engine.reports import PublicRecord
 from game.engine.state import (
     ACTION_NAMES,
     COOPERATE,
+    COOPERATING,
     DEFECT,
+    DEFECTING,
+    INVESTING,
     Action,
     Decision,
     InvestTarget,
@@ -66,7 +69,7 @@ def last_decision(view: FirmView) -> Decision | None:
 
 def seasons_since_investing(view: FirmView) -> float:
     for back, result in enumerate(reversed(view.my_results), start=1):
-        if result.decision.action is Action.INVEST:
+        if result.decision.action is INVESTING:
             return back
     return INF
 
@@ -164,7 +167,7 @@ class Oportunista(Personality):
         if view.last is not None:
             n = max(len(view.members), 2)
             mine = last_decision(view)
-            i_defected = mine is not None and mine.action is Action.DEFECT
+            i_defected = mine is not None and mine.action is DEFECTING
             anchor = min(view.last.fill * n / (n - 1) if i_defected else view.last.fill, 1.0)
         price = view.market_price + (offer.price - view.market_price) * anchor
         terms = view.terms.modifiers
@@ -194,9 +197,9 @@ class Reciproco(Personality):
 
     def decide(self, view: FirmView) -> Decision:
         mine, last = last_decision(view), view.last
-        if mine is None or last is None or mine.action is Action.DEFECT:
+        if mine is None or last is None or mine.action is DEFECTING:
             return COOPERATE  # first season, or it already answered: back to cooperating
-        return DEFECT if group_failed(view, last, mine.action is Action.COOPERATE) else COOPERATE
+        return DEFECT if group_failed(view, last, mine.action is COOPERATING) else COOPERATE
 
 
 class Rencoroso(Personality):
@@ -264,7 +267,7 @@ class Inversor(Personality):
         quality = quality_target(view)
         if quality is not None:
             return quality
-        done = sum(r.decision.action is Action.INVEST for r in view.my_results)
+        done = sum(r.decision.action is INVESTING for r in view.my_results)
         if done % 3 == 2:
             dims = view.dimensions
             if dims.get("demand", 0.0) < dims.get("institutions", 0.0):
@@ -291,9 +294,9 @@ class Aprendiz(Personality):
     epsilon = 0.1
 
     def decide(self, view: FirmView) -> Decision:
-        actions = [Action.COOPERATE, Action.DEFECT]
+        actions = [COOPERATING, DEFECTING]
         if not view.is_dilemma and view.me.capital > view.investment_cost:
-            actions.append(Action.INVEST)
+            actions.append(INVESTING)
         totals = {a: [0.0, 0] for a in actions}
         for result in view.my_results:
             if result.decision.action in totals:
@@ -307,9 +310,9 @@ class Aprendiz(Personality):
             action = self.rng.choice(actions)
         else:
             action = max(actions, key=lambda a: totals[a][0] / totals[a][1])
-        if action is Action.INVEST:
+        if action is INVESTING:
             return invest(quality_target(view) or InvestTarget.TECHNOLOGY)
-        return COOPERATE if action is Action.COOPERATE else DEFECT
+        return COOPERATE if action is COOPERATING else DEFECT
 
 
 class OjoPorOjo(Personality):
@@ -329,7 +332,7 @@ class OjoPorOjo(Personality):
         if others_defected(view, last):
             return DEFECT
         mine = last_decision(view)
-        i_cooperated = mine is not None and mine.action is Action.COOPERATE
+        i_cooperated = mine is not None and mine.action is COOPERATING
         short = last.order_status == "cancelled_short" and i_cooperated
         return DEFECT if not view.is_dilemma and short else COOPERATE
 

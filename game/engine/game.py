@@ -39,6 +39,9 @@ from game.engine.views import FirmView, OwnFirm, PublicFirm
 
 Decider = Callable[[FirmView], Decision]
 
+_DEFECTED, _INVESTED = ACTION_NAMES[Action.DEFECT], ACTION_NAMES[Action.INVEST]
+"""How the public record names a defection and an investment (made once: see ``INVESTING``)."""
+
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:
     return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
@@ -368,11 +371,11 @@ class Game:
         revealed: dict[int, str] = {}
         if self.level.is_dilemma:
             revealed = {i: ACTION_NAMES[d.action] for i, d in report.decisions.items()}
-            revealed.update(dict.fromkeys(report.mistakes, ACTION_NAMES[Action.DEFECT]))
+            revealed.update(dict.fromkeys(report.mistakes, _DEFECTED))
         else:
-            revealed = dict.fromkeys(report.seen, ACTION_NAMES[Action.DEFECT])
+            revealed = dict.fromkeys(report.seen, _DEFECTED)
         investments = {i: d.target for i, d in report.decisions.items() if d.target is not None}
-        revealed.update(dict.fromkeys(investments, ACTION_NAMES[Action.INVEST]))
+        revealed.update(dict.fromkeys(investments, _INVESTED))
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
         return PublicRecord(
             report.season,  # season

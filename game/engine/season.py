@@ -18,7 +18,8 @@ from game.engine.level import Level
 from game.engine.reports import Delivery, Penalty, SeasonReport
 from game.engine.rules import Treatments
 from game.engine.state import (
-    Action,
+    COOPERATING,
+    DEFECTING,
     Decision,
     Firm,
     GameState,
@@ -42,7 +43,7 @@ def detection_chance(level: Level, state: GameState, members: int) -> float:
     size = max(members, 2)
     chance = rules.two_firm_chance * (2.0 / size) ** rules.size_elasticity
     chance += rules.institutions_weight * state.dimensions["institutions"] / 100.0
-    chance += state.terms["detection"] + state.institutions_bonus
+    chance += state.terms.modifiers["detection"] + state.institutions_bonus
     if level.informal_sanctions.enabled:
         chance += level.informal_sanctions.detection_bonus
     return min(max(chance, 0.0), rules.max_chance)
@@ -61,7 +62,7 @@ def setup_season(
     event = draw_event(level.events, event_rng)
     effect = event.every_effect
     market = level.rules.market
-    terms = state.terms
+    terms = state.terms.modifiers
     members = [f for f in state.firms if f.member]
     capacity_factor = terms["capacity"] * effect["capacity"]
     if trust is None:
@@ -172,9 +173,9 @@ def resolve_season(
     investors: list[Firm] = []
     for firm in members:
         action = chosen[firm.id].action
-        if action is Action.COOPERATE:
+        if action is COOPERATING:
             cooperators.append(firm)
-        elif action is Action.DEFECT:
+        elif action is DEFECTING:
             defectors.append(firm)
         else:
             investors.append(firm)
@@ -213,6 +214,7 @@ def resolve_season(
     _update_trust(season, deliveries, detected, seen, promised, status)
     _update_reputation(season, status)
     dims_before = dict(state.dimensions)
+    terms = state.terms.modifiers
     changes = move_dimensions(
         state.dimensions,
         level.rules,
@@ -223,8 +225,8 @@ def resolve_season(
         accepted=status == "accepted",
         cancelled=status.startswith("cancelled"),
         investments=investments,
-        formality=state.terms["formality"],
-        entry_per_season=state.terms["entry_per_season"],
+        formality=terms["formality"],
+        entry_per_season=terms["entry_per_season"],
         event_shift=setup.event.dimensions,
     )
     left = _remove_expelled_and_bankrupt(season, penalties)
@@ -382,7 +384,7 @@ def _settle_joint_order(
     unit_cost += (
         season.level.rules.trust.coordination_cost_at_zero_trust
         * (1.0 - season.trust_before)
-        * state.terms["coordination_cost"]
+        * state.terms.modifiers["coordination_cost"]
     )
     accepted = status == "accepted"
     price, market_price, capacity_factor = order.price, setup.market_price, setup.capacity_factor
@@ -469,7 +471,7 @@ def _detect_and_punish(
     caught = [f for f in season.defectors if rolls[f.id] < chance]
     if not caught:
         return detected, penalties
-    state, terms, ledger = season.state, season.state.terms, season.ledger
+    state, terms, ledger = season.state, season.state.terms.modifiers, season.ledger
     informal = season.level.informal_sanctions
     reputation_loss = season.level.rules.reputation.loss_detected
     for firm in caught:
@@ -516,7 +518,7 @@ def _update_trust(
     """Kept promises, the defections every firm knows of (``seen``) and suspicion.
 
     A dispute (over a fine) needs a formal detection; public visibility alone starts none."""
-    rules, terms = season.level.rules.trust, season.state.terms
+    rules, terms = season.level.rules.trust, season.state.terms.modifiers
     delivered = season.delivered
     missing = 0.0
     if promised > 0 and not season.setup.order.force_majeure:
