@@ -35,7 +35,7 @@ from game.engine.state import (
 )
 from game.engine.streams import CURRENT, PER_SEASON, Streams, check_scheme
 from game.engine.trust import alliance_trust, trust_matrix
-from game.engine.views import FirmView, OwnFirm, PublicFirm
+from game.engine.views import FirmView, OwnFirm
 
 Decider = Callable[[FirmView], Decision]
 
@@ -84,7 +84,6 @@ class _SeasonPublic:
     is_dilemma: bool
     season_limit: int | None
     members: tuple[int, ...]
-    firms: tuple[PublicFirm, ...]
     alliance_trust: float
     detection_chance: float
     dimensions: dict[str, float]
@@ -253,7 +252,7 @@ class Game:
             public.unit_cost,  # unit_cost
             setup.investment_cost,  # investment_cost
             state.terms,  # terms
-            public.firms,  # firms
+            public.members,  # members
             {j: trust_row[j] for j in public.members if j != firm_id},  # my_trust
             public.alliance_trust,  # alliance_trust
             public.detection_chance,  # detection_chance
@@ -276,12 +275,6 @@ class Game:
                 self.level.is_dilemma,  # is_dilemma
                 self.level.rules.end.season_limit if self.season_limit_known else None,  # limit
                 members,  # members
-                tuple(
-                    [
-                        PublicFirm(f.id, f.name, f.capital, f.reputation, f.member, f.offences)
-                        for f in state.firms
-                    ]
-                ),  # firms
                 self._trust_at_start,  # alliance_trust
                 self.detection_chance(),  # detection_chance
                 dict(state.dimensions),  # dimensions

@@ -8,6 +8,9 @@ they are plain slotted classes rather than frozen ones: freezing guards shared r
 public history, the offers the engine pays from, which stay frozen), and for these copies it
 guarded nothing but cost 4% of a headless game (building a frozen object takes about 0.15 µs
 more, and a season builds ten of them).
+
+The other firms' capital and reputation are in the public record (``history``), as they stood
+at the end of each season; a view does not copy them again.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from dataclasses import dataclass
 
 from game.engine.contract import ContractTerms
 from game.engine.events import EventCard
-from game.engine.frozen import fast_init
 from game.engine.reports import OwnResult, PublicRecord
 from game.engine.state import JointOrder, OutsideOffer
 
@@ -37,17 +39,6 @@ class OwnFirm:
     member: bool
 
 
-@fast_init
-@dataclass(frozen=True, slots=True)
-class PublicFirm:
-    id: int
-    name: str
-    capital: float
-    reputation: float
-    member: bool
-    offences: int
-
-
 @dataclass(slots=True)
 class FirmView:
     level_id: str
@@ -62,7 +53,7 @@ class FirmView:
     unit_cost: float
     investment_cost: float
     terms: ContractTerms
-    firms: tuple[PublicFirm, ...]
+    members: tuple[int, ...]  # the current members' ids, in seating order
     my_trust: dict[int, float]
     alliance_trust: float
     detection_chance: float
@@ -71,10 +62,6 @@ class FirmView:
     history: tuple[PublicRecord, ...]
     my_results: tuple[OwnResult, ...]
     penalty_severity: float = 1.0  # the facilitator's multiplier on the contract's fines
-
-    @property
-    def members(self) -> tuple[PublicFirm, ...]:
-        return tuple([f for f in self.firms if f.member])
 
     @property
     def last(self) -> PublicRecord | None:

@@ -327,7 +327,7 @@ def test_reciproco_answers_a_detected_defector_once_in_a_cluster(
     level_id: str, view_pool: dict[str, list[FirmView]]
 ) -> None:
     view = next(v for v in view_pool[level_id] if v.history and v.my_results)
-    other = next(f.id for f in view.members if f.id != view.me.id)
+    other = next(i for i in view.members if i != view.me.id)
     clean = dataclasses.replace(view.history[-1], detected=(), fill=1.0, revealed={})
     caught = dataclasses.replace(clean, detected=(other,), fill=0.8)
     i_did = OwnResult(view.season - 1, COOPERATE, 0.0, False)
