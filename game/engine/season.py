@@ -92,10 +92,10 @@ def setup_season(
     low, high = market.outside_premium
     event_premium = effect["outside_premium"]
     by_reputation = market.reputation_premium
-    uniform = offer_rng.uniform
+    roll = offer_rng.random
     offers = {}
     for firm in state.firms:  # a draw for every firm, member or not, so the dice never shift
-        premium = uniform(low, high) + event_premium
+        premium = low + (high - low) * roll() + event_premium  # offer_rng.uniform(low, high)
         if firm.member:
             weight = 1.0 - by_reputation + by_reputation * firm.reputation
             firm_lots = firm.capacity * capacity_factor
