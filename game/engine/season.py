@@ -82,12 +82,12 @@ def setup_season(
     price = market.joint_price * (1.0 + state.brand_bonus) * effect["joint_price"]
     quality = level.rules.quality
     tolerance = quality.tolerance + effect["tolerance"]
-    order = JointOrder(
-        lots_per_member=lots,
-        price=price,
-        min_quality=_unit(quality.min_quality + effect["min_quality"]),
-        tolerance=0.0 if tolerance < 0.0 else tolerance,
-        force_majeure=event.flag("force_majeure"),
+    order = JointOrder(  # by position, in field order (see Game.view)
+        lots,  # lots_per_member
+        price,  # price
+        _unit(quality.min_quality + effect["min_quality"]),  # min_quality
+        0.0 if tolerance < 0.0 else tolerance,  # tolerance
+        event.flag("force_majeure"),  # force_majeure
     )
     low, high = market.outside_premium
     event_premium = effect["outside_premium"]
@@ -104,13 +104,13 @@ def setup_season(
                 firm_lots if firm_lots < lots else lots,
             )
     return SeasonSetup(
-        season=state.season + 1,
-        event=event,
-        order=order,
-        offers=offers,
-        market_price=market.market_price * effect["market_price"],
-        capacity_factor=capacity_factor,
-        investment_cost=level.rules.investment.cost * effect["investment_cost"],
+        state.season + 1,  # season
+        event,  # event
+        order,  # order
+        offers,  # offers
+        market.market_price * effect["market_price"],  # market_price
+        capacity_factor,  # capacity_factor
+        level.rules.investment.cost * effect["investment_cost"],  # investment_cost
     )
 
 
@@ -327,9 +327,7 @@ def _deliver(
         spread = firm.quality_spread + share_sub * subcontract_spread
         quality = _unit(firm.quality + noise[firm.id] * spread)
         faulty = firm.id in mistakes
-        deliveries[firm.id] = Delivery(
-            lots=share, subcontracted=sub, quality=quality, faulty=faulty
-        )
+        deliveries[firm.id] = Delivery(share, sub, quality, faulty)  # in field order
         if not faulty:
             delivered += share
             qualities.append(quality)
