@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from math import fsum
+from math import cos, fsum, log, sin, sqrt, tau
 
 from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.events import draw_event
@@ -141,10 +141,30 @@ def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float],
     """A resolution's dice, all drawn up front and for every firm, member or not, so that
     decisions never shift them: quality noise per firm, a detection roll per firm, and one roll
     for a client's claim."""
-    gauss, roll = rng.gauss, rng.random
-    noise = [gauss(0.0, 1.0) for _ in range(firms)]
+    roll = rng.random
+    noise = _standard_normals(rng, firms)
     rolls = [roll() for _ in range(firms)]
     return noise, rolls, roll()
+
+
+def _standard_normals(rng: random.Random, count: int) -> list[float]:
+    """``count`` draws of ``rng.gauss(0.0, 1.0)``, written out: the same floats from the same
+    draws, and the same spare value left in ``rng.gauss_next`` (Python 3.11's gauss makes them
+    in pairs), in one loop instead of a Python call each (2% of a headless game). A test holds
+    it to ``rng.gauss``."""
+    roll = rng.random
+    spare = rng.gauss_next
+    normals = []
+    for _ in range(count):
+        if spare is None:
+            angle = roll() * tau
+            radius = sqrt(-2.0 * log(1.0 - roll()))
+            z, spare = cos(angle) * radius, sin(angle) * radius
+        else:
+            z, spare = spare, None
+        normals.append(0.0 + z * 1.0)  # gauss's mu + z * sigma
+    rng.gauss_next = spare
+    return normals
 
 
 def resolve_season(
