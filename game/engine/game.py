@@ -168,10 +168,7 @@ class Game:
             return ledger
         state = self.state
         share = self.state.terms.cost_once / len(state.firms)
-        for firm in state.firms:
-            ledger.transfer(
-                state, firm.id, FUND, share + self.level.rules.fund.starting_fund, "signing"
-            )
+        ledger.collect(state, state.firms, share + self.level.rules.fund.starting_fund, "signing")
         ledger.move(state, FUND, -state.terms.cost_once, "signing")
         return ledger
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from game.engine.state import Firm
+
 FUND = -1
 """Account number of the consortium's common fund (firms are 0..n-1)."""
 
@@ -66,3 +70,15 @@ class Ledger:
             state.fund += amount
         else:
             state.firms[target].capital += amount
+
+    def collect(self, state, payers: Iterable[Firm], amount: float, reason: str) -> None:
+        """Each of ``payers`` pays ``amount`` into the fund (the dues, the signing): the
+        :meth:`transfer` of each, in order, in one call."""
+        if amount == 0.0:
+            return
+        append = self.entries.append
+        for payer in payers:
+            append((payer.id, -amount, reason))
+            payer.capital -= amount
+            append((FUND, amount, reason))
+            state.fund += amount

@@ -287,9 +287,7 @@ def _pay_dues_and_contract_costs(season: _Season) -> None:
     state, ledger = season.state, season.ledger
     share = state.terms.cost_per_season / max(len(season.members), 1)
     dues = season.level.rules.fund.dues_per_season + share
-    transfer = ledger.transfer
-    for firm in season.members:
-        transfer(state, firm.id, FUND, dues, "dues")
+    ledger.collect(state, season.members, dues, "dues")
     ledger.move(state, FUND, -state.terms.cost_per_season, "contract_costs")
 
 
