@@ -164,7 +164,6 @@ class App:
             for scene in self.scenes:
                 scene.clear()
             self.manager = self._make_manager()
-        if settings.text_size != old.text_size:
             font.cache_clear()
         if self.scene is not None:
             self.scene.rebuild()

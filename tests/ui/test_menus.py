@@ -109,6 +109,24 @@ def test_the_title_switches_language_even_if_the_settings_cannot_be_saved(tmp_pa
     assert not app.paths.log_file.exists()  # no error screen for a settings file
 
 
+def test_the_debriefs_language_key_says_when_the_settings_cannot_be_saved(tmp_path, monkeypatch):
+    from tests.ui.test_debrief import finished_match, open_debrief
+
+    app = make_app(tmp_path, language="es")
+    debrief = open_debrief(app, finished_match(firms=6))
+    _unwritable_settings(monkeypatch)
+    press(app, pygame.K_i)
+    frames(app)
+    assert app.settings.language == "en" and app.scene is debrief
+    assert "could not be saved for next time: Permission denied" in " ".join(visible_texts(app))
+    monkeypatch.undo()  # the disk takes the settings again: the warning goes with the next change
+    press(app, pygame.K_i)
+    frames(app)
+    assert app.settings.language == "es" and debrief.settings_problem is None
+    assert not any("no se pudo guardar" in text for text in visible_texts(app))
+    assert not app.paths.log_file.exists()
+
+
 def test_the_selected_toggle_shows_the_current_value(tmp_path):
     app = _open(make_app(tmp_path, language="es"), SettingsScene)
     assert button_with(app, "Español").is_selected

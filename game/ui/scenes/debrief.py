@@ -358,6 +358,7 @@ class DebriefScene(Scene):
         self.export_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.export_dir = default_export_dir(app)
         self.export_note: tuple[str, tuple[int, int, int]] | None = None
+        self.settings_problem: str | None = None  # why the language chosen here was not saved
         self.exported: list[Path] = []
         self.memo: dict[tuple, Any] = {}
 
@@ -397,8 +398,7 @@ class DebriefScene(Scene):
         margin = 20 if h < 900 else 32
         gap = 14 if h < 900 else 20
         header_h = line_height(s.heading, True) + line_height(s.small) + 4
-        if self.level_changed:
-            header_h += line_height(s.small)
+        header_h += line_height(s.small) * len(self.warnings())
         tab_h = self.text_sizes.widget + 22
         button_h = self.text_sizes.widget + 26
         widest = max(
@@ -702,7 +702,10 @@ class DebriefScene(Scene):
     def toggle_language(self) -> None:
         self.read_export_entry()
         language = "en" if self.lang == "es" else "es"
-        self.app.apply_settings(replace(self.app.settings, language=language))
+        problem = self.app.apply_settings(replace(self.app.settings, language=language))
+        if problem != self.settings_problem:  # the language changed either way; say if it
+            self.settings_problem = problem  # will not be remembered (the header grows a line)
+            self.rebuild()
 
     def turn_chart(self, step: int) -> None:
         index = max(0, min(self.chart_index + step, len(self.charts()) - 1))
@@ -968,11 +971,12 @@ class DebriefScene(Scene):
             s.small,
             theme.MUTED,
         )
-        if self.level_changed:
-            y = header.y + title_h + 2 + line_height(s.small)
+        y = header.y + title_h + 2
+        for warning in self.warnings():
+            y += line_height(s.small)
             draw_text(
                 surface,
-                self.tr("debrief.level_changed"),
+                warning,
                 pygame.Rect(header.x, y, header.w, line_height(s.small)),
                 s.small,
                 theme.VERMILLION,
@@ -989,6 +993,14 @@ class DebriefScene(Scene):
             )
             return
         getattr(self, f"draw_{self.section}")(surface, self.body_rect())
+
+    def warnings(self) -> list[str]:
+        """The header's red lines: the level file changed since the game, the settings could
+        not be saved."""
+        warnings = [self.tr("debrief.level_changed")] if self.level_changed else []
+        if self.settings_problem:
+            warnings.append(self.tr("settings.save_failed", reason=self.settings_problem))
+        return warnings
 
     @property
     def level_changed(self) -> bool:
