@@ -2,8 +2,8 @@
 
 Why: the ``__init__`` that :mod:`dataclasses` writes for a ``frozen=True`` class calls
 ``object.__setattr__(self, name, value)`` once per field, which makes building one cost about
-three times what a plain class costs. The engine builds dozens of these every season (every
-firm's view, every report), so :func:`fast_init` gives a frozen, slotted dataclass an
+three times what a plain class costs. The engine builds a dozen of these every season (the
+offers, the deliveries, the reports), so :func:`fast_init` gives a frozen, slotted dataclass an
 ``__init__`` that builds the object as a plain slotted twin class, with ordinary (fast)
 attribute stores, and then turns it into the frozen class. The two classes have the same slots,
 so Python allows the ``__class__`` assignment, and the object is frozen again before anyone else

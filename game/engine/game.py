@@ -40,7 +40,8 @@ from game.engine.views import FirmView, OwnFirm
 Decider = Callable[[FirmView], Decision]
 
 _DEFECTED, _INVESTED = ACTION_NAMES[Action.DEFECT], ACTION_NAMES[Action.INVEST]
-"""How the public record names a defection and an investment (made once: see ``INVESTING``)."""
+"""How the public record names a defection and an investment, looked up once (reading
+``Action.X`` is slow on Python 3.11: see ``INVESTING``)."""
 
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:

@@ -33,8 +33,8 @@ REASONS: frozenset[str] = frozenset(
 Entry = tuple[int, float, str]
 """One movement of money: ``(account, amount, reason)``, the account a firm's id or
 :data:`FUND`. A plain tuple rather than a named one: a season records about thirty, and a
-named tuple is a subclass, which Python builds and frees by a slower path; a headless game
-spent 7% of its time on them. Readers unpack it: ``for account, amount, reason in ledger``."""
+named tuple is a subclass, which Python builds and frees by a slower path; they took 7% of
+a headless game's instructions. Readers unpack it: ``for account, amount, reason in ledger``."""
 
 
 class Ledger:
