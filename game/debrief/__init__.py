@@ -13,6 +13,7 @@ Public API::
            *, cancel=None) -> SpreadResult
     export_game(level, record, out_dir, *, charts=None, name=None, lang="both",
                 personalities=None) -> list[Path]
+    write_debrief(debrief, out_dir, *, charts=None, name=None, lang="both") -> list[Path]
     load_export(path) -> (Level, GameRecord)
     read_export(path) -> ExportedGame          (with the seats' personalities, if saved)
     compare(exports) -> Comparison
@@ -28,7 +29,13 @@ GameRecord does not keep who was a person and who a personality.
 
 from game.debrief.analysis import analyse
 from game.debrief.compare import compare, export_comparison
-from game.debrief.export import ExportedGame, export_game, load_export, read_export
+from game.debrief.export import (
+    ExportedGame,
+    export_game,
+    load_export,
+    read_export,
+    write_debrief,
+)
 from game.debrief.model import (
     MOMENT_KINDS,
     Bilingual,
@@ -73,4 +80,5 @@ __all__ = [
     "text",
     "what_if_all_cooperate",
     "what_if_contract",
+    "write_debrief",
 ]

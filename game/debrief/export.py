@@ -124,9 +124,21 @@ def export_game(
     personalities: Sequence[str | None] | None = None,
 ) -> list[Path]:
     """Write ``<name>.csv``, ``<name>.json``, ``<name>.html`` and the charts; their paths."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    _check_lang(lang)
     debrief = analyse(level, record, personalities=personalities)
+    return write_debrief(debrief, out_dir, charts=charts, name=name, lang=lang)
+
+
+def write_debrief(
+    debrief: Debrief,
+    out_dir: Path | str,
+    *,
+    charts: ChartWriter | None = None,
+    name: str | None = None,
+    lang: str = "both",
+) -> list[Path]:
+    """:func:`export_game` for a game already analysed (the debrief screen has it)."""
+    _check_lang(lang)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = name or default_name(debrief)
@@ -138,6 +150,11 @@ def export_game(
     if charts is not None:
         paths += [_prefixed(path, stem) for path in charts(debrief, out)]
     return paths
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
 
 
 def _prefixed(path: Path, stem: str) -> Path:

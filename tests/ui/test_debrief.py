@@ -10,7 +10,7 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from game.debrief import analyse
+from game.debrief import analyse, export_game
 from game.engine.state import COOPERATE, DEFECT
 from game.i18n import TEXTS
 from game.play.match import Stage
@@ -342,3 +342,9 @@ def test_export_writes_the_files_and_says_where(tmp_path, played):
     assert all(p.parent == target for p in scene.exported)
     shown = " ".join(visible_texts(app))
     assert str(target) in shown
+    # the screen writes the debrief it shows: the same files as the facilitator's export command
+    again = export_game(
+        played.level, scene.record, tmp_path / "again", personalities=scene.personalities
+    )
+    for path in again:
+        assert (target / path.name).read_bytes() == path.read_bytes(), path.name

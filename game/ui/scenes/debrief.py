@@ -850,12 +850,10 @@ class DebriefScene(Scene):
         lang = self.lang
         try:
             folder = typed_path(str(folder))
-            paths = api.export_game(
-                self.level,
-                self.record,
+            paths = api.write_debrief(
+                self.debrief,
                 folder,
                 charts=lambda debrief, out: ch.save_charts(debrief, out, lang),
-                personalities=self.personalities,
             )
         except Exception as error:
             log_exception(self.app.paths, error, f"exporting to {folder}")
