@@ -39,10 +39,6 @@ class Personality:
             if cls.key in REGISTRY:
                 raise ValueError(f"two personalities share the key '{cls.key}'")
             REGISTRY[cls.key] = cls
-        if "decide" in cls.__dict__ and "__call__" not in cls.__dict__:
-            # calling a personality is deciding: one Python call instead of two, five times a
-            # season in a headless game
-            cls.__call__ = cls.decide  # type: ignore[method-assign]
 
     def __init__(self, seed: int | str) -> None:
         self._seed = seed
@@ -63,7 +59,7 @@ class Personality:
         return dict(level.reference_contract)
 
     def __call__(self, view: FirmView) -> Decision:
-        return self.decide(view)  # a subclass's own decide takes its place (__init_subclass__)
+        return self.decide(view)
 
 
 class AlwaysCooperate(Personality):

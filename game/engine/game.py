@@ -211,7 +211,8 @@ class Game:
 
     def view(self, firm_id: int) -> FirmView:
         """Everything ``firm_id`` may know this season, and nothing more (built once per
-        season: the state only changes in ``resolve``, and a view is immutable).
+        season, as the state only changes in ``resolve``: every caller this season gets the same
+        view, which must not be changed).
 
         The views, reports and records of a season are built with positional arguments, in
         field order (named in the comments): a keyword costs about 40 ns per argument, and

@@ -95,10 +95,10 @@ class PublicRecord:
     fund: float
 
 
-@dataclass(slots=True)
+@fast_init
+@dataclass(frozen=True, slots=True)
 class OwnResult:
-    """A firm's memory of its own past seasons. Only that firm's views hold it, so it is not
-    frozen (see :mod:`game.engine.views`)."""
+    """A firm's memory of its own past seasons (the game keeps them for its later views)."""
 
     season: int
     decision: Decision

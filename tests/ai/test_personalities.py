@@ -36,7 +36,7 @@ from tests.ai.conftest import LEVEL_IDS
 
 KEYS = personality_keys(include_reference=True)
 CLUSTERS = tuple(level_id for level_id in LEVEL_IDS if level_id != "tutorial")
-FIELDS = {f.name for f in dataclasses.fields(FirmView)} | {"members", "last"}
+FIELDS = {f.name for f in dataclasses.fields(FirmView)} | {"last"}
 
 
 # -- helpers ---------------------------------------------------------------------------------
