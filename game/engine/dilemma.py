@@ -57,7 +57,9 @@ def resolve_dilemma(
         ledger.move(state, firm.id, total, "joint_sale")
     cooperators = {i for i in ids if played[i] is Action.COOPERATE}
     defectors = tuple(i for i in ids if i not in cooperators)
-    update_trust(state.trust, ids, cooperators, set(defectors), 0.0, level.rules.trust)
+    trust_after = update_trust(
+        state.trust, ids, cooperators, set(defectors), 0.0, level.rules.trust
+    )
     state.season = setup.season
     return SeasonReport(
         setup.season,  # season
@@ -76,7 +78,7 @@ def resolve_dilemma(
         {},  # penalties
         {},  # left
         trust_before,  # trust_before
-        alliance_trust(state.trust, ids),  # trust_after
+        trust_after,  # trust_after
         dict(state.dimensions),  # dimensions_before
         {d: 0.0 for d in state.dimensions},  # dimension_changes
         state.phase,  # phase

@@ -231,7 +231,7 @@ def resolve_season(
     public = treatments.visibility == "public"  # every defection is seen by all
     seen = [f.id for f in season.defectors] if public else list(detected)
     _apply_event_money(season)
-    _update_trust(season, deliveries, detected, seen, promised, status)
+    trust_after = _update_trust(season, deliveries, detected, seen, promised, status)
     _update_reputation(season, status)
     dims_before = dict(state.dimensions)
     terms = state.terms.modifiers
@@ -250,6 +250,8 @@ def resolve_season(
         event_shift=setup.event.dimensions,
     )
     left = _remove_expelled_and_bankrupt(season, penalties)
+    if left:  # the trust among those who remain
+        trust_after = alliance_trust(state.trust, [f.id for f in firms if f.member])
     state.phase = compute_phase(state.dimensions, level.rules.phase_thresholds)
     state.season = setup.season
     return SeasonReport(
@@ -269,7 +271,7 @@ def resolve_season(
         penalties,  # penalties
         left,  # left
         season.trust_before,  # trust_before
-        alliance_trust(state.trust, [f.id for f in firms if f.member]),  # trust_after
+        trust_after,  # trust_after
         dims_before,  # dimensions_before
         changes,  # dimension_changes
         state.phase,  # phase
@@ -530,8 +532,9 @@ def _update_trust(
     seen: list[int],
     promised: float,
     status: str,
-) -> None:
-    """Kept promises, the defections every firm knows of (``seen``) and suspicion.
+) -> float:
+    """Kept promises, the defections every firm knows of (``seen``) and suspicion; returns the
+    alliance's trust after them, among this season's members.
 
     A dispute (over a fine) needs a formal detection; public visibility alone starts none."""
     rules, terms = season.level.rules.trust, season.state.terms.modifiers
@@ -545,7 +548,7 @@ def _update_trust(
         loss += rules.loss_cancelled_order
     if cancelled or detected:
         loss += rules.dispute_loss * (1.0 - terms["dispute_settlement"])
-    update_trust(
+    return update_trust(
         season.state.trust,
         [f.id for f in season.members],
         {i for i, d in deliveries.items() if not d.faulty},

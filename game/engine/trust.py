@@ -31,8 +31,9 @@ def update_trust(
     detected: Collection[int],
     across_the_board_loss: float,
     rules: TrustRules,
-) -> None:
-    """Apply one season's trust changes in place.
+) -> float:
+    """Apply one season's trust changes in place, and return the alliance's trust among
+    ``members`` after them (what :func:`alliance_trust` gives, summed on the way).
 
     A kept promise earns a share of the remaining distance to full trust; a detected defection
     costs a fixed amount, larger than any one season can earn (GAME_DESIGN behaviour 5). The
@@ -43,6 +44,7 @@ def update_trust(
     loss = rules.loss_detected
     # what each firm did, looked up once rather than once per pair
     columns = [(j, j in detected, j in delivered) for j in members]
+    total = 0.0  # in alliance_trust's order, so the same float
     for i in members:
         row = trust[i]
         for j, caught, kept in columns:
@@ -54,7 +56,11 @@ def update_trust(
             elif kept:
                 value += gain * (1.0 - value)
             value -= across_the_board_loss
-            row[j] = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
+            row[j] = value = 0.0 if value < 0.0 else (1.0 if value > 1.0 else value)
+            total += value
+    if len(members) < 2:
+        return 0.0
+    return total / (len(members) * (len(members) - 1))
 
 
 def trust_matrix(size: int, start: float) -> list[list[float]]:
