@@ -275,7 +275,7 @@ class Game:
                 self.level.rules.end.season_limit if self.season_limit_known else None,  # limit
                 members,  # members
                 self._trust_at_start,  # alliance_trust
-                self.detection_chance(),  # detection_chance
+                self.detection_chance(len(members)),  # detection_chance
                 dict(state.dimensions),  # dimensions
                 tuple(self.public),  # history
                 self.level.rules.market.unit_cost,  # unit_cost
@@ -300,10 +300,13 @@ class Game:
             ]
         return self._rolls[season - 1]
 
-    def detection_chance(self) -> float:
+    def detection_chance(self, members: int | None = None) -> float:
+        """This season's chance of catching a defection (``members``: how many there are, when
+        the caller has counted them)."""
         if self.level.is_dilemma:
             return 1.0
-        return detection_chance(self.level, self.state, len(self.members()))
+        count = len(self.members()) if members is None else members
+        return detection_chance(self.level, self.state, count)
 
     def resolve(self, decisions: Mapping[int, Decision]) -> SeasonReport:
         """Resolve the season with one decision per member (extra entries are ignored)."""

@@ -34,7 +34,7 @@ def check_cluster_end(
     """The ending after a season of a cluster level, or None if the game goes on
     (``trust``: the alliance's trust now, when the caller has it)."""
     end = level.rules.end
-    members = [f.id for f in state.members()]
+    members = [f.id for f in state.firms if f.member]
     if trust is None:
         trust = alliance_trust(state.trust, members)
     collapse: list[Reason] = []

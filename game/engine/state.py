@@ -61,10 +61,12 @@ class Decision:
 
 COOPERATE = Decision(Action.COOPERATE)
 DEFECT = Decision(Action.DEFECT)
+_INVESTMENTS = {target: Decision(Action.INVEST, target) for target in InvestTarget}
+"""One decision per investment target, made once: decisions are values."""
 
 
 def invest(target: InvestTarget | str) -> Decision:
-    return Decision(Action.INVEST, InvestTarget(target))
+    return _INVESTMENTS[InvestTarget(target)]
 
 
 @dataclass(slots=True)
