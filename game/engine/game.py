@@ -45,7 +45,8 @@ _DEFECTED, _INVESTED = ACTION_NAMES[Action.DEFECT], ACTION_NAMES[Action.INVEST]
 
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:
-    return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
+    # rng.uniform(-1.0, 1.0) is -1.0 + 2.0 * rng.random(): the same float, one call fewer
+    return value * (1.0 + variation * (-1.0 + 2.0 * rng.random()))
 
 
 def seat_names(level: Level, count: int) -> list[str]:
