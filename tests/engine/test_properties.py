@@ -91,3 +91,22 @@ def test_decisions_reject_an_investment_without_a_target():
     except ValueError:
         return
     raise AssertionError("an investment without a target was accepted")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    size=st.integers(min_value=1, max_value=8),
+    start=st.floats(min_value=0.0, max_value=1.0),
+    loss=st.floats(min_value=0.0, max_value=0.3),
+    data=st.data(),
+)
+def test_the_trust_update_returns_exactly_the_alliances_new_trust(size, start, loss, data):
+    from game.engine.trust import alliance_trust, trust_matrix, update_trust
+
+    rules = load_level("gamarra").rules.trust
+    trust = trust_matrix(size, start)
+    members = data.draw(st.lists(st.sampled_from(range(size)), unique=True))
+    kept = data.draw(st.sets(st.sampled_from(range(size))))
+    caught = data.draw(st.sets(st.sampled_from(range(size))))
+    after = update_trust(trust, members, kept, caught, loss, rules)
+    assert after.hex() == alliance_trust(trust, members).hex()
