@@ -37,8 +37,8 @@ QUALITY_TROUBLE = ("cancelled_uneven", "cancelled_low_quality")
 
 _DEFECTED = ACTION_NAMES[Action.DEFECT]  # how the public record names a defection
 
-# The tutorial strategies of the deterministic personalities, as state machines (state 0 first).
-_C, _D = Action.COOPERATE, Action.DEFECT
+_TWO_STATES = (COOPERATING, DEFECTING)
+"""The moves of the tutorial strategies' state machines: state 0 cooperates, state 1 defects."""
 
 
 # -- what a firm can read from the public record -------------------------------------------------
@@ -129,7 +129,7 @@ class Oportunista(Personality):
         "en": "Does the sums: if outsiders pay more and nobody will catch it, it sells por fuera.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
-    tutorial_machine = DilemmaMachine((_C, _D), (0, 0), (1, 1), last_round=_D)
+    tutorial_machine = DilemmaMachine(_TWO_STATES, (0, 0), (1, 1), last_round=DEFECTING)
 
     def preferred_contract(self, level: Level) -> dict[str, str]:
         """Nothing that could catch or fine it: no penalties, no traceability, excuses welcome."""
@@ -193,7 +193,7 @@ class Reciproco(Personality):
         "en": "Cooperates while the group does; if let down, answers once and then cooperates.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 1}
-    tutorial_machine = DilemmaMachine((_C, _D), (0, 0), (1, 0))  # answers once, then forgives
+    tutorial_machine = DilemmaMachine(_TWO_STATES, (0, 0), (1, 0))  # answers once, then forgives
 
     def decide(self, view: FirmView) -> Decision:
         mine, last = last_decision(view), view.last
@@ -210,7 +210,7 @@ class Rencoroso(Personality):
         "en": "Cooperates until it catches someone selling por fuera; then it trusts no one.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": INF}
-    tutorial_machine = DilemmaMachine((_C, _D), (0, 1), (1, 1))  # once betrayed, always defects
+    tutorial_machine = DilemmaMachine(_TWO_STATES, (0, 1), (1, 1))  # once betrayed, always defects
 
     def decide(self, view: FirmView) -> Decision:
         betrayed = any(others_defected(view, record) for record in view.history)
@@ -345,7 +345,7 @@ class Alternador(Personality):
         "en": "One season it delivers, the next it sells por fuera, whatever the others do.",
     }
     classifier: ClassVar[dict[str, Any]] = {"stochastic": False, "memory_depth": 0}
-    tutorial_machine = DilemmaMachine((_C, _D), (1, 0), (1, 0))
+    tutorial_machine = DilemmaMachine(_TWO_STATES, (1, 0), (1, 0))
 
     def decide(self, view: FirmView) -> Decision:
         return COOPERATE if view.season % 2 == 1 else DEFECT

@@ -124,7 +124,7 @@ def export_game(
     personalities: Sequence[str | None] | None = None,
 ) -> list[Path]:
     """Write ``<name>.csv``, ``<name>.json``, ``<name>.html`` and the charts; their paths."""
-    _check_lang(lang)
+    _check_lang(lang)  # before the replay, which takes a while
     debrief = analyse(level, record, personalities=personalities)
     return write_debrief(debrief, out_dir, charts=charts, name=name, lang=lang)
 

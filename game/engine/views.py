@@ -26,7 +26,7 @@ from game.engine.state import JointOrder, OutsideOffer
 
 @dataclass(slots=True)
 class OwnFirm:
-    """The firm's own state this season (a copy: changing it changes nothing)."""
+    """The firm's own state as the season began (a copy of the engine's firm)."""
 
     id: int
     name: str

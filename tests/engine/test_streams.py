@@ -13,6 +13,7 @@ from game.engine.game import Game, GameRecord, replay, seat_names
 from game.engine.state import COOPERATE, DEFECT, InvestTarget, invest
 from game.engine.streams import CURRENT, PER_GAME, PER_SEASON, Streams
 from game.play.match import Match, MatchError, Seat, Stage
+from tests.engine.helpers import play_policy
 
 SCHEMES = pytest.mark.parametrize("streams", [PER_SEASON, PER_GAME], ids=["per_season", "per_game"])
 
@@ -36,10 +37,7 @@ def _played(level, seed: int, streams: int, policy, firms: int = 6, treatments=N
         treatments=treatments,
         random_streams=streams,
     )
-    while game.outcome is None:
-        game.begin_season()
-        game.resolve({i: policy(i, game.state.season + 1) for i in game.members()})
-    return game
+    return play_policy(game, policy)
 
 
 @pytest.fixture
