@@ -71,8 +71,7 @@ class ContractTerms:
     cost_per_season: float
 
     def __getitem__(self, modifier: str) -> float:
-        """``terms["fine"]``. The season's loops read ``terms.modifiers`` itself: a method call a
-        read, a dozen times a season, was 1% of a headless game."""
+        """``terms["fine"]``: the combined value of one modifier, as in ``terms.modifiers``."""
         return self.modifiers[modifier]
 
     @property

@@ -62,30 +62,30 @@ def resolve_dilemma(
     )
     state.season = setup.season
     return SeasonReport(
-        setup.season,  # season
-        setup.event.key,  # event
-        decisions,  # decisions (the members', in seating order)
-        "accepted" if not defectors else "cancelled_short",  # order_status
-        float(len(ids)),  # lots_promised
-        float(len(cooperators)),  # lots_delivered
-        0.0,  # quality_spread
-        0.0,  # mean_quality
-        {},  # deliveries
-        (),  # faulty_lots
-        False,  # faulty_cost_shared
-        1.0,  # detection_chance
-        defectors,  # detected
-        {},  # penalties
-        {},  # left
-        trust_before,  # trust_before
-        trust_after,  # trust_after
-        dict(state.dimensions),  # dimensions_before
-        {d: 0.0 for d in state.dimensions},  # dimension_changes
-        state.phase,  # phase
-        {i: state.firms[i].capital - c for i, c in capital_before.items()},  # capital_change
-        0.0,  # fund_change
-        tuple(ledger.entries),  # ledger
-        payoffs,  # payoffs
-        defectors,  # seen
-        slipped,  # mistakes
+        season=setup.season,
+        event=setup.event.key,
+        decisions=decisions,  # the members', in seating order
+        order_status="accepted" if not defectors else "cancelled_short",
+        lots_promised=float(len(ids)),
+        lots_delivered=float(len(cooperators)),
+        quality_spread=0.0,
+        mean_quality=0.0,
+        deliveries={},
+        faulty_lots=(),
+        faulty_cost_shared=False,
+        detection_chance=1.0,
+        detected=defectors,
+        penalties={},
+        left={},
+        trust_before=trust_before,
+        trust_after=trust_after,
+        dimensions_before=dict(state.dimensions),
+        dimension_changes={d: 0.0 for d in state.dimensions},
+        phase=state.phase,
+        capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
+        fund_change=0.0,
+        ledger=tuple(ledger.entries),
+        payoffs=payoffs,
+        seen=defectors,
+        mistakes=slipped,
     )

@@ -42,6 +42,8 @@ class DilemmaMachine:
             raise ValueError("a machine's last-round move can only be a defection")
 
 
-ALWAYS_COOPERATE = DilemmaMachine((Action.COOPERATE,), (0,), (0,))
-ALWAYS_DEFECT = DilemmaMachine((Action.DEFECT,), (0,), (0,))
-TIT_FOR_TAT = DilemmaMachine((Action.COOPERATE, Action.DEFECT), (0, 0), (1, 1))
+ALWAYS_COOPERATE = DilemmaMachine(moves=(Action.COOPERATE,), after_calm=(0,), after_betrayal=(0,))
+ALWAYS_DEFECT = DilemmaMachine(moves=(Action.DEFECT,), after_calm=(0,), after_betrayal=(0,))
+TIT_FOR_TAT = DilemmaMachine(
+    moves=(Action.COOPERATE, Action.DEFECT), after_calm=(0, 0), after_betrayal=(1, 1)
+)

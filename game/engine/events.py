@@ -39,8 +39,8 @@ class EventCard:
     effects: dict[str, float] = field(default_factory=dict)
     dimensions: dict[str, float] = field(default_factory=dict)
     every_effect: dict[str, float] = field(init=False, repr=False, compare=False)
-    """Every effect of the vocabulary: the card's own value, or the neutral one (made once,
-    because a season reads a dozen of them)."""
+    """Every effect of the vocabulary: the card's own value, or the neutral one where the card
+    leaves that effect alone (a card lists only what it changes)."""
 
     def __post_init__(self) -> None:
         every = {name: neutral for name, (_, neutral, _) in EVENT_EFFECTS.items()}

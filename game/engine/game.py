@@ -40,13 +40,12 @@ from game.engine.views import FirmView, OwnFirm
 Decider = Callable[[FirmView], Decision]
 
 _DEFECTED, _INVESTED = ACTION_NAMES[Action.DEFECT], ACTION_NAMES[Action.INVEST]
-"""How the public record names a defection and an investment, looked up once (reading
-``Action.X`` is slow on Python 3.11: see ``INVESTING``)."""
+"""How the public record names a defection and an investment."""
 
 
 def _varied(rng: random.Random, value: float, variation: float) -> float:
-    # rng.uniform(-1.0, 1.0) is -1.0 + 2.0 * rng.random(): the same float, one call fewer
-    return value * (1.0 + variation * (-1.0 + 2.0 * rng.random()))
+    """``value`` moved up or down by at most ``variation`` of itself, at random."""
+    return value * (1.0 + variation * rng.uniform(-1.0, 1.0))
 
 
 def seat_names(level: Level, count: int) -> list[str]:
@@ -213,11 +212,7 @@ class Game:
     def view(self, firm_id: int) -> FirmView:
         """Everything ``firm_id`` may know this season, and nothing more (built once per
         season, as the state only changes in ``resolve``: every caller this season gets the same
-        view, which must not be changed).
-
-        The views, reports and records of a season are built with positional arguments, in
-        field order (named in the comments): a keyword costs about 40 ns per argument, and
-        these are the objects a season builds most of."""
+        view, which must not be changed)."""
         cached = self._views.get(firm_id)
         if cached is not None:
             return cached
@@ -228,39 +223,40 @@ class Game:
         firm = state.firms[firm_id]
         trust_row = state.trust[firm_id]
         me = OwnFirm(
-            firm.id,
-            firm.name,
-            firm.capital,
-            firm.capacity,
-            firm.quality,
-            firm.quality_spread,
-            firm.technology,
-            firm.reputation,
-            firm.offences,
-            firm.member,
+            id=firm.id,
+            name=firm.name,
+            capital=firm.capital,
+            capacity=firm.capacity,
+            quality=firm.quality,
+            quality_spread=firm.quality_spread,
+            technology=firm.technology,
+            reputation=firm.reputation,
+            offences=firm.offences,
+            member=firm.member,
         )
+        offer = setup.offers.get(firm_id) or OutsideOffer(price=setup.market_price, lots=0.0)
         view = self._views[firm_id] = FirmView(
-            self.level.id,  # level_id
-            public.is_dilemma,  # is_dilemma
-            setup.season,  # season
-            public.season_limit,  # season_limit
-            me,  # me
-            setup.offers.get(firm_id) or OutsideOffer(setup.market_price, 0.0),  # offer
-            setup.order,  # order
-            setup.event,  # event
-            setup.market_price,  # market_price
-            public.unit_cost,  # unit_cost
-            setup.investment_cost,  # investment_cost
-            state.terms,  # terms
-            public.members,  # members
-            {j: trust_row[j] for j in public.members if j != firm_id},  # my_trust
-            public.alliance_trust,  # alliance_trust
-            public.detection_chance,  # detection_chance
-            public.dimensions,  # dimensions
-            state.phase,  # phase
-            public.history,  # history
-            self._own[firm_id],  # my_results
-            self.treatments.penalty_severity,  # penalty_severity
+            level_id=self.level.id,
+            is_dilemma=public.is_dilemma,
+            season=setup.season,
+            season_limit=public.season_limit,
+            me=me,
+            offer=offer,
+            order=setup.order,
+            event=setup.event,
+            market_price=setup.market_price,
+            unit_cost=public.unit_cost,
+            investment_cost=setup.investment_cost,
+            terms=state.terms,
+            members=public.members,
+            my_trust={j: trust_row[j] for j in public.members if j != firm_id},
+            alliance_trust=public.alliance_trust,
+            detection_chance=public.detection_chance,
+            dimensions=public.dimensions,
+            phase=state.phase,
+            history=public.history,
+            my_results=self._own[firm_id],
+            penalty_severity=self.treatments.penalty_severity,
         )
         return view
 
@@ -271,15 +267,16 @@ class Game:
             self.begin_season()
             state = self.state
             members = tuple(self.members())
+            limit = self.level.rules.end.season_limit
             self._public_cache = _SeasonPublic(
-                self.level.is_dilemma,  # is_dilemma
-                self.level.rules.end.season_limit if self.season_limit_known else None,  # limit
-                members,  # members
-                self._trust_at_start,  # alliance_trust
-                self.detection_chance(len(members)),  # detection_chance
-                dict(state.dimensions),  # dimensions
-                tuple(self.public),  # history
-                self.level.rules.market.unit_cost,  # unit_cost
+                is_dilemma=self.level.is_dilemma,
+                season_limit=limit if self.season_limit_known else None,
+                members=members,
+                alliance_trust=self._trust_at_start,
+                detection_chance=self.detection_chance(len(members)),
+                dimensions=dict(state.dimensions),
+                history=tuple(self.public),
+                unit_cost=self.level.rules.market.unit_cost,
             )
         return self._public_cache
 
@@ -332,8 +329,12 @@ class Game:
         self.public.append(self._public_record(report))
         own, detected, change = self._own, report.detected, report.capital_change
         for firm_id, decision in report.decisions.items():
-            # season, decision, capital_change, detected
-            result = OwnResult(report.season, decision, change[firm_id], firm_id in detected)
+            result = OwnResult(
+                season=report.season,
+                decision=decision,
+                capital_change=change[firm_id],
+                detected=firm_id in detected,
+            )
             own[firm_id] += (result,)
         self.setup = None
         self._public_cache = None
@@ -374,22 +375,22 @@ class Game:
         revealed.update(dict.fromkeys(investments, _INVESTED))
         fill = report.lots_delivered / report.lots_promised if report.lots_promised else 1.0
         return PublicRecord(
-            report.season,  # season
-            report.event,  # event
-            report.order_status,  # order_status
-            fill,  # fill
-            report.quality_spread,  # quality_spread
-            report.detected,  # detected
-            report.penalties,  # penalties
-            report.left,  # left
-            investments,  # investments
-            revealed,  # revealed
-            report.trust_after,  # alliance_trust
-            dict(state.dimensions),  # dimensions
-            report.phase,  # phase
-            {f.id: f.capital for f in state.firms},  # capital
-            {f.id: f.reputation for f in state.firms},  # reputation
-            state.fund,  # fund
+            season=report.season,
+            event=report.event,
+            order_status=report.order_status,
+            fill=fill,
+            quality_spread=report.quality_spread,
+            detected=report.detected,
+            penalties=report.penalties,
+            left=report.left,
+            investments=investments,
+            revealed=revealed,
+            alliance_trust=report.trust_after,
+            dimensions=dict(state.dimensions),
+            phase=report.phase,
+            capital={f.id: f.capital for f in state.firms},
+            reputation={f.id: f.reputation for f in state.firms},
+            fund=state.fund,
         )
 
     # -- records and replays ---------------------------------------------------------------

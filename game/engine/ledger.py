@@ -32,9 +32,7 @@ REASONS: frozenset[str] = frozenset(
 
 Entry = tuple[int, float, str]
 """One movement of money: ``(account, amount, reason)``, the account a firm's id or
-:data:`FUND`. A plain tuple rather than a named one: a season records about thirty, and a
-named tuple is a subclass, which Python builds and frees by a slower path; they took 7% of
-a headless game's instructions. Readers unpack it: ``for account, amount, reason in ledger``."""
+:data:`FUND`. Readers unpack it: ``for account, amount, reason in ledger``."""
 
 
 class Ledger:
@@ -53,10 +51,9 @@ class Ledger:
             state.firms[account].capital += amount
 
     def transfer(self, state, source: int, target: int, amount: float, reason: str) -> None:
-        """An internal movement (dues, fines): it leaves one account and enters another.
-
-        The two movements of :meth:`move`, written out: dues and fines are a third of a
-        season's entries (and ``x - a`` is exactly ``x + -a`` in floating point)."""
+        """An internal movement (a fine): it leaves one account and enters another, so the
+        cluster's money as a whole does not change. Recorded as two entries, the payer's first,
+        as two :meth:`move` calls would record them."""
         if amount == 0.0:
             return
         append = self.entries.append
@@ -72,8 +69,8 @@ class Ledger:
             state.firms[target].capital += amount
 
     def collect(self, state, payers: Iterable[Firm], amount: float, reason: str) -> None:
-        """Each of ``payers`` pays ``amount`` into the fund (the dues, the signing): the
-        :meth:`transfer` of each, in order, in one call."""
+        """Each of ``payers``, in order, pays ``amount`` into the fund (the dues, the signing):
+        each payment a :meth:`transfer` from the payer to the fund."""
         if amount == 0.0:
             return
         append = self.entries.append

@@ -5,7 +5,7 @@ Built by ``game.content`` from a validated YAML file; the engine never reads fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from game.engine.contract import ContractCondition
@@ -92,9 +92,7 @@ class Level:
     dilemma: DilemmaRules | None = None
     path: str = ""
 
-    is_dilemma: bool = field(init=False, repr=False, compare=False)
-    """Whether the level is the tutorial's dilemma (kept, not computed: the engine asks it
-    several times a season)."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_dilemma", self.kind == "dilemma")
+    @property
+    def is_dilemma(self) -> bool:
+        """Whether the level is the tutorial's dilemma rather than a cluster."""
+        return self.kind == "dilemma"

@@ -40,34 +40,38 @@ def check_cluster_end(
     collapse: list[Reason] = []
     if len(members) < end.min_members:
         collapse.append(
-            Reason("too_few_members", {"members": len(members), "min": end.min_members})
+            Reason(code="too_few_members", values={"members": len(members), "min": end.min_members})
         )
     elif trust < level.rules.trust.floor:
         collapse.append(
             Reason(
-                "trust_below_floor", {"trust": round(trust, 2), "floor": level.rules.trust.floor}
+                code="trust_below_floor",
+                values={"trust": round(trust, 2), "floor": level.rules.trust.floor},
             )
         )
     if state.fund < 0.0:
-        collapse.append(Reason("fund_bankrupt", {"fund": round(state.fund, 1)}))
+        collapse.append(Reason(code="fund_bankrupt", values={"fund": round(state.fund, 1)}))
     if seasons_below >= end.hold_seasons:
         gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, level.start_phase)
-        collapse.append(
-            Reason("phase_fell", {"phase": state.phase, **{f"gap_{d}": g for d, g in gaps.items()}})
-        )
+        fell = {"phase": state.phase, **{f"gap_{d}": g for d, g in gaps.items()}}
+        collapse.append(Reason(code="phase_fell", values=fell))
     if collapse:
-        return Outcome("collapse", state.season, tuple(collapse))
+        return Outcome(kind="collapse", season=state.season, reasons=tuple(collapse))
     target = level.start_phase + 1
     if state.seasons_at_next_phase >= end.hold_seasons:
-        return Outcome("advance", state.season, (Reason("phase_reached", {"phase": target}),))
+        reached = Reason(code="phase_reached", values={"phase": target})
+        return Outcome(kind="advance", season=state.season, reasons=(reached,))
     if state.season >= end.season_limit:
         gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, target)
-        reasons = [Reason("season_limit", {"limit": end.season_limit})]
-        reasons += [Reason("dimension_short", {"dimension": d, "gap": g}) for d, g in gaps.items()]
+        reasons = [Reason(code="season_limit", values={"limit": end.season_limit})]
+        reasons += [
+            Reason(code="dimension_short", values={"dimension": d, "gap": g})
+            for d, g in gaps.items()
+        ]
         if not gaps:  # the phase was reached at the very end, but not held long enough
             held = {"held": state.seasons_at_next_phase, "hold": end.hold_seasons}
-            reasons.append(Reason("phase_not_held", held))
-        return Outcome("stagnation", state.season, tuple(reasons))
+            reasons.append(Reason(code="phase_not_held", values=held))
+        return Outcome(kind="stagnation", season=state.season, reasons=tuple(reasons))
     return None
 
 
@@ -86,9 +90,13 @@ def dilemma_outcome(level: Level, season: int, trust: float) -> Outcome:
     assert level.dilemma is not None
     values = {"trust": round(trust, 2)}
     if trust >= level.dilemma.advance_trust:
-        return Outcome("advance", season, (Reason("trust_built", values),))
+        return Outcome(
+            kind="advance", season=season, reasons=(Reason(code="trust_built", values=values),)
+        )
     if trust <= level.rules.trust.floor:
         below = {**values, "floor": level.rules.trust.floor}
-        return Outcome("collapse", season, (Reason("trust_below_floor", below),))
+        reason = Reason(code="trust_below_floor", values=below)
+        return Outcome(kind="collapse", season=season, reasons=(reason,))
     rounds = {**values, "rounds": level.rules.end.season_limit}
-    return Outcome("stagnation", season, (Reason("rounds_played", rounds),))
+    reason = Reason(code="rounds_played", values=rounds)
+    return Outcome(kind="stagnation", season=season, reasons=(reason,))

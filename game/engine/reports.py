@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.frozen import fast_init
 from game.engine.ledger import Entry
 from game.engine.state import Decision, InvestTarget
 
@@ -18,7 +17,6 @@ ORDER_STATUSES = (
 )
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Delivery:
     lots: float
@@ -27,7 +25,6 @@ class Delivery:
     faulty: bool = False  # a mistake (treatment): the client rejected the lot
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class Penalty:
     fine: float
@@ -36,7 +33,6 @@ class Penalty:
     informal_sanction: float
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class SeasonReport:
     """Everything that happened in one season, including what firms could not see."""
@@ -72,7 +68,6 @@ class SeasonReport:
     whose cooperation came out as a defection)."""
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class PublicRecord:
     """The part of a season every firm sees: outcomes, not hidden decisions."""
@@ -95,7 +90,6 @@ class PublicRecord:
     fund: float
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class OwnResult:
     """A firm's memory of its own past seasons (the game keeps them for its later views)."""

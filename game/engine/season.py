@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from math import cos, fsum, log, sin, sqrt, tau
+from math import fsum
 
 from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.events import draw_event
@@ -69,7 +69,6 @@ def setup_season(
         trust = alliance_trust(state.trust, [f.id for f in members])
     trust_rules = level.rules.trust
     trust_factor = trust_rules.volume_at_zero_trust + (1 - trust_rules.volume_at_zero_trust) * trust
-    # fsum / n is exactly what statistics.fmean computes, without its overhead
     mean_capacity = fsum([f.capacity for f in members]) / len(members) if members else 0.0
     lots = (
         mean_capacity
@@ -82,35 +81,34 @@ def setup_season(
     price = market.joint_price * (1.0 + state.brand_bonus) * effect["joint_price"]
     quality = level.rules.quality
     tolerance = quality.tolerance + effect["tolerance"]
-    order = JointOrder(  # by position, in field order (see Game.view)
-        lots,  # lots_per_member
-        price,  # price
-        _unit(quality.min_quality + effect["min_quality"]),  # min_quality
-        0.0 if tolerance < 0.0 else tolerance,  # tolerance
-        event.flag("force_majeure"),  # force_majeure
+    order = JointOrder(
+        lots_per_member=lots,
+        price=price,
+        min_quality=_unit(quality.min_quality + effect["min_quality"]),
+        tolerance=0.0 if tolerance < 0.0 else tolerance,
+        force_majeure=event.flag("force_majeure"),
     )
     low, high = market.outside_premium
     event_premium = effect["outside_premium"]
     by_reputation = market.reputation_premium
-    roll = offer_rng.random
     offers = {}
     for firm in state.firms:  # a draw for every firm, member or not, so the dice never shift
-        premium = low + (high - low) * roll() + event_premium  # offer_rng.uniform(low, high)
+        premium = offer_rng.uniform(low, high) + event_premium
         if firm.member:
             weight = 1.0 - by_reputation + by_reputation * firm.reputation
             firm_lots = firm.capacity * capacity_factor
             offers[firm.id] = OutsideOffer(
-                price * (1.0 + (0.0 if premium < 0.0 else premium) * weight),
-                firm_lots if firm_lots < lots else lots,
+                price=price * (1.0 + (0.0 if premium < 0.0 else premium) * weight),
+                lots=firm_lots if firm_lots < lots else lots,
             )
     return SeasonSetup(
-        state.season + 1,  # season
-        event,  # event
-        order,  # order
-        offers,  # offers
-        market.market_price * effect["market_price"],  # market_price
-        capacity_factor,  # capacity_factor
-        level.rules.investment.cost * effect["investment_cost"],  # investment_cost
+        season=state.season + 1,
+        event=event,
+        order=order,
+        offers=offers,
+        market_price=market.market_price * effect["market_price"],
+        capacity_factor=capacity_factor,
+        investment_cost=level.rules.investment.cost * effect["investment_cost"],
     )
 
 
@@ -141,30 +139,9 @@ def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float],
     """A resolution's dice, all drawn up front and for every firm, member or not, so that
     decisions never shift them: quality noise per firm, a detection roll per firm, and one roll
     for a client's claim."""
-    roll = rng.random
-    noise = _standard_normals(rng, firms)
-    rolls = [roll() for _ in range(firms)]
-    return noise, rolls, roll()
-
-
-def _standard_normals(rng: random.Random, count: int) -> list[float]:
-    """``count`` draws of ``rng.gauss(0.0, 1.0)``, written out: the same floats from the same
-    draws, and the same spare value left in ``rng.gauss_next`` (Python 3.11's gauss makes them
-    in pairs), in one loop instead of a Python call each (2% of a headless game). A test holds
-    it to ``rng.gauss``."""
-    roll = rng.random
-    spare = rng.gauss_next
-    normals = []
-    for _ in range(count):
-        if spare is None:
-            angle = roll() * tau
-            radius = sqrt(-2.0 * log(1.0 - roll()))
-            z, spare = cos(angle) * radius, sin(angle) * radius
-        else:
-            z, spare = spare, None
-        normals.append(0.0 + z * 1.0)  # gauss's mu + z * sigma
-    rng.gauss_next = spare
-    return normals
+    noise = [rng.gauss(0.0, 1.0) for _ in range(firms)]
+    rolls = [rng.random() for _ in range(firms)]
+    return noise, rolls, rng.random()
 
 
 def resolve_season(
@@ -204,19 +181,19 @@ def resolve_season(
     if mistakes:
         mistakes = frozenset(f.id for f in cooperators if f.id in mistakes)
     season = _Season(
-        level,
-        state,
-        setup,
-        chosen,
-        rng,
-        Ledger(),
-        members,
-        cooperators,
-        defectors,
-        investors,
-        trust_before,
-        treatments,
-        mistakes,
+        level=level,
+        state=state,
+        setup=setup,
+        decisions=chosen,
+        rng=rng,
+        ledger=Ledger(),
+        members=members,
+        cooperators=cooperators,
+        defectors=defectors,
+        investors=investors,
+        trust_before=trust_before,
+        treatments=treatments,
+        mistakes=mistakes,
     )
     quality_noise, detection_rolls, claim_roll = draw_dice(rng, len(firms))
 
@@ -255,32 +232,31 @@ def resolve_season(
     state.phase = compute_phase(state.dimensions, level.rules.phase_thresholds)
     state.season = setup.season
     return SeasonReport(
-        setup.season,  # season
-        setup.event.key,  # event
-        season.decisions,  # decisions
-        status,  # order_status
-        promised,  # lots_promised
-        season.delivered,  # lots_delivered
-        spread,  # quality_spread
-        mean_quality,  # mean_quality
-        deliveries,  # deliveries
-        tuple(faulty),  # faulty_lots
-        shared,  # faulty_cost_shared
-        chance,  # detection_chance
-        tuple(detected),  # detected
-        penalties,  # penalties
-        left,  # left
-        season.trust_before,  # trust_before
-        trust_after,  # trust_after
-        dims_before,  # dimensions_before
-        changes,  # dimension_changes
-        state.phase,  # phase
-        {f.id: f.capital - c for f, c in zip(firms, capital_before, strict=True)},  # capital_change
-        state.fund - fund_before,  # fund_change
-        tuple(season.ledger.entries),  # ledger
-        {},  # payoffs (the tutorial's)
-        tuple(seen),  # seen
-        tuple(sorted(season.mistakes)),  # mistakes
+        season=setup.season,
+        event=setup.event.key,
+        decisions=season.decisions,
+        order_status=status,
+        lots_promised=promised,
+        lots_delivered=season.delivered,
+        quality_spread=spread,
+        mean_quality=mean_quality,
+        deliveries=deliveries,
+        faulty_lots=tuple(faulty),
+        faulty_cost_shared=shared,
+        detection_chance=chance,
+        detected=tuple(detected),
+        penalties=penalties,
+        left=left,
+        trust_before=season.trust_before,
+        trust_after=trust_after,
+        dimensions_before=dims_before,
+        dimension_changes=changes,
+        phase=state.phase,
+        capital_change={f.id: f.capital - c for f, c in zip(firms, capital_before, strict=True)},
+        fund_change=state.fund - fund_before,
+        ledger=tuple(season.ledger.entries),
+        seen=tuple(seen),
+        mistakes=tuple(sorted(season.mistakes)),
     )
 
 
@@ -347,7 +323,9 @@ def _deliver(
         spread = firm.quality_spread + share_sub * subcontract_spread
         quality = _unit(firm.quality + noise[firm.id] * spread)
         faulty = firm.id in mistakes
-        deliveries[firm.id] = Delivery(share, sub, quality, faulty)  # in field order
+        deliveries[firm.id] = Delivery(
+            lots=share, subcontracted=sub, quality=quality, faulty=faulty
+        )
         if not faulty:
             delivered += share
             qualities.append(quality)
@@ -372,7 +350,9 @@ def _unit(value: float) -> float:
 
 
 def _mean_and_spread(values: list[float]) -> tuple[float, float]:
-    """Mean and population standard deviation (statistics.pstdev is exact but far slower)."""
+    """Mean and population standard deviation of the delivered lots' qualities, in plain
+    floating point (``statistics.pstdev`` rounds exactly and can differ in the last bit, which
+    would change the games already played)."""
     if not values:
         return 0.0, 0.0
     mean = sum(values) / len(values)
@@ -509,7 +489,9 @@ def _detect_and_punish(
             firm.informal_credit = False
         expel_after = int(terms["expel_after"])
         expelled = expel_after > 0 and firm.offences >= expel_after
-        penalties[firm.id] = Penalty(fine, firm.offences, expelled, sanction)
+        penalties[firm.id] = Penalty(
+            fine=fine, offence=firm.offences, expelled=expelled, informal_sanction=sanction
+        )
     return detected, penalties
 
 

@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from game.engine.contract import ContractTerms
 from game.engine.events import EventCard
-from game.engine.frozen import fast_init
 
 
 class Action(StrEnum):
@@ -20,13 +19,13 @@ class Action(StrEnum):
 
 
 ACTION_NAMES: dict[Action, str] = {action: action.value for action in Action}
-"""How the public record names each action (an enum's ``.value`` is a slow property, read in
-loops over every record)."""
+"""How the public record names each action ("cooperate", "defect", "invest"): the words a
+record, a save and an export write, whatever the enum is called in the code."""
 
 COOPERATING, DEFECTING, INVESTING = Action.COOPERATE, Action.DEFECT, Action.INVEST
-"""The actions under plain names, for the loops that compare them every season: on Python 3.11
-reading ``Action.X`` goes through the enum class's ``__getattr__`` hook, about 70 ns against 5
-for a module name (2% of a headless game)."""
+"""The actions themselves (not decisions): what a firm did, as the season's loops and the
+personalities' memories compare it, kept apart from the :data:`COOPERATE` and :data:`DEFECT`
+decisions a firm hands in."""
 
 
 class InvestTarget(StrEnum):
@@ -56,12 +55,14 @@ class Decision:
     @staticmethod
     def from_json(data: dict[str, str]) -> Decision:
         target = data.get("target")
-        return Decision(Action(data["action"]), InvestTarget(target) if target else None)
+        return Decision(
+            action=Action(data["action"]), target=InvestTarget(target) if target else None
+        )
 
 
 COOPERATE = Decision(Action.COOPERATE)
 DEFECT = Decision(Action.DEFECT)
-_INVESTMENTS = {target: Decision(Action.INVEST, target) for target in InvestTarget}
+_INVESTMENTS = {target: Decision(action=Action.INVEST, target=target) for target in InvestTarget}
 """One decision per investment target, made once: decisions are values."""
 
 
@@ -97,7 +98,6 @@ def members_decisions(
         raise ValueError(f"no decision for firm(s) {missing}") from None
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class JointOrder:
     """The consortium's order this season, as every member sees it."""
@@ -109,7 +109,6 @@ class JointOrder:
     force_majeure: bool
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class OutsideOffer:
     """A private offer to buy a firm's share of the order "por fuera". Only that firm sees it.
@@ -122,7 +121,6 @@ class OutsideOffer:
     lots: float
 
 
-@fast_init
 @dataclass(frozen=True, slots=True)
 class SeasonSetup:
     season: int  # 1-based

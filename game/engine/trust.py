@@ -42,7 +42,7 @@ def update_trust(
     """
     gain = rules.gain_per_kept_promise
     loss = rules.loss_detected
-    # what each firm did, looked up once rather than once per pair
+    # what each firm did this season: caught, or kept its promise
     columns = [(j, j in detected, j in delivered) for j in members]
     total = 0.0  # in alliance_trust's order, so the same float
     for i in members:

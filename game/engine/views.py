@@ -3,12 +3,11 @@
 Decision makers (people at the screen and computer-run firms alike) receive a :class:`FirmView`
 and nothing else, so none of them can read another firm's offer or undetected decision.
 
-A firm's view and its :class:`OwnFirm` are that firm's own copies, built fresh each season, so
-they are plain slotted classes rather than frozen ones: freezing guards what is shared (the
-public history, the offers the engine pays from, the firm's past results, all still frozen),
-and for these copies it cost 4% of a headless game (building a frozen object takes about
-0.15 µs more, and a season of six firms builds twelve of these). A view is still not to be
-changed: every caller in a season (a personality, the season screen) gets the same object.
+A firm's view and its :class:`OwnFirm` are that firm's own copies, built fresh each season and
+dropped when it ends, so they are plain slotted classes: what they share with the engine (the
+public history, the offers the engine pays from, the firm's past results) is frozen. A view is
+still not to be changed: every caller in a season (a personality, the season screen) gets the
+same object.
 
 From the second season on, the other firms' capital and reputation are in the public record
 (``history``), as they stood at the end of each season; a view does not copy them again.

@@ -214,16 +214,3 @@ def test_a_version_1_save_file_is_upgraded_and_continues_per_season(tmp_path) ->
     _play_seasons(match, 3)
     _play_seasons(restored, 3)
     assert restored.active_game.reports == match.active_game.reports
-
-
-@pytest.mark.parametrize("counts", [(6, 6, 6), (5, 7, 5, 1), (1, 1, 1), (3, 0, 2)])
-def test_the_quality_noise_is_what_random_gauss_draws(counts):
-    """The season's written-out normal draws give gauss's floats, bit for bit, and leave the
-    generator as gauss would (its spare value carries over when a count is odd)."""
-    import random
-
-    ours, theirs = random.Random("noise"), random.Random("noise")
-    for count in counts:
-        drawn = season_module._standard_normals(ours, count)
-        assert [z.hex() for z in drawn] == [theirs.gauss(0.0, 1.0).hex() for _ in range(count)]
-        assert ours.getstate() == theirs.getstate()
