@@ -96,3 +96,55 @@ def move_dimensions(
         dimensions[dim] = clamp_dimension(before + delta[dim])
         delta[dim] = dimensions[dim] - before
     return delta
+
+
+CORE_DIMENSIONS: tuple[str, ...] = (
+    "productive_relations",
+    "technology",
+    "demand",
+    "institutions",
+)
+"""The four dimensions Cuadro 2 (004 1.2.4) describes for every phase."""
+
+MATURE_DIMENSIONS: tuple[str, ...] = (
+    "productivity",
+    "cooperative_competition",
+    "entry_of_agents",
+)
+"""The three dimensions Cuadro 2 describes only for phase IV: its footnote says they exist
+earlier but do not yet matter in a cluster's formative phases."""
+
+
+def phase_of_profile(readings: Mapping[str, int | None]) -> int:
+    """The cluster's phase from the phase each dimension reads as (1-4, None when unknown).
+
+    The study places a case as a whole, not by its weakest dimension: it keeps Gamarra in
+    phase III while calling its institutions chaotic (004 3.3.1). The rule, checked against
+    the 21 cases of chapters 2 and 3 (``tests/data/study/``):
+
+    1. the cluster is in the highest phase that most core dimensions reach; when exactly half
+       reach it, productive relations decide, since the study places a cluster by how far its
+       agents interact (004 5.1);
+    2. phase IV also needs the cluster's own technology (innovation is that phase's strength,
+       004 1.2.4) and the three mature dimensions clearly present (at least phase III's level),
+       or it stays in III;
+    3. below III, institutions already at the next phase together with some joint action
+       (cooperative competition at II or more) lift the cluster one phase: institutions come
+       first and joint action is the catalyst (004 5.1). The lift never gives phase IV.
+    """
+    core = [readings[d] for d in CORE_DIMENSIONS if readings.get(d) is not None]
+    relations = readings.get("productive_relations") or 0
+    phase = 1
+    for candidate in (2, 3, 4):
+        reach = sum(1 for value in core if value >= candidate)
+        if 2 * reach > len(core) or (2 * reach == len(core) and relations >= candidate):
+            phase = candidate
+    if phase == 4:
+        mature = [readings[d] for d in MATURE_DIMENSIONS if readings.get(d) is not None]
+        if readings.get("technology") != 4 or any(value < 3 for value in mature):
+            phase = 3
+    institutions = readings.get("institutions")
+    joint_action = readings.get("cooperative_competition") or 0
+    if phase < 3 and institutions is not None and institutions > phase and joint_action >= 2:
+        phase += 1
+    return phase
