@@ -84,6 +84,10 @@ class SimulationSummary:
     payoff_by_personality: dict[str, float]
     """Mean payoff (final minus starting capital) over every seat the personality occupied."""
     seats_by_personality: dict[str, int]
+    payoff_by_outcome: dict[str, float | None]
+    """Mean payoff of a firm (every seat) in the games that advanced, collapsed and stagnated;
+    None for an ending no game had. What a collapse costs shows here, next to what a working
+    alliance earns."""
     reasons: dict[str, int]
     """Reason codes given for collapses and stagnations: in how many games, most common first."""
 
@@ -374,6 +378,9 @@ def summarize(
             payoff_sum[key] = payoff_sum.get(key, 0.0) + payoff
             seats[key] = seats.get(key, 0) + 1
     order = list(dict.fromkeys(firms)) if firms is not None else sorted(seats)
+    by_outcome: dict[str, list[float]] = {kind: [] for kind in OUTCOMES}
+    for result in results:
+        by_outcome[result.outcome].extend(result.payoffs)
     reasons = Counter(
         code for r in results if r.outcome in ("collapse", "stagnation") for code in r.reasons
     )
@@ -390,6 +397,10 @@ def summarize(
         mean_final_trust=sum(r.final_trust for r in results) / n,
         payoff_by_personality={key: payoff_sum[key] / seats[key] for key in order},
         seats_by_personality={key: seats[key] for key in order},
+        payoff_by_outcome={
+            kind: sum(payoffs) / len(payoffs) if payoffs else None
+            for kind, payoffs in by_outcome.items()
+        },
         reasons=dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
     )
 
@@ -412,6 +423,7 @@ def summary_to_json(summary: SimulationSummary) -> dict[str, Any]:
         "mean_final_trust": summary.mean_final_trust,
         "payoff_by_personality": dict(summary.payoff_by_personality),
         "seats_by_personality": dict(summary.seats_by_personality),
+        "payoff_by_outcome": dict(summary.payoff_by_outcome),
         "reasons": dict(summary.reasons),
     }
 
@@ -469,6 +481,11 @@ def format_summary(summary: SimulationSummary) -> str:
     lines.append(f"  {'personality':<{key_w}}  {'nombre':<{name_w}}  {'seats':>7}  {'payoff':>10}")
     for key, name, count, payoff in rows:
         lines.append(f"  {key:<{key_w}}  {name:<{name_w}}  {count:>7d}  {payoff:>10.1f}")
+    lines += ["", "Mean payoff of a firm by how its game ended"]
+    for kind in OUTCOMES:
+        payoff = summary.payoff_by_outcome[kind]
+        shown = f"{payoff:>10.1f}" if payoff is not None else f"{'-':>10}"
+        lines.append(f"  {kind:<12}{shown}")
     lines += ["", "Reasons for collapse and stagnation (games)"]
     if summary.reasons:
         code_w = max(len(code) for code in summary.reasons)

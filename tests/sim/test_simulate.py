@@ -14,7 +14,14 @@ from game.content.levels import load_level, shipped_level_names
 from game.engine.state import COOPERATE, DEFECT, Decision
 from game.engine.views import FirmView
 from game.sim.command import add_arguments, run
-from game.sim.simulate import SimulationError, SimulationSummary, seating, simulate
+from game.sim.simulate import (
+    SimulationError,
+    SimulationSummary,
+    contract_terms,
+    run_game,
+    seating,
+    simulate,
+)
 
 LEVELS = shipped_level_names()
 MIXED = ["always_cooperate", "always_defect", "always_cooperate", "always_defect"]
@@ -29,6 +36,7 @@ JSON_KEYS = {
     "mean_length",
     "mean_final_trust",
     "payoff_by_personality",
+    "payoff_by_outcome",
     "reasons",
 }
 
@@ -145,6 +153,22 @@ def test_invalid_level_path(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "broken_level.yaml" in err
     assert "Traceback" not in err
+
+
+def test_payoff_by_outcome_is_the_mean_firm_of_the_games_that_ended_so():
+    """Each ending's figure is every seat's payoff, over the games that ended that way, as
+    the games played one by one give them."""
+    level = load_level("gamarra")
+    summary = simulate("gamarra", 40, 1, contract="reference", level=level)
+    terms = contract_terms(level, "reference")
+    games = [run_game(level, 1 + k, seating(level, 1, k, None, None), terms) for k in range(40)]
+    for kind, mean in summary.payoff_by_outcome.items():
+        payoffs = [p for game in games if game.outcome == kind for p in game.payoffs]
+        if payoffs:
+            assert mean == pytest.approx(sum(payoffs) / len(payoffs))
+        else:
+            assert mean is None
+    assert sum(mean is not None for mean in summary.payoff_by_outcome.values()) >= 2
 
 
 def test_json_output(capsys):
