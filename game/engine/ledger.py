@@ -52,30 +52,11 @@ class Ledger:
 
     def transfer(self, state, source: int, target: int, amount: float, reason: str) -> None:
         """An internal movement (a fine): it leaves one account and enters another, so the
-        cluster's money as a whole does not change. Recorded as two entries, the payer's first,
-        as two :meth:`move` calls would record them."""
-        if amount == 0.0:
-            return
-        append = self.entries.append
-        append((source, -amount, reason))
-        if source == FUND:
-            state.fund -= amount
-        else:
-            state.firms[source].capital -= amount
-        append((target, amount, reason))
-        if target == FUND:
-            state.fund += amount
-        else:
-            state.firms[target].capital += amount
+        cluster's money as a whole does not change. Recorded as two entries, the payer's first."""
+        self.move(state, source, -amount, reason)
+        self.move(state, target, amount, reason)
 
     def collect(self, state, payers: Iterable[Firm], amount: float, reason: str) -> None:
-        """Each of ``payers``, in order, pays ``amount`` into the fund (the dues, the signing):
-        each payment a :meth:`transfer` from the payer to the fund."""
-        if amount == 0.0:
-            return
-        append = self.entries.append
+        """Each of ``payers``, in order, pays ``amount`` into the fund (the dues, the signing)."""
         for payer in payers:
-            append((payer.id, -amount, reason))
-            payer.capital -= amount
-            append((FUND, amount, reason))
-            state.fund += amount
+            self.transfer(state, payer.id, FUND, amount, reason)
