@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from game.ai.base import Personality
+from game.engine.contract import fine_due
 from game.engine.dilemma_machine import ALWAYS_COOPERATE, TIT_FOR_TAT, DilemmaMachine
 from game.engine.level import Level
 from game.engine.reports import PublicRecord
@@ -114,8 +115,8 @@ class Oportunista(Personality):
     Cooperating earns the joint price on its share (times the chance the order is accepted,
     estimated from past orders). Selling por fuera earns the offer on that same share, at a
     premium that shrinks as others also sell por fuera
-    (estimated from the last fill), minus the expected fine (``detection × fine ×
-    escalation^offences``), the informal sanction seen in past penalties and, when one more
+    (estimated from the last fill), minus the expected fine (the detection chance times the
+    fine its next offence would cost, :func:`~game.engine.contract.fine_due`), the informal sanction seen in past penalties and, when one more
     offence means expulsion, the expected loss of the seasons left.
 
     The tutorial has no offers or fines and everything is seen: there the opportunist keeps up
@@ -171,12 +172,12 @@ class Oportunista(Personality):
             anchor = min(view.last.fill * n / (n - 1) if i_defected else view.last.fill, 1.0)
         price = view.market_price + (offer.price - view.market_price) * anchor
         terms = view.terms.modifiers
-        fine = terms["fine"] * terms["escalation"] ** view.me.offences * (1 - terms["fine_waived"])
-        fine *= view.penalty_severity
+        owed = order.lots_per_member * order.price
+        fine = fine_due(terms, view.me.offences + 1, owed) * view.penalty_severity
         sanction = max(
             [p.informal_sanction for r in history for p in r.penalties.values()], default=0.0
         )
-        expected_penalty = view.detection_chance * (max(fine, 0.0) + sanction)
+        expected_penalty = view.detection_chance * (fine + sanction)
         expel_after = terms["expel_after"]
         if expel_after > 0 and view.me.offences + 1 >= expel_after:
             left = 5 if view.season_limit is None else max(view.season_limit - view.season, 0)

@@ -76,7 +76,7 @@ def play_through(
     contract: Mapping[str, str] | None = None,
 ) -> Played:
     """Play ``record``'s game again with ``decide`` choosing each season's decisions, keeping
-    snapshots: its seats, seed, treatments and dice (``random_streams``), so that a what-if
+    snapshots: its seats, seed and treatments, so that a what-if
     meets the real game's draws, under its own contract or ``contract``."""
     game = Game.from_record(level, record, contract)
     played = Played(game, snapshots=[Snapshot.of(game)])

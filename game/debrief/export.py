@@ -2,8 +2,8 @@
 
 * ``<name>.csv``: one row per firm per season (decisions revealed), for a spreadsheet; the
   game's level (its id, file and fingerprint), seed, contract (``contract_*``), treatments
-  (``treatment_*``) and how the seed was split into dice (``random_streams``,
-  :mod:`game.engine.streams`; a CSV without it is an older, per-season game) fill columns of
+  (``treatment_*``) and the version of the rules it was played under (``model``,
+  :data:`game.engine.game.MODEL`; a CSV without it is of model 1, refused) fill columns of
   every row, so the rows of several games pasted into one sheet still say how each game was
   played, and the file alone reloads into the same debrief (:func:`read_export`).
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
@@ -34,19 +34,19 @@ from game.debrief.analysis import analyse
 from game.debrief.html import render_game
 from game.debrief.model import Debrief
 from game.engine.contract import CONDITIONS
-from game.engine.game import GameRecord
+from game.engine.game import GameRecord, OldRulesError
 from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
 from game.engine.state import Action, Decision, InvestTarget
-from game.engine.streams import PER_SEASON
 from game.persistence.atomic import atomic_write_bytes
 from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
-EXPORT_VERSION = 2
-"""2 (2026-12-01): the record says how the game's seed was split into dice (``random_streams``),
-so an older game refuses the file instead of replaying it with other dice."""
+EXPORT_VERSION = 3
+"""3 (2026-12-03): games of model 2 of the rules (:data:`game.engine.game.MODEL`); the record
+and the CSV's ``model`` column say so. Versions 1 and 2 hold games of model 1, which this game
+refuses instead of replaying them under rules their players never met."""
 LANGS = ("es", "en", "both")
 CSV_COLUMNS = (
     "season",
@@ -75,7 +75,7 @@ CSV_COLUMNS = (
     "seed",
     "personality",
     *(f"contract_{condition}" for condition in CONDITIONS),
-    "random_streams",  # added last, so older exports' columns keep their places in a sheet
+    "model",  # added last, so older exports' columns keep their places in a sheet
 )
 
 
@@ -184,7 +184,7 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
         "level_path": debrief.level.path,
         "level_fingerprint": debrief.record.level_fingerprint,
         "seed": debrief.record.seed,
-        "random_streams": debrief.record.random_streams,
+        "model": debrief.record.model,
         **{f"contract_{c}": debrief.record.contract.get(c, "") for c in CONDITIONS},
     }
     seats = debrief.personalities
@@ -294,12 +294,22 @@ def read_export(path: Path | str) -> ExportedGame:
         raise ExportError(f"{path}: made by a newer version of the game")
     try:
         record = GameRecord.from_json(data["record"])
+    except OldRulesError:
+        raise ExportError(_old_rules(path)) from None
     except (KeyError, TypeError, ValueError) as error:
         raise ExportError(f"{path}: the game's record is damaged ({error})") from None
     level = _find_level(path, record.level_id, data.get("level_path"))
     seats = data.get("personalities")
     personalities = tuple(seats) if isinstance(seats, list) else None
     return ExportedGame(level, record, personalities, path, data)
+
+
+def _old_rules(path: Path) -> str:
+    return (
+        f"{path}: this game was played under the game's earlier rules (before a game counted "
+        "the years after an alliance ends), so its debrief cannot be rebuilt with today's; "
+        "the version of the game that exported it can still open it"
+    )
 
 
 def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Level:
@@ -337,6 +347,8 @@ def read_csv_export(path: Path) -> ExportedGame:
         )
     try:
         record, personalities = _record_from_rows(rows)
+    except OldRulesError:
+        raise ExportError(_old_rules(path)) from None
     except (KeyError, TypeError, ValueError) as error:
         raise ExportError(f"{path}: the game's rows are damaged ({error})") from None
     level = _find_level(path, record.level_id, rows[0].get("level_path"))
@@ -350,7 +362,7 @@ def _record_from_rows(
     firms: dict[int, dict[str, str]] = {}
     seasons: dict[int, dict[int, Decision]] = {}
     for row in rows:
-        same_game = ("level", "seed", "random_streams")
+        same_game = ("level", "seed", "model")
         if any(row.get(column) != first.get(column) for column in same_game):
             raise ValueError("the rows come from more than one game")
         firm = int(row["firm"])
@@ -378,18 +390,18 @@ def _record_from_rows(
         decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
         treatments=treatments,
         level_fingerprint=first.get("level_fingerprint") or "",
-        random_streams=_streams_cell(first.get("random_streams")),
+        model=_model_cell(first.get("model")),
     )
     seats = [firms[i].get("personality") or None for i in range(len(firms))]
     return record, tuple(seats) if any(seats) else None
 
 
-def _streams_cell(text: str | None) -> int:
-    """The ``random_streams`` cell: empty or missing in a CSV from before it existed."""
+def _model_cell(text: str | None) -> int:
+    """The ``model`` cell: empty or missing in a CSV of model 1, made before it existed."""
     if not text or not text.strip():
-        return PER_SEASON
+        return 1
     if not text.strip().isdigit():
-        raise ValueError(f"random_streams is {text!r}, not a whole number")
+        raise ValueError(f"model is {text!r}, not a whole number")
     return int(text)
 
 

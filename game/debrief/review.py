@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from game.debrief.analysis import Played
 from game.debrief.model import Bilingual, ConditionReview
 from game.debrief.texts import both, join
-from game.engine.contract import CONDITIONS, ContractOption, ContractTerms, sign_contract
+from game.engine.contract import (
+    CONDITIONS,
+    ContractOption,
+    ContractTerms,
+    fine_due,
+    sign_contract,
+)
 from game.engine.ledger import FUND
 from game.engine.level import Level
 from game.engine.state import Action
@@ -38,7 +44,7 @@ _STRENGTH = {
     "conflict_trust_loss": -10.0,
     "dispute_settlement": 1.0,
     "traceability": 1.0,
-    "fine": 0.05,
+    "fine_share": 2.0,
     "escalation": 0.2,
     "expel_after": 0.3,
     "fine_waived": -1.0,
@@ -213,12 +219,7 @@ def _fines(c: _Compare) -> Effect | None:
         for penalty in report.penalties.values():
             count += 1
             actual += penalty.fine
-            alt += max(
-                c.alt["fine"]
-                * c.alt["escalation"] ** (penalty.offence - 1)
-                * (1 - c.alt["fine_waived"]),
-                0.0,
-            )
+            alt += fine_due(c.alt.modifiers, penalty.offence, penalty.owed)
     diff = alt - actual if c.lacked else actual - alt
     if count == 0 or diff <= 0.005:
         return None

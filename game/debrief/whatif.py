@@ -1,8 +1,8 @@
 """The same game, other decisions or another contract ("what if").
 
-Both replays keep the seed and the way it was split (the record's ``random_streams``), so the
-firms, the events and every random draw are the ones the real game met (the engine draws from
-separate streams, the same count each season whatever the decisions: :mod:`game.engine.streams`);
+Both replays keep the record's seed, so the firms, the events and every random draw are the ones
+the real game met (the engine draws from separate streams, the same count each season whatever
+the decisions: :mod:`game.engine.streams`);
 only the decisions or the contract differ, and whatever follows from them (a game can last
 longer or shorter than the real one).
 """

@@ -32,7 +32,12 @@ MODIFIERS: dict[str, tuple[Combine, float, str]] = {
     "conflict_trust_loss": ("add", 0.0, "trust lost by everyone every season through conflicts"),
     "dispute_settlement": ("max", 0.0, "share of a dispute's trust loss that arbitration avoids"),
     "traceability": ("max", 0.0, "1 = a faulty lot is traced to its maker instead of shared"),
-    "fine": ("add", 0.0, "fine a detected defector pays into the common fund"),
+    "fine_share": (
+        "add",
+        0.0,
+        "fine a member caught in a breach pays into the common fund, as a share of the value "
+        "(at the joint price) of the order share it owed that season",
+    ),
     "escalation": ("max", 1.0, "the fine is multiplied by this for each earlier offence"),
     "expel_after": ("max", 0.0, "detected offences that lead to expulsion (0 = never)"),
     "fine_waived": ("add", 0.0, "share of the fine excused because excuses are accepted"),
@@ -71,12 +76,27 @@ class ContractTerms:
     cost_per_season: float
 
     def __getitem__(self, modifier: str) -> float:
-        """``terms["fine"]``: the combined value of one modifier, as in ``terms.modifiers``."""
+        """``terms["fine_share"]``: the combined value of one modifier, as in ``terms.modifiers``."""
         return self.modifiers[modifier]
 
     @property
     def has_traceability(self) -> bool:
         return self.modifiers["traceability"] >= 0.5
+
+
+def fine_due(modifiers: dict[str, float], offence: int, owed: float) -> float:
+    """The fine agreed for a member's ``offence``-th detected breach (1 for the first) when the
+    order share it owed was worth ``owed`` at the joint price. Fines are a share of that value,
+    so that they scale with what a breach takes from the partners and can bite (000 III:
+    sanctions agreed in advance); each repeat multiplies them by the escalation, and excuses
+    accepted waive part of them."""
+    fine = (
+        modifiers["fine_share"]
+        * owed
+        * modifiers["escalation"] ** (offence - 1)
+        * (1.0 - modifiers["fine_waived"])
+    )
+    return max(fine, 0.0)
 
 
 def sign_contract(

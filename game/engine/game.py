@@ -18,6 +18,7 @@ from game.engine.cluster import compute_phase
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
 from game.engine.fingerprint import level_fingerprint
+from game.engine.horizon import Epilogue, alone_payoffs, event_stream, play_out
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
@@ -33,11 +34,31 @@ from game.engine.state import (
     OutsideOffer,
     SeasonSetup,
 )
-from game.engine.streams import CURRENT, PER_SEASON, Streams, check_scheme
+from game.engine.streams import Streams
 from game.engine.trust import alliance_trust, trust_matrix
 from game.engine.views import FirmView, OwnFirm
 
 Decider = Callable[[FirmView], Decision]
+
+MODEL = 2
+"""The version of the rules a game is played under, kept in its record. Model 1 (until
+2026-12-03): a game paid what it had paid when it ended, fines were sums of soles, and dice were
+seeded in two ways. Model 2: a fixed horizon played out after the game ends (collapse costs
+everyone), fines as a share of the order owed, clients whose orders grow, one way of seeding.
+A record of another model would replay with rules its players never met, so it is refused
+(:class:`OldRulesError`), never replayed."""
+
+
+class OldRulesError(ValueError):
+    """A record of a game played under another model of the rules (:data:`MODEL`)."""
+
+    def __init__(self, model: object) -> None:
+        super().__init__(
+            f"this game was played under model {model!r} of the rules; this version plays "
+            f"model {MODEL} and would replay it with rules its players never met"
+        )
+        self.model = model
+
 
 _DEFECTED, _INVESTED = ACTION_NAMES[Action.DEFECT], ACTION_NAMES[Action.INVEST]
 """How the public record names a defection and an investment."""
@@ -101,12 +122,10 @@ class Game:
         contract: Mapping[str, str] | None = None,
         *,
         treatments: Treatments | Mapping[str, Any] | None = None,
-        random_streams: int = CURRENT,
     ) -> None:
         """``treatments``: the facilitator's switches (a :class:`Treatments`, or a mapping of
         the switches that differ from the level's ``rules.treatments``); ``ValueError`` for an
-        unknown switch or a value out of bounds. ``random_streams``: how the seed's streams are
-        seeded (:mod:`game.engine.streams`; a replay passes its record's)."""
+        unknown switch or a value out of bounds."""
         if not level.firms.min <= len(names) <= level.firms.max:
             raise ValueError(
                 f"{level.id} is played by {level.firms.min} to {level.firms.max} firms, "
@@ -122,6 +141,8 @@ class Game:
         choices = dict(contract if contract is not None else level.default_contract)
         terms = sign_contract(choices, level.contract)
         firms = starting_firms(level, names, seed)
+        self.starting_capital: tuple[float, ...] = tuple(f.capital for f in firms)
+        """Each firm's capital before it signed: what every payoff is measured from."""
         self.state = GameState(
             seed=seed,
             firms=firms,
@@ -132,13 +153,14 @@ class Game:
             phase=compute_phase(level.start_dimensions, level.rules.phase_thresholds),
         )
         self.signing = self._sign()
-        self._event_rng = random.Random(f"{seed}/events")
-        self._streams = Streams(seed, random_streams)
+        self._event_rng = event_stream(seed)
+        self._streams = Streams(seed)
         self.setup: SeasonSetup | None = None
         self.reports: list[SeasonReport] = []
         self.public: list[PublicRecord] = []
         self._own: list[tuple[OwnResult, ...]] = [() for _ in firms]
         self.outcome: Outcome | None = None
+        self.epilogue: Epilogue | None = None  # the rest of the horizon, once the game is over
         self._seasons_below = 0
         self._public_cache: _SeasonPublic | None = None
         self._trust_at_start = 0.0  # the alliance's trust when this season began
@@ -159,7 +181,6 @@ class Game:
             record.seed,
             record.contract if contract is None else contract,
             treatments=record.treatments,
-            random_streams=record.random_streams,
         )
 
     def _sign(self) -> Ledger:
@@ -187,7 +208,6 @@ class Game:
         if self.outcome is not None:
             raise RuntimeError("the game is over")
         if self.setup is None:
-            season = self.state.season + 1
             # the trust a season ends with is the trust the next one starts with
             reports = self.reports
             self._trust_at_start = (
@@ -199,10 +219,10 @@ class Game:
                 self.level,
                 self.state,
                 self._event_rng,
-                self._streams.for_season("offers", season),
+                self._streams.stream("offers"),
                 self._trust_at_start,
             )
-            self._season_mistakes = self._mistakes(season)
+            self._season_mistakes = self._mistakes()
         return self.setup
 
     def members(self) -> list[int]:
@@ -280,22 +300,14 @@ class Game:
             )
         return self._public_cache
 
-    @property
-    def random_streams(self) -> int:
-        """How this game's streams are seeded (:mod:`game.engine.streams`)."""
-        return self._streams.scheme
-
     def detection_rolls(self, season: int) -> list[float]:
         """The detection rolls ``season`` met, one per firm, drawn again from a fresh copy of
         the game's streams (the contract review asks what another chance would have caught).
-        Every season played is drawn in one pass, the first time one is asked for: a per-game
-        stream runs on from season to season."""
+        Every season played is drawn in one pass, the first time one is asked for: a stream
+        runs on from season to season."""
         if len(self._rolls) < len(self.reports):
-            streams = Streams(self.seed, self._streams.scheme)
-            self._rolls = [
-                draw_dice(streams.for_season("dice", past), len(self.names))[1]
-                for past in range(1, len(self.reports) + 1)
-            ]
+            dice = Streams(self.seed).stream("dice")
+            self._rolls = [draw_dice(dice, len(self.names))[1] for _ in self.reports]
         return self._rolls[season - 1]
 
     def detection_chance(self, members: int | None = None) -> float:
@@ -320,7 +332,7 @@ class Game:
                 self.state,
                 setup,
                 decisions,
-                self._streams.for_season("dice", setup.season),
+                self._streams.stream("dice"),
                 self.treatments,
                 mistakes,
                 self._trust_at_start,
@@ -340,16 +352,48 @@ class Game:
         self._public_cache = None
         self._views = {}
         self.outcome = self._check_end()
+        if self.outcome is not None and not self.level.is_dilemma:
+            state = self.state
+            advanced = self.outcome.kind == "advance"
+            self.epilogue = play_out(
+                self.level, state.firms, state.fund, self.reports, advanced, self._event_rng
+            )
         return report
 
-    def _mistakes(self, season: int) -> frozenset[int]:
+    # -- what the game paid ----------------------------------------------------------------
+
+    def final_capital(self) -> tuple[float, ...]:
+        """Each firm's capital at the horizon: what it had when the game ended, plus the rest of
+        the horizon played out and its share of the wound-up fund (the capital now, while the
+        game goes on or in the tutorial, which has no horizon beyond its rounds)."""
+        capital = [f.capital for f in self.state.firms]
+        if self.epilogue is not None:
+            capital = [c + self.epilogue.total(i) for i, c in enumerate(capital)]
+        return tuple(capital)
+
+    def payoffs(self) -> tuple[float, ...]:
+        """What the game paid each firm: its capital at the horizon minus its capital before
+        signing (so the signing costs and the fund count against the alliance)."""
+        final = self.final_capital()
+        return tuple(f - s for f, s in zip(final, self.starting_capital, strict=True))
+
+    def alone_payoffs(self) -> tuple[float, ...]:
+        """What each firm would have earned over the horizon had no alliance formed (the same
+        firms and events): the yardstick the end screen and the simulator read payoffs against.
+        Cluster levels only: the tutorial has no market to sell alone in."""
+        if self.level.is_dilemma:
+            raise ValueError(f"{self.level.id} has no market to sell alone in")
+        firms = starting_firms(self.level, self.names, self.seed)
+        return alone_payoffs(self.level, firms, self.seed)
+
+    def _mistakes(self) -> frozenset[int]:
         """Firms whose lot comes out faulty this season if they cooperate (the mistake
         treatment). Its own stream, one roll per firm, drawn only when the rate is above zero,
         so a game without mistakes meets exactly the dice it always did."""
         rate = self.treatments.mistake_rate
         if rate <= 0.0:
             return frozenset()
-        roll = self._streams.for_season("mistakes", season).random
+        roll = self._streams.stream("mistakes").random
         return frozenset(f.id for f in self.state.firms if roll() < rate)
 
     def _check_end(self) -> Outcome | None:
@@ -412,7 +456,6 @@ class Game:
             decisions=tuple(dict(r.decisions) for r in self.reports),
             treatments=self.treatments.to_json(),
             level_fingerprint=self._fingerprint,
-            random_streams=self._streams.scheme,
         )
 
 
@@ -422,8 +465,8 @@ class GameRecord:
     decision. ``treatments`` holds the facilitator's switches; a record from before they
     existed has none, which means the level's defaults (the game as it was then).
     ``level_fingerprint`` is the level's as it was played (:mod:`game.engine.fingerprint`);
-    empty in records from before it existed. ``random_streams`` is how its seed was split
-    (:mod:`game.engine.streams`); records from before it existed used the per-season scheme."""
+    empty in records from before it existed. ``model`` is the version of the rules it was
+    played under (:data:`MODEL`); a record of another is refused."""
 
     level_id: str
     seed: int
@@ -432,10 +475,11 @@ class GameRecord:
     decisions: tuple[dict[int, Decision], ...]
     treatments: dict[str, Any] = field(default_factory=dict)
     level_fingerprint: str = ""
-    random_streams: int = PER_SEASON
+    model: int = MODEL
 
     def __post_init__(self) -> None:
-        check_scheme(self.random_streams)
+        if self.model != MODEL:
+            raise OldRulesError(self.model)
 
     def treatments_for(self, level: Level) -> Treatments:
         """The treatments this game was played with, on ``level``."""
@@ -457,11 +501,16 @@ class GameRecord:
             ],
             "treatments": dict(self.treatments),
             "level_fingerprint": self.level_fingerprint,
-            "random_streams": self.random_streams,
+            "model": self.model,
         }
 
     @staticmethod
     def from_json(data: Mapping[str, Any]) -> GameRecord:
+        """The record ``to_json`` wrote; :class:`OldRulesError` for one of another model (a
+        record without ``model`` is of model 1, made before records said)."""
+        model = data.get("model", 1)
+        if model != MODEL:
+            raise OldRulesError(model)
         return GameRecord(
             level_id=data["level"],
             seed=int(data["seed"]),
@@ -473,7 +522,6 @@ class GameRecord:
             ),
             treatments=dict(data.get("treatments") or {}),
             level_fingerprint=str(data.get("level_fingerprint") or ""),
-            random_streams=data.get("random_streams", PER_SEASON),
         )
 
 
@@ -495,12 +543,11 @@ def play(
     names: Sequence[str] | None = None,
     *,
     treatments: Treatments | Mapping[str, Any] | None = None,
-    random_streams: int = CURRENT,
 ) -> Game:
     """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
     if names is None:
         names = seat_names(level, len(deciders))
-    game = Game(level, names, seed, contract, treatments=treatments, random_streams=random_streams)
+    game = Game(level, names, seed, contract, treatments=treatments)
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})

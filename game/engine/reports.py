@@ -31,6 +31,7 @@ class Penalty:
     offence: int  # 1 for a first offence, 2 for a repeat…
     expelled: bool
     informal_sanction: float
+    owed: float  # value at the joint price of the order share the offender owed this season
 
 
 @dataclass(frozen=True, slots=True)

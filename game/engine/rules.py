@@ -81,6 +81,12 @@ class TrustRules:
     dispute_loss: float = param(
         0, 1, "extra trust lost in a season with a dispute, unless arbitration settles it"
     )
+    loss_unsanctioned_breach: float = param(
+        0,
+        1,
+        "trust lost by everyone toward everyone when a breach is detected and nothing was "
+        "agreed to sanction it (no fines, no informal sanctions)",
+    )
     floor: float = param(0, 1, "alliance trust below which the alliance dissolves")
     volume_at_zero_trust: float = param(
         0, 1, "share of the possible joint order the client still places when trust is zero"
@@ -130,6 +136,18 @@ class MarketRules:
     faulty_claim: float = param(0, 5, "claim per faulty lot, as a share of the joint price")
     reputation_premium: float = param(
         0, 1, "how much of the outside premium depends on the firm's reputation"
+    )
+    client_growth: float = param(
+        0,
+        1,
+        "how much the client's next order grows after one delivered in full (times "
+        "2 x fill - 1: an order barely filled adds nothing)",
+    )
+    client_loss_cancelled: float = param(
+        0, 1, "how much the client's next order shrinks after a cancellation"
+    )
+    client_orders: tuple[float, float] = param(
+        0, 5, "range the client's orders move in, as a multiple of the first order"
     )
 
 
@@ -204,7 +222,13 @@ class DimensionRules:
 
 @dataclass(frozen=True, slots=True)
 class EndRules:
-    season_limit: int = param(1, 200, "seasons before the game ends in stagnation", integer=True)
+    season_limit: int = param(
+        1,
+        200,
+        "the game's horizon in seasons (each a year of campaigns): it ends in stagnation there, "
+        "and a game that ends sooner is played out to it",
+        integer=True,
+    )
     min_members: int = param(2, 8, "members below which the alliance dissolves", integer=True)
     hold_seasons: int = param(
         1, 20, "seasons the next phase's thresholds must hold to count as an advance", integer=True

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from math import fsum
 
 from game.engine.cluster import compute_phase, move_dimensions
+from game.engine.contract import fine_due
 from game.engine.events import draw_event
+from game.engine.horizon import season_alone
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.reports import Delivery, Penalty, SeasonReport
@@ -77,6 +79,7 @@ def setup_season(
         * effect["order_volume"]
         * terms["order_volume"]
         * trust_factor
+        * state.client_orders
     )
     price = market.joint_price * (1.0 + state.brand_bonus) * effect["joint_price"]
     quality = level.rules.quality
@@ -210,6 +213,7 @@ def resolve_season(
     _apply_event_money(season)
     trust_after = _update_trust(season, deliveries, detected, seen, promised, status)
     _update_reputation(season, status)
+    _update_client(season, status, promised)
     dims_before = dict(state.dimensions)
     terms = state.terms.modifiers
     changes = move_dimensions(
@@ -449,15 +453,13 @@ def _sell_por_fuera(season: _Season) -> None:
 
 
 def _outsiders_sell_alone(season: _Season) -> None:
-    """Expelled firms go on working alone at the market price, without the consortium."""
-    state, setup = season.state, season.setup
-    outsiders = [f for f in state.firms if not f.member and f.left_reason == "expelled"]
-    if not outsiders:
-        return
-    margin = setup.market_price - season.level.rules.market.unit_cost
-    for firm in outsiders:
-        lots = firm.capacity * setup.capacity_factor
-        season.ledger.move(state, firm.id, lots * margin, "market_sale")
+    """Firms that left (expelled or bankrupt) go on working alone at the market price, without
+    the consortium's economies or its contract."""
+    state, event = season.state, season.setup.event
+    for firm in state.firms:
+        if not firm.member:
+            earned = season_alone(season.level, event, firm.capacity)
+            season.ledger.move(state, firm.id, earned, "market_sale")
 
 
 def _detect_and_punish(
@@ -472,13 +474,12 @@ def _detect_and_punish(
     state, terms, ledger = season.state, season.state.terms.modifiers, season.ledger
     informal = season.level.informal_sanctions
     reputation_loss = season.level.rules.reputation.loss_detected
+    order = season.setup.order
+    owed = order.lots_per_member * order.price
     for firm in caught:
         detected.append(firm.id)
         firm.offences += 1
-        fine = (
-            terms["fine"] * terms["escalation"] ** (firm.offences - 1) * (1 - terms["fine_waived"])
-        )
-        fine = max(fine * season.treatments.penalty_severity, 0.0)
+        fine = fine_due(terms, firm.offences, owed) * season.treatments.penalty_severity
         ledger.transfer(state, firm.id, FUND, fine, "fine")
         firm.reputation = max(firm.reputation - reputation_loss, 0.0)
         sanction = 0.0
@@ -490,7 +491,11 @@ def _detect_and_punish(
         expel_after = int(terms["expel_after"])
         expelled = expel_after > 0 and firm.offences >= expel_after
         penalties[firm.id] = Penalty(
-            fine=fine, offence=firm.offences, expelled=expelled, informal_sanction=sanction
+            fine=fine,
+            offence=firm.offences,
+            expelled=expelled,
+            informal_sanction=sanction,
+            owed=owed,
         )
     return detected, penalties
 
@@ -530,6 +535,8 @@ def _update_trust(
         loss += rules.loss_cancelled_order
     if cancelled or detected:
         loss += rules.dispute_loss * (1.0 - terms["dispute_settlement"])
+    if detected and not _breach_sanctioned(season):
+        loss += rules.loss_unsanctioned_breach
     return update_trust(
         season.state.trust,
         [f.id for f in season.members],
@@ -538,6 +545,27 @@ def _update_trust(
         loss,
         rules,
     )
+
+
+def _update_client(season: _Season, status: str, promised: float) -> None:
+    """The client comes back with a larger order after one delivered well, a smaller one after
+    a cancellation (000 IV)."""
+    market, state = season.level.rules.market, season.state
+    low, high = market.client_orders
+    if status == "accepted":
+        fill = season.delivered / promised
+        grown = state.client_orders + market.client_growth * (2.0 * fill - 1.0)
+        state.client_orders = min(max(grown, low), high)
+    elif status.startswith("cancelled"):
+        state.client_orders = max(state.client_orders - market.client_loss_cancelled, low)
+
+
+def _breach_sanctioned(season: _Season) -> bool:
+    """Whether the members agreed something that answers a breach: a fine in the contract, or
+    a social network's informal sanctions (El Porvenir). Without either, 000 III says one sale
+    por fuera is enough to destroy the agreement."""
+    agreed_fine = season.state.terms.modifiers["fine_share"] > 0.0
+    return agreed_fine or season.level.informal_sanctions.enabled
 
 
 def _update_reputation(season: _Season, status: str) -> None:

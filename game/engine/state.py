@@ -145,6 +145,7 @@ class GameState:
     brand_bonus: float = 0.0  # joint price rise built by brand investments
     institutions_bonus: float = 0.0  # detection built by institution investments
     seasons_at_next_phase: int = 0
+    client_orders: float = 1.0  # the client's orders, as a multiple of its first one
     contract_signed: bool = False
     extra: dict[str, float] = field(default_factory=dict)
 

@@ -14,7 +14,10 @@ What "never lost" means here:
   ``.too-new-…``) in the same folder, where it is kept; it is never deleted, and a later write to
   the same slot moves such a file aside first instead of overwriting it;
 * an older save is brought up to date by the chain of :data:`UPGRADERS` when it is read; the file
-  on disk is left as it was until the game next writes that slot.
+  on disk is left as it was until the game next writes that slot;
+* a save of a game played under older rules (versions before :data:`FIRST_OF_THESE_RULES`,
+  :data:`game.engine.game.MODEL`) cannot be replayed: it is reported and moved aside to
+  ``<slot>.old-rules-<time>.json``, kept for the older version of the game that can open it.
 
 Listing the saves has no side effects: a bad file shows up with ``ok=False`` and its problem.
 """
@@ -31,7 +34,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from game.engine.streams import PER_SEASON
 from game.persistence.atomic import (
     atomic_write_bytes,
     file_stamp,
@@ -42,7 +44,11 @@ from game.persistence.atomic import (
 from game.persistence.paths import AppPaths, is_file, refusal
 
 SAVE_FORMAT = "asociatividad-save"
-SAVE_VERSION = 2
+SAVE_VERSION = 3
+FIRST_OF_THESE_RULES = 3
+"""The first save version whose games were played under the rules this game plays (model 2 of
+:data:`game.engine.game.MODEL`, 2026-12-03). Versions 1 and 2 hold games of model 1: replayed
+now they would give other numbers than their players saw, so they are refused, never upgraded."""
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"
@@ -55,20 +61,6 @@ change ``game`` as the game's own data evolves. :meth:`SaveStore.read` runs the 
 file's version up to :data:`SAVE_VERSION`.
 """
 
-
-def _say_the_old_dice(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 (2026-12-01): a game's record says how its seed was split into dice
-    (:mod:`game.engine.streams`). Every game saved before was split per season; the new version
-    number also makes an older game refuse these saves ("made by a newer version") instead of
-    replaying them with the wrong dice."""
-    game = doc.get("game")
-    record = game.get("record") if isinstance(game, dict) else None
-    if isinstance(record, dict):
-        record.setdefault("random_streams", PER_SEASON)
-    return {**doc, "version": 2}
-
-
-UPGRADERS[1] = _say_the_old_dice
 
 _REQUIRED = ("saved_at", "finished", "summary", "game")
 _SLOT_RE = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -88,6 +80,7 @@ _ASIDE_TAG = {
     "incomplete": "corrupt",
     "invalid": "corrupt",
     "too_new": "too-new",
+    "old_rules": "old-rules",
     "upgrade_failed": "not-upgraded",
 }
 
@@ -96,8 +89,8 @@ class SaveError(Exception):
     """A save that could not be read or written, said in both of the game's languages.
 
     ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``damaged``,
-    ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``upgrade_failed``,
-    ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
+    ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``old_rules``,
+    ``upgrade_failed``, ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
     the file concerned and ``kept_at`` where it was moved aside, if it was; ``reason`` is the
     system's few words on a file that could not be read or written ("No space left on device"),
     for a screen with room for no more.
@@ -175,6 +168,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "saves up to version {current}. Update the game to open it.",
         "Esta partida fue guardada por una versión más nueva del juego (versión {version}); este "
         "juego lee partidas hasta la versión {current}. Actualiza el juego para abrirla.",
+    ),
+    "old_rules": (
+        "This save (version {version}) holds a game played under the game's earlier rules, "
+        "before a game counted the years after an alliance ends; replaying it now would give "
+        "other numbers than its players saw, so it cannot be continued.",
+        "Esta partida (versión {version}) se jugó con las reglas anteriores del juego, antes "
+        "de que una partida contara los años que siguen al fin de una alianza; repetirla ahora "
+        "daría otros números que los que vieron sus jugadores, así que no se puede continuar.",
     ),
     "upgrade_failed": (
         "This save (version {version}) could not be brought up to version {current}: {detail}.",
@@ -371,6 +372,8 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
         )
     if version > SAVE_VERSION:
         raise _error("too_new", path, version=version)
+    if version < FIRST_OF_THESE_RULES:
+        raise _error("old_rules", path, version=version)
     for step in range(version, SAVE_VERSION):
         upgrade = UPGRADERS.get(step)
         if upgrade is None:

@@ -26,7 +26,6 @@ from game.engine.level import Level
 from game.engine.reports import SeasonReport
 from game.engine.rules import Treatments
 from game.engine.state import Action, Decision
-from game.engine.streams import CURRENT
 from game.engine.views import FirmView
 from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
 
@@ -142,9 +141,6 @@ class Match:
         self._kept: dict[int, list[int]] = {}
         """Season -> seats handed to a personality after their person had already decided:
         the person's decision stood that season (needed to restore the personalities)."""
-        self.random_streams = CURRENT
-        """How the game's seed is split (:mod:`game.engine.streams`): a restored save keeps the
-        scheme it was played with."""
         self.level_changed = False
         """Restored from a save whose level file has changed since: the seasons already
         played were replayed on the level as it is now (the screen warns before going on)."""
@@ -186,7 +182,6 @@ class Match:
                 self.seed,
                 choices,
                 treatments=self.treatments,
-                random_streams=self.random_streams,
             )
         except ValueError as error:
             raise MatchError(str(error)) from error
@@ -392,7 +387,6 @@ class Match:
             return match
         saved = GameRecord.from_json(record)
         match.level_changed = saved.level_changed(level)
-        match.random_streams = saved.random_streams
         match.sign(saved.contract)
         game = match.active_game
         if saved.level_fingerprint:  # the level it began on: the same, unless the file changed

@@ -58,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--policy",
         choices=list(POLICIES),
         help="reference policy in every seat (always_cooperate / always_defect), signing the "
-        "level's reference contract unless --contract says otherwise",
+        "level's reference contract unless --contract says otherwise; solo: no alliance forms "
+        "and every firm sells alone all the horizon",
     )
     parser.add_argument(
         "--contract",

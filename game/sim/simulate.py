@@ -8,7 +8,8 @@ Seeds and seats (so that any game of a run can be replayed on its own):
 * game ``k`` (``k = 0 .. games-1``) is played with seed ``seed + k``;
 * with ``firms`` given, those personalities sit in that order in every game;
 * with ``policy`` given (``all-cooperate`` / ``all-defect``), the reference personality of that
-  policy takes every one of the level's default number of seats;
+  policy takes every one of the level's default number of seats; ``solo`` seats that many
+  firms and forms no alliance: each sells alone all the horizon;
 * otherwise the level's default number of seats is filled by drawing (with replacement) from the
   non-reference personalities, sorted by key, with ``random.Random(f"{seed}/seating/{k}")``;
 * the personality in seat ``i`` of the game with seed ``g`` draws from
@@ -32,12 +33,20 @@ from typing import Any
 
 from game.ai import REGISTRY, make_personality, personality_keys
 from game.content.levels import load_level
-from game.engine.game import Game, seat_names
+from game.engine.game import Game, seat_names, starting_firms
+from game.engine.horizon import play_alone
 from game.engine.level import Level
 from game.engine.outcome import Outcome
 
-POLICIES: dict[str, str] = {"all-cooperate": "always_cooperate", "all-defect": "always_defect"}
-"""Reference policies and the personality that takes every seat under each."""
+POLICIES: dict[str, str] = {
+    "all-cooperate": "always_cooperate",
+    "all-defect": "always_defect",
+    "solo": "solo",
+}
+"""Reference policies and what takes every seat under each: a personality, or for ``solo`` a
+firm that never joins an alliance."""
+
+SOLO = "solo"
 
 CONTRACTS: tuple[str, ...] = ("reference", "default", "no_rules")
 """Contract names, for the level's reference, default and no-rules contracts."""
@@ -61,9 +70,13 @@ class GameResult:
     length: int
     final_trust: float
     payoffs: tuple[float, ...]
-    """Final capital minus capital right after the contract was signed, per seat."""
+    """Capital at the horizon minus capital before signing, per seat (the tutorial: final
+    capital minus starting capital)."""
     reasons: tuple[str, ...]
     """Reason codes of the ending, each once, in the order the engine gave them."""
+    alone: tuple[float, ...] | None = None
+    """What each seat would have earned over the horizon with no alliance (same firms, same
+    events); None in the tutorial, which has no market to sell alone in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +95,8 @@ class SimulationSummary:
     mean_final_trust: float
     """Mean alliance trust after the last season."""
     payoff_by_personality: dict[str, float]
-    """Mean payoff (final minus starting capital) over every seat the personality occupied."""
+    """Mean payoff (capital at the horizon minus capital before signing) over every seat the
+    personality occupied."""
     seats_by_personality: dict[str, int]
     payoff_by_outcome: dict[str, float | None]
     """Mean payoff of a firm (every seat) in the games that advanced, collapsed and stagnated;
@@ -90,6 +104,10 @@ class SimulationSummary:
     alliance earns."""
     reasons: dict[str, int]
     """Reason codes given for collapses and stagnations: in how many games, most common first."""
+    solo_payoff: float | None
+    """Mean payoff of a firm (every seat) over the same horizon, seeds and events had no
+    alliance formed: what selling alone earns, the yardstick of every payoff above. None in
+    the tutorial."""
 
 
 # -- arguments -------------------------------------------------------------------------------
@@ -122,6 +140,11 @@ def check_arguments(
         raise SimulationError(f"the number of workers must be at least 1, not {workers}")
     if policy is not None and policy not in POLICIES:
         raise SimulationError(f"unknown policy '{policy}' (known: {', '.join(POLICIES)})")
+    if policy == SOLO and level.is_dilemma:
+        raise SimulationError(
+            f"{level.id} is a dilemma of rounds with no market to sell alone in: "
+            "--policy solo plays cluster levels"
+        )
     if contract is not None and contract not in CONTRACTS:
         raise SimulationError(f"unknown contract '{contract}' (known: {', '.join(CONTRACTS)})")
     if firms is not None:
@@ -191,16 +214,20 @@ def run_game(
     *,
     treatments: Mapping[str, Any] | None = None,
 ) -> GameResult:
-    """Play one game to its end, as :func:`game.engine.game.play` does, and keep the figures."""
-    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
+    """Play one game to its end, as :func:`game.engine.game.play` does, and keep the figures
+    (seats all ``solo``: no alliance forms, :func:`game.engine.horizon.play_alone`)."""
     names = seat_names(level, len(seats))
+    if all(key == SOLO for key in seats):
+        alone = play_alone(level, starting_firms(level, names, seed), seed)
+        return _result(seed, seats, alone.outcome, 0.0, alone.payoffs, alone.payoffs)
+    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
     game = Game(level, names, seed, contract, treatments=treatments)
-    start = [firm.capital for firm in game.state.firms]
     while game.outcome is None:
         game.begin_season()
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
-    end = [firm.capital for firm in game.state.firms]
-    return _result(seed, seats, game.outcome, game.reports[-1].trust_after, start, end)
+    trust = game.reports[-1].trust_after
+    alone = None if level.is_dilemma else game.alone_payoffs()
+    return _result(seed, seats, game.outcome, trust, game.payoffs(), alone)
 
 
 def _result(
@@ -208,18 +235,19 @@ def _result(
     seats: Sequence[str],
     outcome: Outcome,
     final_trust: float,
-    start: Sequence[float],
-    end: Sequence[float],
+    payoffs: Sequence[float],
+    alone: Sequence[float] | None,
 ) -> GameResult:
-    """A game's figures, however it was played (one by one or in a tutorial batch)."""
+    """A game's figures, however it was played (one by one, alone, or in a tutorial batch)."""
     return GameResult(
         seed=seed,
         seats=tuple(seats),
         outcome=outcome.kind,
         length=outcome.season,
         final_trust=final_trust,
-        payoffs=tuple(e - s for e, s in zip(end, start, strict=True)),
+        payoffs=tuple(payoffs),
         reasons=tuple(dict.fromkeys(reason.code for reason in outcome.reasons)),
+        alone=tuple(alone) if alone is not None else None,
     )
 
 
@@ -265,14 +293,8 @@ def _batched(
         machines = [[REGISTRY[key].tutorial_machine for key in tables[k]] for k in ks]
         played = play_dilemma_batch(level, machines, [seed + k for k in ks])
         for k, game in zip(ks, played, strict=True):
-            results[k] = _result(
-                seed + k,
-                tables[k],
-                game.outcome,
-                game.final_trust,
-                game.start_capital,
-                game.capital,
-            )
+            payoffs = [e - s for e, s in zip(game.capital, game.start_capital, strict=True)]
+            results[k] = _result(seed + k, tables[k], game.outcome, game.final_trust, payoffs, None)
     return results
 
 
@@ -384,6 +406,7 @@ def summarize(
     reasons = Counter(
         code for r in results if r.outcome in ("collapse", "stagnation") for code in r.reasons
     )
+    alone = [payoff for r in results if r.alone is not None for payoff in r.alone]
     return SimulationSummary(
         level=level.id,
         games=n,
@@ -402,6 +425,7 @@ def summarize(
             for kind, payoffs in by_outcome.items()
         },
         reasons=dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
+        solo_payoff=sum(alone) / len(alone) if alone else None,
     )
 
 
@@ -425,6 +449,7 @@ def summary_to_json(summary: SimulationSummary) -> dict[str, Any]:
         "seats_by_personality": dict(summary.seats_by_personality),
         "payoff_by_outcome": dict(summary.payoff_by_outcome),
         "reasons": dict(summary.reasons),
+        "solo_payoff": summary.solo_payoff,
     }
 
 
@@ -470,7 +495,7 @@ def format_summary(summary: SimulationSummary) -> str:
         f"Mean length       {summary.mean_length:8.2f} seasons",
         f"Mean final trust  {summary.mean_final_trust:8.3f}",
         "",
-        "Mean payoff by personality (final minus starting capital)",
+        "Mean payoff by personality (capital at the horizon minus capital before signing)",
     ]
     rows = [
         (key, _spanish_name(key), summary.seats_by_personality[key], payoff)
@@ -486,6 +511,8 @@ def format_summary(summary: SimulationSummary) -> str:
         payoff = summary.payoff_by_outcome[kind]
         shown = f"{payoff:>10.1f}" if payoff is not None else f"{'-':>10}"
         lines.append(f"  {kind:<12}{shown}")
+    if summary.solo_payoff is not None:
+        lines.append(f"  {'alone':<12}{summary.solo_payoff:>10.1f}   (no alliance, same events)")
     lines += ["", "Reasons for collapse and stagnation (games)"]
     if summary.reasons:
         code_w = max(len(code) for code in summary.reasons)

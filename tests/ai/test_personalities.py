@@ -98,6 +98,7 @@ def truncated(view: FirmView, depth: float) -> FirmView:
 
 
 def with_terms(view: FirmView, **modifiers: float) -> FirmView:
+    assert set(modifiers) <= set(view.terms.modifiers), "not a contract modifier"
     terms = dataclasses.replace(view.terms, modifiers={**view.terms.modifiers, **modifiers})
     return dataclasses.replace(view, terms=terms)
 
@@ -355,7 +356,7 @@ def test_oportunista_sells_por_fuera_more_when_premium_high_and_detection_low(
                 detection_chance=0.05,
             )
             low = dataclasses.replace(
-                with_terms(view, fine=30.0, fine_waived=0.0),
+                with_terms(view, fine_share=1.5, fine_waived=0.0),
                 offer=dataclasses.replace(view.offer, price=view.market_price),
                 detection_chance=0.95,
             )
@@ -371,7 +372,7 @@ def test_oportunista_gain_grows_with_the_premium_and_shrinks_with_detection(
 ) -> None:
     for level_id in CLUSTERS:
         for view in view_pool[level_id][::3]:
-            fined = with_terms(view, fine=20.0)
+            fined = with_terms(view, fine_share=1.0)
             gains = [
                 Oportunista.gain_por_fuera(
                     dataclasses.replace(fined, offer=dataclasses.replace(view.offer, price=p))

@@ -7,9 +7,11 @@ import dataclasses
 import html
 import json
 
+import pytest
+
 from game.ai import make_personality
 from game.debrief import analyse, compare, export_comparison, export_game, load_export
-from game.debrief.export import CSV_COLUMNS
+from game.debrief.export import CSV_COLUMNS, ExportError
 from game.debrief.html import KEY_MOMENTS, _mark, key_moments
 from game.engine.game import GameRecord, play
 from game.engine.rules import DIMENSIONS
@@ -229,36 +231,37 @@ def test_a_csv_that_is_not_a_game_is_refused_with_a_reason(tmp_path):
         read_export(sheet)
 
 
-def test_a_csv_from_before_the_stream_schemes_reloads_as_it_was_played(gamarra, tmp_path):
-    """A CSV exported before games said how their seed was split (no ``random_streams``
-    column) is a per-season game, and reloads into that game's debrief."""
+@pytest.mark.parametrize("model", [None, "1"])
+def test_an_export_of_the_old_rules_is_refused_saying_why(gamarra, tmp_path, model):
+    """A CSV without the ``model`` column, or of model 1, and a JSON export of version 2 hold
+    games of the old rules: refused with a message, never replayed under today's."""
     import csv
+    import json
 
     from game.debrief import read_export
-    from game.engine.game import Game
-    from game.engine.streams import PER_SEASON
 
-    game = Game(gamarra, gamarra.firm_names[:5], 4, random_streams=PER_SEASON)
-    deciders = [make_personality("oportunista", i) for i in range(5)]
-    while game.outcome is None:
-        game.begin_season()
-        game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
-    record = game.record()
-    path = next(p for p in export_game(gamarra, record, tmp_path, name="old") if p.suffix == ".csv")
+    record = computer_game(gamarra, 3).record()
+    files = export_game(gamarra, record, tmp_path, name="old")
+    path = next(p for p in files if p.suffix == ".csv")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     with path.open("w", encoding="utf-8", newline="") as handle:
-        columns = [c for c in rows[0] if c != "random_streams"]
+        columns = [c for c in rows[0] if c != "model" or model is not None]
         writer = csv.DictWriter(handle, columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
-    reloaded = read_export(path).record
-    assert reloaded.random_streams == PER_SEASON
-    assert reloaded == record
-    assert analyse(gamarra, reloaded) == analyse(gamarra, record)
+        writer.writerows({**row, "model": model} for row in rows)
+    with pytest.raises(ExportError, match="earlier rules"):
+        read_export(path)
+    document = next(p for p in files if p.suffix == ".json")
+    data = json.loads(document.read_text(encoding="utf-8"))
+    data["version"] = 2
+    data["record"].pop("model")
+    document.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ExportError, match="earlier rules"):
+        read_export(document)
 
 
-def test_a_csv_mixing_two_dice_schemes_or_a_bad_one_is_refused_naming_it(gamarra, tmp_path):
+def test_a_csv_mixing_two_models_or_a_bad_one_is_refused_naming_it(gamarra, tmp_path):
     import csv
 
     import pytest
@@ -277,9 +280,9 @@ def test_a_csv_mixing_two_dice_schemes_or_a_bad_one_is_refused_naming_it(gamarra
             writer.writeheader()
             writer.writerows(changed_rows)
 
-    write([rows[0], *({**row, "random_streams": "1"} for row in rows[1:])])
+    write([rows[0], *({**row, "model": "1"} for row in rows[1:])])
     with pytest.raises(ExportError, match="more than one game"):
         read_export(path)
-    write([{**row, "random_streams": "dos"} for row in rows])
-    with pytest.raises(ExportError, match="random_streams is 'dos'"):
+    write([{**row, "model": "dos"} for row in rows])
+    with pytest.raises(ExportError, match="model is 'dos'"):
         read_export(path)

@@ -20,7 +20,7 @@ def _undetected(game):
 
 
 def test_questions_differ_between_an_unseen_defection_and_all_cooperation(gamarra):
-    game = computer_game(gamarra, 3)
+    game = computer_game(gamarra, 4)
     assert _undetected(game) > 0
     mixed = analyse(gamarra, game.record())
     loyal = what_if_all_cooperate(gamarra, game.record())

@@ -1,12 +1,11 @@
 """Golden games: a handful of full games pinned to a digest of everything they produced.
 
-The per-season digests were computed with the engine as it stood before the speed work of
-issue 5, so any optimisation that changes a single draw, a float's last bit or the order of a
-ledger entry fails here: every game saved or exported before then (all per-season, see
-:mod:`game.engine.streams`) must replay exactly. The per-game digests pin the same games under
-the scheme new games use, from the day it came in. If a rule change is *meant* to change
-results, recompute them with ``python -m tests.engine.test_golden_games`` and say so in the
-commit.
+Any change that moves a single draw, a float's last bit or the order of a ledger entry fails
+here: every game saved or exported under the current rules (:data:`game.engine.game.MODEL`)
+must replay exactly. The cluster levels' digests were made anew for model 2 (2026-12-03); the
+tutorial's are the ones it had before, since the new model leaves its rounds alone. If a rule
+change is *meant* to change results, it is a new model: raise ``MODEL``, recompute the digests
+with ``python -m tests.engine.test_golden_games`` and say so in the commit.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ import pytest
 
 from game.ai import make_personality
 from game.content.levels import load_level
-from game.engine.game import Game, GameRecord, play, replay
-from game.engine.streams import PER_GAME, PER_SEASON
+from game.engine.game import Game, play, replay
 
 MIX = ("leal", "oportunista", "reciproco", "rencoroso", "a_medias", "inversor")
 OTHERS = ("aprendiz", "ojo_por_ojo", "alternador", "oportunista", "a_medias", "rencoroso")
@@ -38,28 +36,16 @@ GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
     ("villa_el_salvador", 8, ("always_defect",) * 3 + MIX[:3], "no_rules"),
 ]
 
-DIGESTS: dict[int, dict[str, str]] = {}
-DIGESTS[PER_SEASON] = {
+DIGESTS: dict[str, str] = {
     "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "1328f415c10d967737066d997790b4969105cd0f62d7dc467d21cc8463036e2d",
-    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "bfa329c689ae0fc522c81c0c25d68b63a21fe7d7f7e420aecb954fcc0fc76362",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "ba43b7623c35d4f3cdc24f0c2eef002a7136d74f4b3350dd91729f7030692cf5",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "238b8895151f24c042bf328f0f48c7047b3498061551b59ed5fe17decb1a1488",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4d19d2d5dada45f488498e4324b36fb1e78c8dc07a77eb2e04532e6eb1e54b4b",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "a5d753e8532e5715d9473945f2e124a9f11e8c27d5765311fc9040c10ab3b673",
-    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "50fa56c3d3e2973dc7cca4c07654ab7b166f1a2f67c2c652a0d87015c4676b35",
-}
-DIGESTS[PER_GAME] = {
-    "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
-    "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "9e5bd49ecfc98d505a7e355c17806fea9d31d91f1fc43ab4cb47b0c02a1b80ed",
-    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "2aa8bb4c9e3201934ec55a9cf8f04e3feb5e6247b370e02829ac059122420a8d",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "9ed3ac8d48a47fb291e24419ddc5bc7e807444695c03b557e0ee1c1a123f66d2",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "018d48f01e5283a906849ac5c45563a67a7deb82c99d1a9260153ffaa840828f",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "90608579138fec38e2437b855bbf5760c73892999209c1a73ea9c82d01fe19fa",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "57394137d3b9ab519938d25bfc530a4ec36f36ce4be8bbcf56805b5dea5878b8",
-    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "de8821cfdebf6ed7951c8486630bf8f1ea0d956a867d85a425c2e6f25ba4d198",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "1c6d4ea75a4ec8e652a23134ef5c595d3a6e9758670a7854fcea4fde969bb2e8",
+    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "12b5d1b8f68027cc5bdfdabaccf8ebbb9f2c64ba5a40cc9f52c75d01a29b4539",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "78e89ed22e7263122485ec795a9788da2cdcf6c00eb44131de3fb2d75f65c7ba",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "dba6db0303487dd7f9169fde0ba06c91ef5afa9fa2347604e0586e9fe3c8e6df",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "94d4fb232bc65c03be540beb4493617efd1eae3d1c36485f7ac9d53e2bd9e8cc",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "f4a87c9e20ea510fa640e50d142acd0f6be312d4dae41c8bf3478b78773c7a06",
+    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "77724af2b18dcbe427b99dd25f237109bd4e7528989d94c8e5bb1f65edd2e9a7",
 }
 
 
@@ -71,9 +57,7 @@ def _contract(level, which: str) -> dict[str, str]:
     }[which]
 
 
-def play_golden(
-    level_name: str, seed: int, personalities, contract: str, streams: int, treatments=None
-) -> Game:
+def play_golden(level_name: str, seed: int, personalities, contract: str, treatments=None) -> Game:
     level = load_level(level_name)
     deciders = [make_personality(p, f"{seed}/ai/{i}") for i, p in enumerate(personalities)]
     return play(
@@ -82,7 +66,6 @@ def play_golden(
         seed,
         _contract(level, contract),
         treatments=treatments,
-        random_streams=streams,
     )
 
 
@@ -100,11 +83,13 @@ def _floats(value: Any) -> Any:
 
 
 def game_summary(game: Game) -> dict[str, Any]:
-    """The fields that existed before issue 4 and 5 (later additions are left out on purpose)."""
+    """What a game produced: its record, every season's report, the public records, the final
+    state and, in a cluster level, the horizon played out after it (the tutorial's fields are
+    the ones it always had, so its digests carry over from model 1)."""
     record = game.record().to_json()
     record.pop("treatments", None)
     record.pop("level_fingerprint", None)
-    record.pop("random_streams", None)  # each scheme has its own digests
+    record.pop("model", None)
     seasons = []
     for r in game.reports:
         seasons.append(
@@ -125,7 +110,7 @@ def game_summary(game: Game) -> dict[str, Any]:
                 "chance": r.detection_chance,
                 "detected": r.detected,
                 "penalties": {
-                    i: (p.fine, p.offence, p.expelled, p.informal_sanction)
+                    i: (p.fine, p.offence, p.expelled, p.informal_sanction, p.owed)
                     for i, p in r.penalties.items()
                 },
                 "left": r.left,
@@ -163,8 +148,18 @@ def game_summary(game: Game) -> dict[str, Any]:
     ]
     outcome = game.outcome
     assert outcome is not None
+    horizon: dict[str, Any] = {}
+    if game.epilogue is not None:
+        epilogue = game.epilogue
+        horizon = {
+            "epilogue": (epilogue.mode, epilogue.seasons, epilogue.earnings, epilogue.fund_share),
+            "client_orders": state.client_orders,
+            "payoffs": game.payoffs(),
+            "alone": game.alone_payoffs(),
+        }
     return _floats(
         {
+            **horizon,
             "record": record,
             "seasons": seasons,
             "public": public,
@@ -193,36 +188,19 @@ def _key(level_name: str, seed: int, personalities, contract: str) -> str:
     return f"{level_name}/{seed}/{','.join(personalities)}/{contract}"
 
 
-SCHEMES = pytest.mark.parametrize("streams", [PER_SEASON, PER_GAME], ids=["per_season", "per_game"])
-
-
-@SCHEMES
 @pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
-def test_golden_game_is_unchanged(case, streams: int) -> None:
-    game = play_golden(*case, streams)
-    assert digest(game) == DIGESTS[streams][_key(*case)]
+def test_golden_game_is_unchanged(case) -> None:
+    assert digest(play_golden(*case)) == DIGESTS[_key(*case)]
 
 
-@SCHEMES
 @pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
-def test_golden_game_replays_to_the_same_digest(case, streams: int) -> None:
-    """A record says how its seed was split, and its replay splits it the same way."""
-    record = play_golden(*case, streams).record()
-    assert record.random_streams == streams
-    assert digest(replay(load_level(case[0]), record)) == DIGESTS[streams][_key(*case)]
+def test_golden_game_replays_to_the_same_digest(case) -> None:
+    record = play_golden(*case).record()
+    assert digest(replay(load_level(case[0]), record)) == DIGESTS[_key(*case)]
 
 
-def test_a_record_from_before_the_schemes_replays_per_season() -> None:
-    case = GAMES[5]
-    data = play_golden(*case, PER_SEASON).record().to_json()
-    del data["random_streams"]
-    record = GameRecord.from_json(data)
-    assert digest(replay(load_level(case[0]), record)) == DIGESTS[PER_SEASON][_key(*case)]
-
-
-@SCHEMES
 @pytest.mark.parametrize("case", GAMES, ids=lambda c: _key(*c))
-def test_treatments_at_their_neutral_values_play_the_same_game(case, streams: int) -> None:
+def test_treatments_at_their_neutral_values_play_the_same_game(case) -> None:
     """Issue 4: the treatments set explicitly to what the game always did change nothing (a
     zero mistake rate draws no dice at all)."""
     neutral = {
@@ -231,7 +209,7 @@ def test_treatments_at_their_neutral_values_play_the_same_game(case, streams: in
         "penalty_severity": 1.0,
         "announce_last_season": True,
     }
-    assert digest(play_golden(*case, streams, neutral)) == DIGESTS[streams][_key(*case)]
+    assert digest(play_golden(*case, neutral)) == DIGESTS[_key(*case)]
 
 
 MISTAKES = {"mistake_rate": 0.1, "visibility": "public"}
@@ -241,74 +219,56 @@ TREATED_GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
     ("tutorial", 8, OTHERS, "default"),
 ]
 """Games under the mistake treatment (and public defections), whose mistakes have a stream of
-their own. The per-season digests were checked against the engine as it was before the
-per-game scheme existed."""
+their own."""
 
-TREATED_DIGESTS: dict[int, dict[str, str]] = {
-    PER_SEASON: {
-        "gamarra/9": "2cd3cf8064498c174c2e79671a173a9e1cff17c8ecf0d14cc490e8f7e4270d80",
-        "el_porvenir/11": "edbb48b05eea88089f46ef33932e3d797289c21c9cf86b61265d3c7389e37b2c",
-        "tutorial/8": "539486a463663a249acbc88e92bba069a0728d97ca8be15eadd78b4c17776e8f",
-    },
-    PER_GAME: {
-        "gamarra/9": "cff9ffa9e1bd35ef912cd0a7864ced76c11bb4fa22ea884f7ccb5c9da0386a8f",
-        "el_porvenir/11": "3df21062fd3cd1b349e0b640233a4fb0295cbe323e5197ec1d6784a53b7a326b",
-        "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
-    },
+TREATED_DIGESTS: dict[str, str] = {
+    "gamarra/9": "53b170fd1a1afde992cefaecb5879c8f8d12014591770058cb21c0d5248dd7fd",
+    "el_porvenir/11": "82adcc076fb6f62b432cab1e2fa116a7c35dd55458bb33d3749b7d7882c8ccc7",
+    "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
 }
 
 
-@SCHEMES
 @pytest.mark.parametrize("case", TREATED_GAMES, ids=lambda c: f"{c[0]}/{c[1]}")
-def test_golden_games_with_mistakes_are_unchanged(case, streams: int) -> None:
-    game = play_golden(*case, streams, MISTAKES)
+def test_golden_games_with_mistakes_are_unchanged(case) -> None:
+    game = play_golden(*case, MISTAKES)
     assert any(r.mistakes for r in game.reports)  # the treatment did come into play
-    assert digest(game) == TREATED_DIGESTS[streams][f"{case[0]}/{case[1]}"]
+    assert digest(game) == TREATED_DIGESTS[f"{case[0]}/{case[1]}"]
     assert digest(replay(game.level, game.record())) == digest(game)
 
 
 BULK_SEEDS = range(100, 130)
 """Thirty more games per level, mixed personalities by seed, hashed together."""
 
-BULK_DIGESTS: dict[int, dict[str, str]] = {}
-BULK_DIGESTS[PER_SEASON] = {
+BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "5e1e6e042edd3487b9f5ab8847ee757f86803bd5303eb5344b2e33332bfd8f1e",
-    "el_porvenir": "c9e1fb4e103281eef410baa4b1d625d6b5ab253d50406780217eba6867966baa",
-    "villa_el_salvador": "8d21439597ae1280973d8df7d29173acc01d22c61f4accfa6a2f4d98a0db24c2",
-}
-BULK_DIGESTS[PER_GAME] = {
-    "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "dbefac78eb667a8b129a785869e9aa6742585b76d37b328f70fab15a74aaa81a",
-    "el_porvenir": "96eab10f2a772526f10a65c86fedc07de7e0a54af18f71081d5d6511f91ef7ff",
-    "villa_el_salvador": "ec0ebfeadbdb8590e36cf445c81c815fab3ec0c0b87531177e102e058f183fbe",
+    "gamarra": "ff14d2058a59af16ee671a3f4de585938d95f11ba5131a7d2d350105cc373c88",
+    "el_porvenir": "041e406d1fefc1d91f510daec793eb9bba44bcb68e332e7caa5d1ef63213b9e3",
+    "villa_el_salvador": "962c7d6dcc7e172823ac6dd0843e1246408335a29aa3bdaefe0fea1ef35f5aa0",
 }
 
 
-def bulk_digest(level_name: str, streams: int) -> str:
+def bulk_digest(level_name: str) -> str:
     personalities = MIX + OTHERS
     total = hashlib.sha256()
     for seed in BULK_SEEDS:
         seats = tuple(personalities[(seed + i) % len(personalities)] for i in range(6))
         contract = ("reference", "default", "no_rules")[seed % 3]
-        total.update(digest(play_golden(level_name, seed, seats, contract, streams)).encode())
+        total.update(digest(play_golden(level_name, seed, seats, contract)).encode())
     return total.hexdigest()
 
 
-@SCHEMES
 @pytest.mark.parametrize("level_name", ["tutorial", "gamarra", "el_porvenir", "villa_el_salvador"])
-def test_bulk_games_are_unchanged(level_name: str, streams: int) -> None:
-    assert bulk_digest(level_name, streams) == BULK_DIGESTS[streams][level_name]
+def test_bulk_games_are_unchanged(level_name: str) -> None:
+    assert bulk_digest(level_name) == BULK_DIGESTS[level_name]
 
 
 if __name__ == "__main__":
-    for scheme in (PER_SEASON, PER_GAME):
-        print(f"DIGESTS[{scheme}]")
-        for case in GAMES:
-            print(f'    "{_key(*case)}": "{digest(play_golden(*case, scheme))}",')
-        print(f"TREATED_DIGESTS[{scheme}]")
-        for case in TREATED_GAMES:
-            print(f'    "{case[0]}/{case[1]}": "{digest(play_golden(*case, scheme, MISTAKES))}",')
-        print(f"BULK_DIGESTS[{scheme}]")
-        for name in ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador"):
-            print(f'    "{name}": "{bulk_digest(name, scheme)}",')
+    print("DIGESTS")
+    for case in GAMES:
+        print(f'    "{_key(*case)}": "{digest(play_golden(*case))}",')
+    print("TREATED_DIGESTS")
+    for case in TREATED_GAMES:
+        print(f'    "{case[0]}/{case[1]}": "{digest(play_golden(*case, MISTAKES))}",')
+    print("BULK_DIGESTS")
+    for name in ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador"):
+        print(f'    "{name}": "{bulk_digest(name)}",')

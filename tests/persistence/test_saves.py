@@ -296,12 +296,15 @@ def test_read_without_quarantine_leaves_the_file_where_it_is(store):
 @pytest.mark.parametrize(
     ("doc", "kind"),
     [
-        ({"format": SAVE_FORMAT, "version": 1, "finished": False, "summary": {}}, "incomplete"),
+        (
+            {"format": SAVE_FORMAT, "version": SAVE_VERSION, "finished": False, "summary": {}},
+            "incomplete",
+        ),
         ({"format": SAVE_FORMAT, "saved_at": "x", "finished": 1, "summary": {}}, "incomplete"),
         (
             {
                 "format": SAVE_FORMAT,
-                "version": 1,
+                "version": SAVE_VERSION,
                 "saved_at": "yesterday",
                 "finished": False,
                 "summary": {},

@@ -97,6 +97,7 @@ def _caught_story(penalties: str):
         game.begin_season()
         report = game.resolve({i: DEFECT if i == 1 else COOPERATE for i in range(4)})
         if report.detected == (1,):
+            _caught_story.report = report
             return next(s for s in season_story(level, report, names) if s.kind == "detection")
     raise AssertionError("no seed caught the defector")
 
@@ -112,5 +113,7 @@ def test_a_contract_without_penalties_charges_no_fine_and_says_so():
 
 def test_a_contract_with_a_fine_tells_the_fine_and_the_offence():
     step = _caught_story("fine")
-    assert "Multa: S/ 15.0 mil (falta n.º 1)." in step.text("es")
-    assert "Fine: S/ 15.0k (offence no. 1)." in step.text("en")
+    penalty = _caught_story.report.penalties[1]
+    assert penalty.fine == pytest.approx(0.6 * penalty.owed) and penalty.fine > 10
+    assert f"Multa: S/ {penalty.fine:.1f} mil (falta n.º 1)." in step.text("es")
+    assert f"Fine: S/ {penalty.fine:.1f}k (offence no. 1)." in step.text("en")

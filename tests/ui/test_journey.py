@@ -101,7 +101,7 @@ def test_a_whole_game_from_the_title_screen_to_the_end(tmp_path, level):
 
 def test_save_and_quit_then_continue_after_a_restart(tmp_path):
     app = open_title(tmp_path)
-    to_first_season(app, "gamarra")
+    to_first_season(app, "villa_el_salvador")
     play_season(app)
     play_season(app)
     assert app.scene.mode == "deciding"  # one person: no hand-off screen
