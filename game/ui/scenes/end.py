@@ -1,7 +1,10 @@
 """The end of a game: how it ended and why, each firm's final figures, the final board.
 
 Decisions are not revealed here (that is the debrief's job); only what was public: capital,
-trust, the cluster's phase and dimensions. The finished game is already saved as finished.
+trust, the cluster's phase and dimensions. In a cluster level each firm's figures are taken at
+the game's horizon (the seasons left after an early end are played out, :mod:`game.engine.horizon`)
+and set against what it would have earned alone, so a collapse shows what it cost. The finished
+game is already saved as finished.
 """
 
 from __future__ import annotations
@@ -45,6 +48,36 @@ register(
         "end.tile.count": {"es": "{n} de {limit}", "en": "{n} of {limit}"},
         "end.firms": {"es": "Cómo terminó cada firma", "en": "How each firm ended"},
         "end.final": {"es": "Capital final", "en": "Final capital"},
+        "end.earned": {"es": "Ganó", "en": "Earned"},
+        "end.alone": {"es": "Sola, sin alianza", "en": "Alone, no alliance"},
+        "end.horizon.alone": {
+            "es": "La alianza terminó en la temporada {season}: en las {left} que faltaban hasta "
+            "la {limit}, cada firma vendió sola, y eso cuenta en lo que ganó.",
+            "en": "The alliance ended in season {season}: in the {left} left until season "
+            "{limit}, each firm sold alone, and that counts in what it earned.",
+        },
+        "end.horizon.alliance": {
+            "es": "El cluster avanzó en la temporada {season}: en las {left} que faltaban hasta "
+            "la {limit}, la alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
+            "en": "The cluster advanced in season {season}: in the {left} left until season "
+            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
+        },
+        "end.horizon.alone.one": {
+            "es": "La alianza terminó en la temporada {season}: en la que faltaba, la {limit}, "
+            "cada firma vendió sola, y eso cuenta en lo que ganó.",
+            "en": "The alliance ended in season {season}: in the one season left, season "
+            "{limit}, each firm sold alone, and that counts in what it earned.",
+        },
+        "end.horizon.alliance.one": {
+            "es": "El cluster avanzó en la temporada {season}: en la que faltaba, la {limit}, la "
+            "alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
+            "en": "The cluster advanced in season {season}: in the one season left, season "
+            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
+        },
+        "end.horizon.none": {
+            "es": "Lo ganado se cuenta desde antes de firmar, con el fondo común repartido.",
+            "en": "Earnings count from before signing, with the common fund shared out.",
+        },
         "end.final_points": {"es": "Puntos", "en": "Points"},
         "end.change": {"es": "Cambio", "en": "Change"},
         "end.change_value": {"es": "{sign}{amount}", "en": "{sign}{amount}"},
@@ -205,7 +238,7 @@ class EndScene(Scene):
             line_height(s.body, True)
             + 8
             + (len(game.state.firms) + 1) * (line_height(s.small) + 4)
-            + line_height(s.small)
+            + line_height(s.small) * (1 if dilemma else 3)
             + 28
         )
         texts = (
@@ -358,21 +391,25 @@ class EndScene(Scene):
         )
         y = inner.y + head + 8
         note_h = line_height(s.small)
-        rows_bottom = inner.bottom - note_h - 4
         n = len(game.state.firms)
+        notes = [self.tr("end.debrief_note")]
+        if not dilemma:
+            notes.insert(0, self.horizon_note(game))
+        wrap = pygame.Rect(0, 0, inner.w, 10_000)
+        note_lines = [len(fit(note, wrap, s.small)[1]) for note in notes]
+        rows_bottom = inner.bottom - sum(note_lines) * note_h - 4
         row_size = s.body if (n + 1) * (line_height(s.body) + 6) <= rows_bottom - y else s.small
         row_h = max(min(line_height(row_size) + 6, (rows_bottom - y) // (n + 1)), 14)
-        change_w = int(inner.w * 0.22)
-        final_w = int(inner.w * 0.26)
-        name_w = inner.w - change_w - final_w - 16
-        headers = [
-            (
-                self.tr("end.final_points" if dilemma else "end.final"),
-                inner.x + name_w + 8,
-                final_w,
-            ),
-            (self.tr("end.change"), inner.right - change_w, change_w),
-        ]
+        column_w = int(inner.w * (0.24 if dilemma else 0.19))
+        columns = 2 if dilemma else 3
+        name_w = inner.w - columns * column_w - 8 * columns
+        column_x = [inner.right - (columns - i) * column_w for i in range(columns)]
+        labels = (
+            ["end.final_points", "end.change"]
+            if dilemma
+            else ["end.final", "end.earned", "end.alone"]
+        )
+        headers = [(self.tr(k), x, column_w) for k, x in zip(labels, column_x, strict=True)]
         for label, x, w in headers:
             draw_text(
                 surface,
@@ -385,10 +422,13 @@ class EndScene(Scene):
                 valign="middle",
             )
         y += row_h
-        changes = {f.id: 0.0 for f in game.state.firms}
-        for report in game.reports:
-            for firm, amount in report.capital_change.items():
-                changes[firm] = changes.get(firm, 0.0) + amount
+        if dilemma:
+            changes = [0.0] * n
+            for report in game.reports:
+                for firm_id, amount in report.capital_change.items():
+                    changes[firm_id] += amount
+        else:
+            final, earned, alone = game.final_capital(), game.payoffs(), game.alone_payoffs()
         for firm in game.state.firms:
             if y + row_h > rows_bottom + 1:
                 break
@@ -409,41 +449,51 @@ class EndScene(Scene):
                 valign="middle",
             )
             if dilemma:
-                final = self.tr("end.points_value", points=firm.capital)
-                change = f"{changes[firm.id]:+.0f}"
+                change = changes[firm.id]
+                cells = [
+                    (self.tr("end.points_value", points=firm.capital), theme.INK),
+                    (f"{change:+.0f}", theme.GREEN if change >= 0 else theme.VERMILLION),
+                ]
             else:
-                final = money(self.app, firm.capital)
-                sign = "+" if changes[firm.id] >= 0 else "−"
-                change = self.tr(
-                    "end.change_value", sign=sign, amount=money(self.app, abs(changes[firm.id]))
+                mine, yardstick = earned[firm.id], alone[firm.id]
+                cells = [
+                    (money(self.app, final[firm.id]), theme.INK),
+                    (self.signed(mine), theme.GREEN if mine >= yardstick else theme.VERMILLION),
+                    (self.signed(yardstick), theme.MUTED),
+                ]
+            for (text, text_colour), x in zip(cells, column_x, strict=True):
+                draw_text(
+                    surface,
+                    text,
+                    pygame.Rect(x, y, column_w, row_h),
+                    row_size,
+                    text_colour,
+                    bold=True,
+                    align="right",
+                    valign="middle",
                 )
-            draw_text(
-                surface,
-                final,
-                pygame.Rect(inner.x + name_w + 8, y, final_w, row_h),
-                row_size,
-                theme.INK,
-                bold=True,
-                align="right",
-                valign="middle",
-            )
-            draw_text(
-                surface,
-                change,
-                pygame.Rect(inner.right - change_w, y, change_w, row_h),
-                row_size,
-                theme.GREEN if changes[firm.id] >= 0 else theme.VERMILLION,
-                bold=True,
-                align="right",
-                valign="middle",
-            )
             y += row_h
-        draw_text(
-            surface,
-            self.tr("end.debrief_note"),
-            pygame.Rect(inner.x, inner.bottom - note_h, inner.w, note_h),
-            s.small,
-            theme.MUTED,
+        note_y = rows_bottom + 4
+        for note, lines in zip(notes, note_lines, strict=True):
+            box = pygame.Rect(inner.x, note_y, inner.w, lines * note_h)
+            draw_text(surface, note, box, s.small, theme.MUTED)
+            note_y += lines * note_h
+
+    def signed(self, amount: float) -> str:
+        sign = "+" if amount >= 0 else "−"
+        return self.tr("end.change_value", sign=sign, amount=money(self.app, abs(amount)))
+
+    def horizon_note(self, game) -> str:
+        """What happened between the game's end and its horizon, in one sentence."""
+        epilogue, outcome = game.epilogue, game.outcome
+        if epilogue is None or outcome is None or epilogue.mode == "none":
+            return self.tr("end.horizon.none")
+        one = ".one" if epilogue.seasons == 1 else ""
+        return self.tr(
+            f"end.horizon.{epilogue.mode}{one}",
+            season=outcome.season,
+            left=epilogue.seasons,
+            limit=game.level.rules.end.season_limit,
         )
 
 
