@@ -17,6 +17,9 @@ What "never lost" means here:
   on disk is left as it was until the game next writes that slot.
 
 Listing the saves has no side effects: a bad file shows up with ``ok=False`` and its problem.
+Whatever goes wrong reading one file (even an error no check foresaw) makes that file a damaged
+save, never an error of the whole list: one bad file cannot lock the game out of the others. A
+file larger than :data:`MAX_SAVE_BYTES` is refused without being read whole.
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ SAVE_VERSION = 2
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"
+MAX_SAVE_BYTES = 32 * 1024 * 1024
+"""Bytes. A save is a few kilobytes, a few hundred for the longest games; a file far larger is
+not one of this game's, and reading it whole could freeze the screen or exhaust the memory. The
+same limit as for any game file the screens open (``game.ui.scenes.compare.MAX_GAME_FILE``)."""
 
 UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``UPGRADERS[n]`` turns a whole save document of version ``n`` into one of version ``n + 1``.
@@ -83,6 +90,7 @@ _ASIDE_TAG = {
     "unreadable": None,
     "write_failed": None,
     "empty": "corrupt",
+    "too_large": "corrupt",
     "damaged": "corrupt",
     "wrong_format": "corrupt",
     "incomplete": "corrupt",
@@ -95,8 +103,8 @@ _ASIDE_TAG = {
 class SaveError(Exception):
     """A save that could not be read or written, said in both of the game's languages.
 
-    ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``damaged``,
-    ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``upgrade_failed``,
+    ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``too_large``,
+    ``damaged``, ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``upgrade_failed``,
     ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
     the file concerned and ``kept_at`` where it was moved aside, if it was; ``reason`` is the
     system's few words on a file that could not be read or written ("No space left on device"),
@@ -153,6 +161,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty": (
         "The saved game {path} is empty; it was probably cut off while being written.",
         "La partida guardada {path} está vacía; probablemente se cortó mientras se escribía.",
+    ),
+    "too_large": (
+        "The saved game {path} is too large to be a save of this game (more than {limit} MB); it "
+        "was not read.",
+        "La partida guardada {path} es demasiado grande para ser una partida de este juego (más "
+        "de {limit} MB); no se leyó.",
     ),
     "damaged": (
         "The saved game {path} is damaged ({detail}).",
@@ -344,6 +358,13 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
             if truncated
             else f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}",
         ) from None
+    except ValueError:  # what json raises past Python's limit of 4,300 digits for a whole number
+        raise _error(
+            "damaged",
+            path,
+            detail="it holds a number too long to read",
+            detail_es="contiene un número demasiado largo para leerlo",
+        ) from None
     if not isinstance(doc, dict):
         raise _error(
             "wrong_format",
@@ -410,13 +431,38 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
     return _Parsed(version, saved_at, doc["finished"], doc["summary"], doc["game"])
 
 
-def _read_bytes(path: Path) -> bytes:
+def _parse_any(path: Path, raw: bytes) -> _Parsed:
+    """:func:`_parse`, with any error it did not foresee made a damaged save: whatever a file
+    holds, reading it is a problem of that file, never a crash of whoever asked."""
     try:
-        return path.read_bytes()
+        return _parse(path, raw)
+    except SaveError:
+        raise
+    except Exception as exc:  # MemoryError and RecursionError included: this one file is bad
+        raise _error(
+            "damaged",
+            path,
+            detail=f"it could not be read: {type(exc).__name__}",
+            detail_es=f"no se pudo leer: {type(exc).__name__}",
+        ) from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a SaveError; never more than :data:`MAX_SAVE_BYTES` + 1 of them are
+    read, whatever size the file claims."""
+    limit = MAX_SAVE_BYTES // (1024 * 1024)
+    try:
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_SAVE_BYTES:
+                raise _error("too_large", path, limit=limit)
+            raw = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
         raise _error("missing", path) from None
     except OSError as exc:
         raise _error("unreadable", path, reason=refusal(exc)) from None
+    if len(raw) > MAX_SAVE_BYTES:  # a file that grows, or says it is smaller than it is
+        raise _error("too_large", path, limit=limit)
+    return raw
 
 
 class SaveStore:
@@ -485,13 +531,9 @@ class SaveStore:
         if not is_file(path):
             return
         try:
-            raw = path.read_bytes()
-        except OSError:
-            return
-        try:
-            _parse(path, raw)
+            _parse_any(path, _read_bytes(path))
         except SaveError as err:
-            tag = _ASIDE_TAG.get(err.kind)
+            tag = _ASIDE_TAG.get(err.kind)  # None for a missing or unreadable file: left alone
             if tag is not None:
                 try:
                     move_aside(path, tag, self._clock())
@@ -510,7 +552,7 @@ class SaveStore:
         """
         path = self._resolve(slot_or_path)
         try:
-            parsed = _parse(path, _read_bytes(path))
+            parsed = _parse_any(path, _read_bytes(path))
         except SaveError as err:
             tag = _ASIDE_TAG.get(err.kind)
             if quarantine and tag is not None:
@@ -553,7 +595,7 @@ class SaveStore:
         infos = []
         for path in self._slot_files():
             try:
-                parsed = _parse(path, _read_bytes(path))
+                parsed = _parse_any(path, _read_bytes(path))
             except SaveError as err:
                 infos.append(
                     SaveInfo(
