@@ -13,6 +13,10 @@ What "never lost" means here:
   :class:`SaveError` in English and Spanish and moved aside to ``<slot>.corrupt-<time>.json`` (or
   ``.too-new-…``) in the same folder, where it is kept; it is never deleted, and a later write to
   the same slot moves such a file aside first instead of overwriting it;
+* a file the system will not let the game read (no read permission) is left in place when read,
+  since the trouble may pass, but a write to its slot first keeps it as
+  ``<slot>.unreadable-<time>.json``, and refuses to write if it cannot; the store says what a
+  write moved aside (:attr:`SaveStore.last_set_aside`) so that the caller can tell the player;
 * an older save is brought up to date by the chain of :data:`UPGRADERS` when it is read; the file
   on disk is left as it was until the game next writes that slot.
 
@@ -85,6 +89,8 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
 }
 
 # Kinds of SaveError, and the tag used when such a file is moved aside (None: left in place).
+# A write also moves aside a file it cannot read (_WRITE_ASIDE_TAG): a read leaves it where it
+# is, but writing the slot would replace it without anyone having seen what it held.
 _ASIDE_TAG = {
     "missing": None,
     "unreadable": None,
@@ -98,6 +104,7 @@ _ASIDE_TAG = {
     "too_new": "too-new",
     "upgrade_failed": "not-upgraded",
 }
+_WRITE_ASIDE_TAG = {**_ASIDE_TAG, "unreadable": "unreadable"}
 
 
 class SaveError(Exception):
@@ -137,8 +144,16 @@ class SaveError(Exception):
         return self.message_en
 
 
-def _error(kind: str, path: Path | None, version: int | None = None, **detail: Any) -> SaveError:
-    en, es = _MESSAGES[kind]
+def _error(
+    kind: str,
+    path: Path | None,
+    version: int | None = None,
+    *,
+    message: str | None = None,
+    **detail: Any,
+) -> SaveError:
+    """A SaveError of ``kind``, said with the texts of ``message`` (those of ``kind`` if None)."""
+    en, es = _MESSAGES[message or kind]
     return SaveError(
         kind,
         en.format(path=path, version=version, current=SAVE_VERSION, **detail),
@@ -198,6 +213,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The game could not be saved to {path}: {reason}. The previous save, if any, is intact.",
         "No se pudo guardar la partida en {path}: {reason}. La partida guardada anterior, si "
         "había una, sigue intacta.",
+    ),
+    # What a write says when the file in its slot could not be read: kept aside, or in the way.
+    "kept_unreadable": (
+        "The saved game {path} could not be read ({reason}), so it was not written over: it was "
+        "kept as {kept_at}.",
+        "No se pudo leer la partida guardada {path} ({reason}), así que no se escribió encima: se "
+        "conservó como {kept_at}.",
+    ),
+    "blocked_unreadable": (
+        "The game could not be saved to {path}: the saved game already there could not be read "
+        "({reason}) nor moved aside ({problem}), so it was not written over and is as it was.",
+        "No se pudo guardar la partida en {path}: la partida guardada que ya estaba allí no se "
+        "pudo leer ({reason}) ni apartar ({problem}), así que no se escribió encima y sigue como "
+        "estaba.",
     ),
 }
 
@@ -474,6 +503,10 @@ class SaveStore:
     def __init__(self, paths: AppPaths, *, clock: Callable[[], datetime] | None = None) -> None:
         self.paths = paths
         self._clock = clock or utc_now
+        self.last_set_aside: SaveError | None = None
+        """What the last :meth:`write` had to move out of its slot's way, to tell the player:
+        the file that was there (``path``), where it is kept (``kept_at``) and why, in both
+        languages. None when the last write moved nothing."""
 
     @property
     def folder(self) -> Path:
@@ -505,9 +538,11 @@ class SaveStore:
         """Save ``game`` under ``slot`` atomically and return the file's path.
 
         ``game`` and ``summary`` must be JSON-able (``ValueError``/``TypeError`` otherwise, before
-        anything touches the disk). If the slot already holds a file that is not a readable save,
-        that file is moved aside first, so writing never destroys it. Raises :class:`SaveError`
-        (kind ``write_failed``) if the disk refuses; the previous save is then intact.
+        anything touches the disk). If the slot already holds a file that is not a readable save
+        (damaged, from a newer game, or one the system will not let the game read), that file
+        is moved aside first, so writing never destroys it, and :attr:`last_set_aside` says so.
+        Raises :class:`SaveError` (kind ``write_failed``) if the disk refuses, or if such a file
+        cannot be moved aside; the previous file is then intact.
         """
         if not isinstance(game, Mapping) or not isinstance(summary, Mapping):
             raise TypeError("game and summary must be dicts")
@@ -521,28 +556,60 @@ class SaveStore:
             "game": dict(game),
         }
         data = _encode(document)
-        self._keep_bad_file(path)
+        self.last_set_aside = None  # and so it stays if the file in the way cannot be moved
+        kept = self._keep_bad_file(path)
+        self.last_set_aside = kept
         try:
             return atomic_write_bytes(path, data)
         except OSError as exc:
-            raise _error("write_failed", path, reason=refusal(exc)) from exc
+            raise _with_kept_note(
+                _error("write_failed", path, reason=refusal(exc)),
+                kept.kept_at if kept is not None else None,
+                None,
+            ) from exc
 
-    def _keep_bad_file(self, path: Path) -> None:
+    def _keep_bad_file(self, path: Path) -> SaveError | None:
+        """Move the file in the slot ``path`` aside unless it is a save this game reads, and
+        return what to tell the player about it (None when nothing was moved).
+
+        A file that cannot be read is moved too: it may hold a game, and the write would
+        replace it unseen. If a file must be moved and cannot be, the write is refused
+        (:class:`SaveError` ``write_failed``) and the file stays as it was.
+        """
         if not is_file(path):
-            return
+            return None
         try:
             _parse_any(path, _read_bytes(path))
         except SaveError as err:
-            tag = _ASIDE_TAG.get(err.kind)  # None for a missing or unreadable file: left alone
-            if tag is not None:
-                try:
-                    move_aside(path, tag, self._clock())
-                except OSError as exc:
-                    raise _with_kept_note(
-                        _error("write_failed", path, reason="a damaged save is in the way"),
-                        None,
-                        refusal(exc),
+            tag = _WRITE_ASIDE_TAG.get(err.kind)
+            if tag is None:  # missing: gone since, nothing is in the way
+                return None
+            try:
+                kept = move_aside(path, tag, self._clock())
+            except FileNotFoundError:  # gone since
+                return None
+            except OSError as exc:
+                if err.kind == "unreadable":
+                    raise _error(
+                        "write_failed",
+                        path,
+                        message="blocked_unreadable",
+                        reason=err.reason,
+                        problem=refusal(exc),
                     ) from exc
+                raise _with_kept_note(
+                    _error("write_failed", path, reason="a damaged save is in the way"),
+                    None,
+                    refusal(exc),
+                ) from exc
+            if err.kind != "unreadable":
+                return _with_kept_note(err, kept, None)
+            note = _error(
+                "unreadable", path, message="kept_unreadable", reason=err.reason, kept_at=kept
+            )
+            note.kept_at = kept
+            return note
+        return None
 
     def read(self, slot_or_path: str | os.PathLike[str], *, quarantine: bool = True) -> LoadedSave:
         """Read one save, upgraded to the current version, or raise :class:`SaveError`.
