@@ -20,7 +20,7 @@ from game.i18n import tr
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
-from game.persistence.settings import Settings, load_settings, save_settings
+from game.persistence.settings import Settings, SettingsNotSaved, load_settings, save_settings
 from game.ui import theme
 from game.ui.text import font
 
@@ -151,6 +151,9 @@ class App:
         problem = None
         try:
             save_settings(self.paths, settings)
+        except SettingsNotSaved as error:  # a file it cannot read, which it will not replace
+            problem = error.message(settings.language)
+            log.warning("settings not saved: %s", error.en)
         except OSError as error:
             problem = refusal(error)
             log.warning("settings not saved: %s", problem)

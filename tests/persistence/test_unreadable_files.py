@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from game.persistence import saves
+from game.persistence import saves, settings
 from game.persistence.paths import HOME_ENV, AppPaths, default_paths
 from game.persistence.saves import SaveError, SaveStore, make_summary
+from game.persistence.settings import Settings, load_settings, save_settings
 
 
 @pytest.fixture
@@ -124,3 +125,67 @@ def test_reading_an_unreadable_save_leaves_it_where_it_is(store, unreadable):
         store.read("clase")
     assert info.value.kind == "unreadable" and info.value.kept_at is None
     assert sorted(p.name for p in store.folder.iterdir()) == ["clase.json"]
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+OLD_SETTINGS = b'{"version": 1, "language": "en", "volume": 0.25}\n'
+
+
+def _write_settings(paths: AppPaths, data: bytes) -> None:
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_bytes(data)
+
+
+def test_unreadable_settings_are_kept_aside_when_read_and_the_warning_says_where(paths, unreadable):
+    _write_settings(paths, OLD_SETTINGS)
+    unreadable.deny(paths.settings_file)
+
+    loaded, warning = load_settings(paths)
+
+    assert loaded == Settings()
+    (kept,) = paths.config_dir.glob("settings.unreadable-*.json")
+    assert warning == warning.es  # Spanish first, the default language
+    assert "No se pudieron leer los ajustes (Permission denied)" in warning.es
+    assert "The settings could not be read (Permission denied)" in warning.en
+    assert str(kept) in warning.es and str(kept) in warning.en
+    save_settings(paths, Settings(volume=0.9))  # the next save writes a new file
+    assert load_settings(paths) == (Settings(volume=0.9), None)
+    unreadable.allow(kept)
+    assert kept.read_bytes() == OLD_SETTINGS
+
+
+def test_settings_that_became_unreadable_are_not_written_over(paths, unreadable):
+    _write_settings(paths, OLD_SETTINGS)
+    assert load_settings(paths)[0].language == "en"
+    unreadable.deny(paths.settings_file)  # since the game started
+
+    with pytest.raises(OSError) as info:
+        save_settings(paths, Settings(volume=0.9))
+
+    err = info.value
+    assert isinstance(err, settings.SettingsNotSaved)
+    assert str(paths.settings_file) in err.es and str(paths.settings_file) in err.en
+    assert "Permission denied" in err.es and "no se escribió encima" in err.es
+    assert "not written over" in err.en
+    assert err.message("es") == err.es and err.message("en") == err.en
+    unreadable.allow(paths.settings_file)
+    assert paths.settings_file.read_bytes() == OLD_SETTINGS
+    assert [p.name for p in paths.config_dir.iterdir()] == ["settings.json"]
+
+
+def test_unreadable_settings_that_cannot_be_kept_aside_are_never_written_over(
+    paths, unreadable, monkeypatch
+):
+    _write_settings(paths, OLD_SETTINGS)
+    unreadable.deny(paths.settings_file)
+    _refuse_moving(monkeypatch, settings)
+
+    loaded, warning = load_settings(paths)
+
+    assert loaded == Settings()
+    assert "no se pudo apartar" in warning.es and "could not be moved aside" in warning.en
+    with pytest.raises(settings.SettingsNotSaved):
+        save_settings(paths, Settings(volume=0.9))
+    unreadable.allow(paths.settings_file)
+    assert paths.settings_file.read_bytes() == OLD_SETTINGS

@@ -1,14 +1,20 @@
 """Saves the game cannot read, on screen (issue 16): one bad file never locks the title or the
-saved-games list."""
+saved-games list; a settings file the game cannot read is kept aside, never written over."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pygame
 
+from game.persistence.paths import AppPaths
+from game.persistence.settings import Settings, load_settings, save_settings
+from game.ui.app import App
 from game.ui.scenes.load import LoadScene
 from game.ui.scenes.season import SeasonScene
 from game.ui.scenes.title import TitleScene
 from tests.persistence.test_one_bad_save import long_integer_save
+from tests.persistence.unreadable import Unreadable
 from tests.ui.harness import button_with, click, frames, press, visible_texts
 from tests.ui.test_season import start
 
@@ -35,3 +41,42 @@ def test_a_save_with_a_huge_integer_does_not_lock_the_title_or_the_list(tmp_path
     click(app, "Continuar")  # the good game still opens
     assert isinstance(app.scene, SeasonScene)
     assert not app.paths.log_file.exists()
+
+
+def test_unreadable_settings_are_kept_aside_at_start_and_the_title_says_where(
+    tmp_path, monkeypatch
+):
+    unreadable = Unreadable(monkeypatch)
+    paths = AppPaths(tmp_path / "data", tmp_path / "config")
+    paths.config_dir.mkdir(parents=True)
+    old = b'{"version": 1, "language": "en", "volume": 0.25}\n'
+    paths.settings_file.write_bytes(old)
+    unreadable.deny(paths.settings_file)
+
+    app = App(paths)
+    app.show(TitleScene(app))
+    frames(app)
+
+    (kept,) = paths.config_dir.glob("settings.unreadable-*.json")
+    assert f"el archivo se conservó como {kept}" in " ".join(visible_texts(app))
+    click(app, "English")  # a setting changed and saved: a new file, the old one kept
+    assert load_settings(paths)[0].language == "en"
+    unreadable.allow(kept)
+    assert kept.read_bytes() == old
+
+
+def test_a_setting_is_not_saved_over_a_file_that_became_unreadable(tmp_path, monkeypatch):
+    unreadable = Unreadable(monkeypatch)
+    paths = AppPaths(tmp_path / "data", tmp_path / "config")
+    save_settings(paths, Settings(volume=0.25))
+    old = paths.settings_file.read_bytes()
+    app = App(paths)
+    unreadable.deny(paths.settings_file)
+
+    problem = app.apply_settings(replace(app.settings, volume=0.9))
+
+    assert app.settings.volume == 0.9  # it holds for this session
+    assert problem is not None and str(paths.settings_file) in problem
+    assert "no se escribió encima" in problem  # in the player's language, Spanish here
+    unreadable.allow(paths.settings_file)
+    assert paths.settings_file.read_bytes() == old
