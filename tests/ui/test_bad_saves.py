@@ -1,5 +1,6 @@
 """Saves the game cannot read, on screen (issue 16): one bad file never locks the title or the
-saved-games list; a settings file the game cannot read is kept aside, never written over."""
+saved-games list; a save or a settings file the game cannot read is kept aside, and said so,
+never written over."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from game.ui.scenes.title import TitleScene
 from tests.persistence.test_one_bad_save import long_integer_save
 from tests.persistence.unreadable import Unreadable
 from tests.ui.harness import button_with, click, frames, press, visible_texts
-from tests.ui.test_season import start
+from tests.ui.test_season import scene, start
 
 
 def test_a_save_with_a_huge_integer_does_not_lock_the_title_or_the_list(tmp_path):
@@ -80,3 +81,28 @@ def test_a_setting_is_not_saved_over_a_file_that_became_unreadable(tmp_path, mon
     assert "no se escribió encima" in problem  # in the player's language, Spanish here
     unreadable.allow(paths.settings_file)
     assert paths.settings_file.read_bytes() == old
+
+
+def test_a_season_saved_over_an_unreadable_save_keeps_it_and_says_so(tmp_path, monkeypatch):
+    unreadable = Unreadable(monkeypatch)
+    app = start(tmp_path, people=1)
+    app.autosave()
+    path = app.store.path_for(app.save_slot)
+    old = path.read_bytes()
+    unreadable.deny(path)
+
+    press(app, pygame.K_c)
+    press(app, pygame.K_RETURN)  # the season is played and saved
+
+    assert scene(app).mode == "resolution"
+    (kept,) = app.paths.saves_dir.glob("t.unreadable-*.json")
+    texts = " ".join(visible_texts(app))
+    assert "La partida se guardó" in texts and kept.name in texts
+    assert "No se pudo guardar" not in texts
+    assert app.store.read(app.save_slot).game == app.match.to_json()
+    unreadable.allow(kept)
+    assert kept.read_bytes() == old
+    app.show(TitleScene(app))  # said again, whole, on the title screen
+    frames(app)
+    assert str(kept) in " ".join(visible_texts(app))
+    assert not app.paths.log_file.exists()
