@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pygame
+import pytest
 
 from game.persistence.paths import AppPaths
 from game.persistence.settings import Settings, load_settings, save_settings
@@ -16,7 +17,7 @@ from game.ui.scenes.season import SeasonScene
 from game.ui.scenes.title import TitleScene
 from tests.persistence.test_one_bad_save import long_integer_save
 from tests.persistence.unreadable import Unreadable
-from tests.ui.harness import button_with, click, frames, press, visible_texts
+from tests.ui.harness import button_with, click, frames, make_app, press, visible_texts
 from tests.ui.test_season import scene, start
 
 
@@ -106,3 +107,15 @@ def test_a_season_saved_over_an_unreadable_save_keeps_it_and_says_so(tmp_path, m
     frames(app)
     assert str(kept) in " ".join(visible_texts(app))
     assert not app.paths.log_file.exists()
+
+
+def test_a_file_with_a_huge_integer_opened_by_path_is_not_a_game_and_no_bug(tmp_path):
+    from game.ui.scenes.compare import GameFileError, read_game_file
+
+    app = make_app(tmp_path)
+    odd = tmp_path / "enorme.json"
+    odd.write_bytes(long_integer_save())
+    with pytest.raises(GameFileError) as info:
+        read_game_file(odd, app.store)
+    assert "enorme.json: no es una partida de este juego" in info.value.message("es")
+    assert "enorme.json: not a game of this game" in info.value.message("en")
