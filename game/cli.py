@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(a name such as ejemplo goes to the game's saves folder; a path ending in .json "
         "is written there)",
     )
+    simulate.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="with --save: replace the file already there (without it, an existing file is "
+        "never replaced; a file that is not a readable save is kept under another name)",
+    )
     from game.debrief.command import add_compare_arguments, add_export_arguments
 
     add_export_arguments(

@@ -8,6 +8,7 @@ CLI, which imports it lazily.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -179,7 +180,7 @@ def save_simulated(args: argparse.Namespace) -> int:
         return _fail("simulate", f"cannot load level '{args.level}':\n{error}")
     try:
         match = play_match(level, args.seed, parse_firms(args.firms), args.policy, args.contract)
-        path = write_finished(match, args.save)
+        path = write_finished(match, args.save, overwrite=args.overwrite)
     except SimulationError as error:
         return _fail("simulate", str(error))
     except SaveError as error:
@@ -212,10 +213,14 @@ def play_match(level, seed: int, firms, policy, contract):
     return match
 
 
-def write_finished(match, target: str) -> Path:
+def write_finished(match, target: str, *, overwrite: bool = False) -> Path:
     """Write the match as a finished save: a bare name goes to the game's saves folder (the
     load screen lists it), a path to that file. The format is the game's own
-    (:class:`~game.persistence.saves.SaveStore`, ``Match.to_json``)."""
+    (:class:`~game.persistence.saves.SaveStore`, ``Match.to_json``).
+
+    An existing file there (another group's game, say) is never replaced unless ``overwrite``
+    (``ValueError`` otherwise); even then, one that is not a readable save is kept under
+    another name by the store, and that is said on stderr."""
     from game.persistence.paths import default_paths
     from game.persistence.saves import SAVE_SUFFIX, SaveStore, make_summary, sanitize_slot
 
@@ -241,7 +246,16 @@ def write_finished(match, target: str) -> Path:
         game.outcome.kind if game.outcome else None,
     )
     summary["humans"] = []  # as game.ui.saving.save_summary: nobody played at the screen
-    return store.write(slot, match.to_json(), summary, finished=True)
+    destination = store.path_for(slot)
+    if not overwrite and os.path.lexists(destination):
+        raise ValueError(
+            f"there is already a file at {destination}, which --save would replace: choose "
+            "another name, or add --overwrite to replace it"
+        )
+    written = store.write(slot, match.to_json(), summary, finished=True)
+    if store.last_set_aside is not None:
+        print(f"simulate: {store.last_set_aside.message_en}", file=sys.stderr)
+    return written
 
 
 class FolderStore(SaveStore):

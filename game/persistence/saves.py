@@ -13,6 +13,10 @@ What "never lost" means here:
   :class:`SaveError` in English and Spanish and moved aside to ``<slot>.corrupt-<time>.json`` (or
   ``.too-new-…``) in the same folder, where it is kept; it is never deleted, and a later write to
   the same slot moves such a file aside first instead of overwriting it;
+* a file the system will not let the game read (no read permission) is left in place when read,
+  since the trouble may pass, but a write to its slot first keeps it as
+  ``<slot>.unreadable-<time>.json``, and refuses to write if it cannot; the store says what a
+  write moved aside (:attr:`SaveStore.last_set_aside`) so that the caller can tell the player;
 * an older save is brought up to date by the chain of :data:`UPGRADERS` when it is read; the file
   on disk is left as it was until the game next writes that slot;
 * a save of a game played under older rules (versions before :data:`FIRST_OF_THESE_RULES`,
@@ -20,6 +24,9 @@ What "never lost" means here:
   ``<slot>.old-rules-<time>.json``, kept for the older version of the game that can open it.
 
 Listing the saves has no side effects: a bad file shows up with ``ok=False`` and its problem.
+Whatever goes wrong reading one file (even an error no check foresaw) makes that file a damaged
+save, never an error of the whole list: one bad file cannot lock the game out of the others. A
+file larger than :data:`MAX_SAVE_BYTES` is refused without being read whole.
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ now they would give other numbers than their players saw, so they are refused, n
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"
+MAX_SAVE_BYTES = 32 * 1024 * 1024
+"""Bytes. A save is a few kilobytes, a few hundred for the longest games; a file far larger is
+not one of this game's, and reading it whole could freeze the screen or exhaust the memory. The
+same limit as for any game file the screens open (``game.ui.scenes.compare.MAX_GAME_FILE``)."""
 
 UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``UPGRADERS[n]`` turns a whole save document of version ``n`` into one of version ``n + 1``.
@@ -70,11 +81,14 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
 }
 
 # Kinds of SaveError, and the tag used when such a file is moved aside (None: left in place).
+# A write also moves aside a file it cannot read (_WRITE_ASIDE_TAG): a read leaves it where it
+# is, but writing the slot would replace it without anyone having seen what it held.
 _ASIDE_TAG = {
     "missing": None,
     "unreadable": None,
     "write_failed": None,
     "empty": "corrupt",
+    "too_large": "corrupt",
     "damaged": "corrupt",
     "wrong_format": "corrupt",
     "incomplete": "corrupt",
@@ -83,14 +97,16 @@ _ASIDE_TAG = {
     "old_rules": "old-rules",
     "upgrade_failed": "not-upgraded",
 }
+_WRITE_ASIDE_TAG = {**_ASIDE_TAG, "unreadable": "unreadable"}
 
 
 class SaveError(Exception):
     """A save that could not be read or written, said in both of the game's languages.
 
-    ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``damaged``,
-    ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``old_rules``,
-    ``upgrade_failed``, ``write_failed``); ``message_en`` and ``message_es`` are ready to show to a player; ``path`` is
+    ``kind`` names the problem (``missing``, ``unreadable``, ``empty``, ``too_large``,
+    ``damaged``, ``wrong_format``, ``incomplete``, ``invalid``, ``too_new``, ``old_rules``,
+    ``upgrade_failed``, ``write_failed``); ``message_en`` and ``message_es`` are ready to show
+    to a player; ``path`` is
     the file concerned and ``kept_at`` where it was moved aside, if it was; ``reason`` is the
     system's few words on a file that could not be read or written ("No space left on device"),
     for a screen with room for no more.
@@ -122,8 +138,16 @@ class SaveError(Exception):
         return self.message_en
 
 
-def _error(kind: str, path: Path | None, version: int | None = None, **detail: Any) -> SaveError:
-    en, es = _MESSAGES[kind]
+def _error(
+    kind: str,
+    path: Path | None,
+    version: int | None = None,
+    *,
+    message: str | None = None,
+    **detail: Any,
+) -> SaveError:
+    """A SaveError of ``kind``, said with the texts of ``message`` (those of ``kind`` if None)."""
+    en, es = _MESSAGES[message or kind]
     return SaveError(
         kind,
         en.format(path=path, version=version, current=SAVE_VERSION, **detail),
@@ -146,6 +170,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "empty": (
         "The saved game {path} is empty; it was probably cut off while being written.",
         "La partida guardada {path} está vacía; probablemente se cortó mientras se escribía.",
+    ),
+    "too_large": (
+        "The saved game {path} is too large to be a save of this game (more than {limit} MB); it "
+        "was not read.",
+        "La partida guardada {path} es demasiado grande para ser una partida de este juego (más "
+        "de {limit} MB); no se leyó.",
     ),
     "damaged": (
         "The saved game {path} is damaged ({detail}).",
@@ -185,6 +215,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The game could not be saved to {path}: {reason}. The previous save, if any, is intact.",
         "No se pudo guardar la partida en {path}: {reason}. La partida guardada anterior, si "
         "había una, sigue intacta.",
+    ),
+    # What a write says when the file in its slot could not be read: kept aside, or in the way.
+    "kept_unreadable": (
+        "The saved game {path} could not be read ({reason}), so it was not written over: it was "
+        "kept as {kept_at}.",
+        "No se pudo leer la partida guardada {path} ({reason}), así que no se escribió encima: se "
+        "conservó como {kept_at}.",
+    ),
+    "blocked_unreadable": (
+        "The game could not be saved to {path}: the saved game already there could not be read "
+        "({reason}) nor moved aside ({problem}), so it was not written over and is as it was.",
+        "No se pudo guardar la partida en {path}: la partida guardada que ya estaba allí no se "
+        "pudo leer ({reason}) ni apartar ({problem}), así que no se escribió encima y sigue como "
+        "estaba.",
     ),
 }
 
@@ -345,6 +389,13 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
             if truncated
             else f"JSON no válido en la línea {exc.lineno}, columna {exc.colno}",
         ) from None
+    except ValueError:  # what json raises past Python's limit of 4,300 digits for a whole number
+        raise _error(
+            "damaged",
+            path,
+            detail="it holds a number too long to read",
+            detail_es="contiene un número demasiado largo para leerlo",
+        ) from None
     if not isinstance(doc, dict):
         raise _error(
             "wrong_format",
@@ -413,13 +464,38 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
     return _Parsed(version, saved_at, doc["finished"], doc["summary"], doc["game"])
 
 
-def _read_bytes(path: Path) -> bytes:
+def _parse_any(path: Path, raw: bytes) -> _Parsed:
+    """:func:`_parse`, with any error it did not foresee made a damaged save: whatever a file
+    holds, reading it is a problem of that file, never a crash of whoever asked."""
     try:
-        return path.read_bytes()
+        return _parse(path, raw)
+    except SaveError:
+        raise
+    except Exception as exc:  # MemoryError and RecursionError included: this one file is bad
+        raise _error(
+            "damaged",
+            path,
+            detail=f"it could not be read: {type(exc).__name__}",
+            detail_es=f"no se pudo leer: {type(exc).__name__}",
+        ) from exc
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a SaveError; never more than :data:`MAX_SAVE_BYTES` + 1 of them are
+    read, whatever size the file claims."""
+    limit = MAX_SAVE_BYTES // (1024 * 1024)
+    try:
+        with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_SAVE_BYTES:
+                raise _error("too_large", path, limit=limit)
+            raw = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
         raise _error("missing", path) from None
     except OSError as exc:
         raise _error("unreadable", path, reason=refusal(exc)) from None
+    if len(raw) > MAX_SAVE_BYTES:  # a file that grows, or says it is smaller than it is
+        raise _error("too_large", path, limit=limit)
+    return raw
 
 
 class SaveStore:
@@ -431,6 +507,10 @@ class SaveStore:
     def __init__(self, paths: AppPaths, *, clock: Callable[[], datetime] | None = None) -> None:
         self.paths = paths
         self._clock = clock or utc_now
+        self.last_set_aside: SaveError | None = None
+        """What the last :meth:`write` had to move out of its slot's way, to tell the player:
+        the file that was there (``path``), where it is kept (``kept_at``) and why, in both
+        languages. None when the last write moved nothing."""
 
     @property
     def folder(self) -> Path:
@@ -462,9 +542,11 @@ class SaveStore:
         """Save ``game`` under ``slot`` atomically and return the file's path.
 
         ``game`` and ``summary`` must be JSON-able (``ValueError``/``TypeError`` otherwise, before
-        anything touches the disk). If the slot already holds a file that is not a readable save,
-        that file is moved aside first, so writing never destroys it. Raises :class:`SaveError`
-        (kind ``write_failed``) if the disk refuses; the previous save is then intact.
+        anything touches the disk). If the slot already holds a file that is not a readable save
+        (damaged, from a newer game, or one the system will not let the game read), that file
+        is moved aside first, so writing never destroys it, and :attr:`last_set_aside` says so.
+        Raises :class:`SaveError` (kind ``write_failed``) if the disk refuses, or if such a file
+        cannot be moved aside; the previous file is then intact.
         """
         if not isinstance(game, Mapping) or not isinstance(summary, Mapping):
             raise TypeError("game and summary must be dicts")
@@ -478,32 +560,60 @@ class SaveStore:
             "game": dict(game),
         }
         data = _encode(document)
-        self._keep_bad_file(path)
+        self.last_set_aside = None  # and so it stays if the file in the way cannot be moved
+        kept = self._keep_bad_file(path)
+        self.last_set_aside = kept
         try:
             return atomic_write_bytes(path, data)
         except OSError as exc:
-            raise _error("write_failed", path, reason=refusal(exc)) from exc
+            raise _with_kept_note(
+                _error("write_failed", path, reason=refusal(exc)),
+                kept.kept_at if kept is not None else None,
+                None,
+            ) from exc
 
-    def _keep_bad_file(self, path: Path) -> None:
+    def _keep_bad_file(self, path: Path) -> SaveError | None:
+        """Move the file in the slot ``path`` aside unless it is a save this game reads, and
+        return what to tell the player about it (None when nothing was moved).
+
+        A file that cannot be read is moved too: it may hold a game, and the write would
+        replace it unseen. If a file must be moved and cannot be, the write is refused
+        (:class:`SaveError` ``write_failed``) and the file stays as it was.
+        """
         if not is_file(path):
-            return
+            return None
         try:
-            raw = path.read_bytes()
-        except OSError:
-            return
-        try:
-            _parse(path, raw)
+            _parse_any(path, _read_bytes(path))
         except SaveError as err:
-            tag = _ASIDE_TAG.get(err.kind)
-            if tag is not None:
-                try:
-                    move_aside(path, tag, self._clock())
-                except OSError as exc:
-                    raise _with_kept_note(
-                        _error("write_failed", path, reason="a damaged save is in the way"),
-                        None,
-                        refusal(exc),
+            tag = _WRITE_ASIDE_TAG.get(err.kind)
+            if tag is None:  # missing: gone since, nothing is in the way
+                return None
+            try:
+                kept = move_aside(path, tag, self._clock())
+            except FileNotFoundError:  # gone since
+                return None
+            except OSError as exc:
+                if err.kind == "unreadable":
+                    raise _error(
+                        "write_failed",
+                        path,
+                        message="blocked_unreadable",
+                        reason=err.reason,
+                        problem=refusal(exc),
                     ) from exc
+                raise _with_kept_note(
+                    _error("write_failed", path, reason="a damaged save is in the way"),
+                    None,
+                    refusal(exc),
+                ) from exc
+            if err.kind != "unreadable":
+                return _with_kept_note(err, kept, None)
+            note = _error(
+                "unreadable", path, message="kept_unreadable", reason=err.reason, kept_at=kept
+            )
+            note.kept_at = kept
+            return note
+        return None
 
     def read(self, slot_or_path: str | os.PathLike[str], *, quarantine: bool = True) -> LoadedSave:
         """Read one save, upgraded to the current version, or raise :class:`SaveError`.
@@ -513,7 +623,7 @@ class SaveStore:
         """
         path = self._resolve(slot_or_path)
         try:
-            parsed = _parse(path, _read_bytes(path))
+            parsed = _parse_any(path, _read_bytes(path))
         except SaveError as err:
             tag = _ASIDE_TAG.get(err.kind)
             if quarantine and tag is not None:
@@ -556,7 +666,7 @@ class SaveStore:
         infos = []
         for path in self._slot_files():
             try:
-                parsed = _parse(path, _read_bytes(path))
+                parsed = _parse_any(path, _read_bytes(path))
             except SaveError as err:
                 infos.append(
                     SaveInfo(

@@ -2,13 +2,15 @@
 
 Reading never stops the game. A missing file means defaults, silently. A damaged file means
 defaults and a warning, and the file is moved aside (kept, never silently overwritten by the next
-save). A value that is unknown or out of range is dropped on its own, keeping every other valid
+save). So does a file the system will not let the game read (no read permission); if it cannot be
+moved aside, saving the settings is refused rather than writing over it. A value that is unknown or out of range is dropped on its own, keeping every other valid
 value, with a warning that names it. Keys this version does not know are ignored, so a file
 written by a newer game still loads.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -18,7 +20,7 @@ from typing import Any
 
 from game.engine.rules import VISIBILITIES, Treatments, check_field
 from game.persistence.atomic import atomic_write_text, move_aside
-from game.persistence.paths import AppPaths, refusal
+from game.persistence.paths import AppPaths, is_file, refusal
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("es", "en")
@@ -195,6 +197,19 @@ class SettingsWarning(str):
         return self
 
 
+class SettingsNotSaved(OSError):
+    """The settings were not written, and why, in both languages (``es``, ``en``). An
+    ``OSError``, as any other refusal to write them; its ``strerror`` is the English text."""
+
+    def __init__(self, es: str, en: str, path: Path) -> None:
+        super().__init__(errno.EACCES, en, str(path))
+        self.es = es
+        self.en = en
+
+    def message(self, language: str) -> str:
+        return self.es if language == "es" else self.en
+
+
 def settings_from_json(
     data: Mapping[str, Any],
 ) -> tuple[Settings, list[tuple[str, str, str]]]:
@@ -227,9 +242,28 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
         return Settings(), None
     except OSError as exc:
         reason = refusal(exc)
+        if not is_file(path):  # a folder in its place, say: the next save fails on its own
+            return Settings(), SettingsWarning(
+                f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto.",
+                f"The settings could not be read ({reason}); the defaults are used.",
+            )
+        # The next save would replace a file nobody has seen: keep it under another name.
+        try:
+            kept = move_aside(path, "unreadable")
+        except OSError as move:
+            where_es = (
+                f"no se pudo apartar el archivo ({refusal(move)}), y no se escribirá encima de él"
+            )
+            where_en = (
+                f"the file could not be moved aside ({refusal(move)}) and will not be written over"
+            )
+        else:
+            where_es = f"el archivo se conservó como {kept}"
+            where_en = f"the file was kept as {kept}"
         return Settings(), SettingsWarning(
-            f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto.",
-            f"The settings could not be read ({reason}); the defaults are used.",
+            f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto "
+            f"({where_es}).",
+            f"The settings could not be read ({reason}); the defaults are used ({where_en}).",
         )
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -261,6 +295,29 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> Path:
-    """Write the settings atomically (folder created if needed). Raises ``OSError`` on failure."""
+    """Write the settings atomically (folder created if needed). Raises ``OSError`` on failure,
+    and :class:`SettingsNotSaved` (an ``OSError``) rather than write over a settings file the
+    game cannot read (one that became unreadable after :func:`load_settings`, or that it could
+    not move aside)."""
+    path = paths.settings_file
+    _refuse_to_replace_unreadable(path)
     text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
-    return atomic_write_text(paths.settings_file, text)
+    return atomic_write_text(path, text)
+
+
+def _refuse_to_replace_unreadable(path: Path) -> None:
+    if not is_file(path):
+        return
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        reason = refusal(exc)
+        raise SettingsNotSaved(
+            f"el archivo de ajustes {path} no se pudo leer ({reason}), así que no se escribió "
+            "encima",
+            f"the settings file {path} could not be read ({reason}), so it was not written over",
+            path,
+        ) from exc

@@ -20,7 +20,7 @@ from game.i18n import tr
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
-from game.persistence.settings import Settings, load_settings, save_settings
+from game.persistence.settings import Settings, SettingsNotSaved, load_settings, save_settings
 from game.ui import theme
 from game.ui.text import font
 
@@ -62,6 +62,9 @@ class App:
         self.match: Match | None = None
         self.save_slot: str | None = None
         self.notice: str | None = warning
+        self.set_aside: SaveError | None = None
+        """The file the last autosave found in its slot and kept under another name (one it
+        could not read, or a damaged one), to say so; None when it moved nothing."""
         self.frames = 0
 
     # -- window and widgets ----------------------------------------------------------------
@@ -151,6 +154,9 @@ class App:
         problem = None
         try:
             save_settings(self.paths, settings)
+        except SettingsNotSaved as error:  # a file it cannot read, which it will not replace
+            problem = error.message(settings.language)
+            log.warning("settings not saved: %s", error.en)
         except OSError as error:
             problem = refusal(error)
             log.warning("settings not saved: %s", problem)
@@ -182,19 +188,25 @@ class App:
     def autosave(self) -> str | None:
         """Save the game in progress (after every season, and before anything risky). Returns
         why it could not be saved (a full or read-only disk), or None: the game goes on either
-        way, the previous save is intact, and the next autosave tries again."""
+        way, the previous save is intact, and the next autosave tries again. A file that was in
+        the slot and had to be kept aside first is in :attr:`set_aside`."""
         if self.match is None or self.match.game is None:
             return None
         from game.ui.saving import save_match
 
+        self.set_aside = None
         try:
             save_match(self)
+            self.set_aside = self.store.last_set_aside
         except SaveError as error:
             log.warning("autosave failed: %s", error)
             return error.reason or error.message(self.lang)
         except OSError as error:  # the store says SaveError; a folder's own trouble, just in case
             log.warning("autosave failed: %s", error)
             return refusal(error)
+        if self.set_aside is not None:  # said on the season screen, and whole on the title's
+            log.warning("autosave kept a file aside: %s", self.set_aside.message_en)
+            self.notice = self.set_aside.message(self.lang)
         return None
 
     # -- the loop --------------------------------------------------------------------------

@@ -60,6 +60,45 @@ def test_simulate_save_refuses_bad_input_with_a_message(args, capsys):
     assert "error:" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("by", ["name", "path"])
+def test_simulate_save_refuses_to_replace_an_existing_save_without_overwrite(tmp_path, by, capsys):
+    """Issue 16: ``--save NAME`` silently replaced the saved game of another group."""
+    target = "clase" if by == "name" else str(tmp_path / "clase.json")
+    assert main(["simulate", "gamarra", "--games", "1", "--seed", "1", "--save", target]) == 0
+    path = SaveStore(default_paths()).path_for("clase") if by == "name" else Path(target)
+    before = path.read_bytes()
+    capsys.readouterr()
+
+    code = main(["simulate", "tutorial", "--games", "1", "--seed", "2", "--save", target])
+
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert str(path) in err and "--overwrite" in err
+    assert path.read_bytes() == before  # the other game, byte for byte
+    assert sorted(p.name for p in path.parent.iterdir()) == ["clase.json"]
+
+
+def test_simulate_save_with_overwrite_replaces_the_save(tmp_path):
+    target = tmp_path / "clase.json"
+    assert main(["simulate", "gamarra", "--games", "1", "--seed", "1", "--save", str(target)]) == 0
+    args = ["simulate", "tutorial", "--games", "1", "--seed", "2", "--save", str(target)]
+    assert main([*args, "--overwrite"]) == 0
+    loaded = SaveStore(default_paths()).read(target, quarantine=False)
+    assert loaded.summary["level"] == "tutorial"
+
+
+def test_simulate_save_with_overwrite_still_keeps_a_file_that_is_not_a_save(tmp_path, capsys):
+    target = tmp_path / "notas.json"
+    target.write_bytes(b'{"mis": "notas"}')
+    args = ["simulate", "tutorial", "--games", "1", "--seed", "2", "--save", str(target)]
+    assert main(args) == 2
+    assert target.read_bytes() == b'{"mis": "notas"}'
+    assert main([*args, "--overwrite"]) == 0
+    (kept,) = tmp_path.glob("notas.corrupt-*.json")
+    assert kept.read_bytes() == b'{"mis": "notas"}'
+    assert str(kept) in capsys.readouterr().err  # and says where it is
+
+
 def test_export_writes_every_file_of_a_finished_save(tmp_path):
     save = tmp_path / "grupo1.json"
     main(["simulate", "gamarra", "--games", "1", "--seed", "3", "--save", str(save)])

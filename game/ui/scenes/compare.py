@@ -290,6 +290,8 @@ def read_game_file(path: Path | str, store) -> GameFile:
             raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
         except RecursionError:  # nested deeper than any game writes: not one of ours
             raise problem("compare.problem.not_a_game", name=name) from None
+        except ValueError:  # a whole number past Python's 4,300 digits: no game writes one
+            raise problem("compare.problem.not_a_game", name=name) from None
         kind = data.get("format") if isinstance(data, dict) else None
     if kind in ("csv", EXPORT_FORMAT):
         version = data.get("version") if data is not None else None

@@ -196,6 +196,12 @@ register(
             "es": "La partida se guardó sola.",
             "en": "The game saved itself.",
         },
+        "season.set_aside": {
+            "es": "La partida se guardó. El archivo que ya tenía su nombre no era una partida "
+            "legible y se conservó como {name}.",
+            "en": "The game was saved. The file already under its name was not a readable save "
+            "and was kept as {name}.",
+        },
         "season.not_saved": {
             "es": "No se pudo guardar la partida ({reason}); se intentará otra vez tras la "
             "próxima temporada.",
@@ -276,6 +282,7 @@ class SeasonScene(Scene):
         self.message: str | None = None
         self.saved = False
         self.not_saved: str | None = None  # why the last autosave failed, if it did
+        self.set_aside: str | None = None  # the name a file in the save's way was kept under
         self.rects: dict[str, pygame.Rect] = {}
         self.option_rows = False
         self.target_grid = False
@@ -396,9 +403,12 @@ class SeasonScene(Scene):
         report = match.resolve()
         self.saved = False
         self.not_saved = None
+        self.set_aside = None
         if not self.demo:
             self.not_saved = self.app.autosave()
             self.saved = self.not_saved is None
+            kept = self.app.set_aside.kept_at if self.app.set_aside is not None else None
+            self.set_aside = kept.name if kept is not None else None
         self.after = numbers_of(match)
         self.story = season_story(match.level, report, list(match.active_game.names))
         self.elapsed = 0.0
@@ -1570,12 +1580,14 @@ class SeasonScene(Scene):
                 note = self.tr("season.demo")
             elif self.timed_out:
                 note = self.tr("timer.ran_out", name=self.timed_out)
+            elif self.saved and self.set_aside:
+                note = self.tr("season.set_aside", name=self.set_aside)
             elif self.saved:
                 note = self.tr("season.saved")
             elif self.not_saved:
                 note = self.tr("season.not_saved", reason=self.not_saved)
             if note:
-                colour = theme.VERMILLION if self.not_saved else theme.MUTED
+                colour = theme.VERMILLION if self.not_saved or self.set_aside else theme.MUTED
                 draw_text(surface, note, foot, s.small, colour, valign="middle")
 
     def step_layout(self, area: pygame.Rect) -> tuple[int, list[int], int, int]:
