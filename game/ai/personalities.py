@@ -173,13 +173,15 @@ class Oportunista(Personality):
         price = view.market_price + (offer.price - view.market_price) * anchor
         terms = view.terms.modifiers
         owed = order.lots_per_member * order.price
-        fine = fine_due(terms, view.me.offences + 1, owed) * view.penalty_severity
+        counted = view.me.counted_offences
+        fine = fine_due(terms, counted + 1, owed) * view.penalty_severity
         sanction = max(
             [p.informal_sanction for r in history for p in r.penalties.values()], default=0.0
         )
         expected_penalty = view.detection_chance * (fine + sanction)
         expel_after = terms["expel_after"]
-        if expel_after > 0 and view.me.offences + 1 >= expel_after:
+        excused = terms["excuses_accepted"] >= 0.5
+        if expel_after > 0 and not excused and counted + 1 >= expel_after:
             left = 5 if view.season_limit is None else max(view.season_limit - view.season, 0)
             membership = max(cooperate - lots * margin, 0.0)
             expected_penalty += view.detection_chance * left * membership

@@ -116,6 +116,8 @@ def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "")
             credit_cut=float(informal["credit_cut"]),
             detection_bonus=float(informal["detection_bonus"]),
             reputation_loss=float(informal["reputation_loss"]),
+            input_surcharge=float(informal.get("input_surcharge", 0.0)),
+            reputation_gain=float(informal.get("reputation_gain", 0.0)),
         ),
         rules=rules,
         contract=contract,

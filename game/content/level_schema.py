@@ -256,6 +256,8 @@ LEVEL_SPEC = Mapping(
                     "credit_cut": Number(0, 10000),
                     "detection_bonus": Number(0, 1),
                     "reputation_loss": Number(0, 1),
+                    "input_surcharge": Field(Number(0, 1000), required=False, default=0.0),
+                    "reputation_gain": Field(Number(0, 1), required=False, default=0.0),
                 }
             ),
             required=False,

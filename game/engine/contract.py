@@ -41,6 +41,11 @@ MODIFIERS: dict[str, tuple[Combine, float, str]] = {
     "escalation": ("max", 1.0, "the fine is multiplied by this for each earlier offence"),
     "expel_after": ("max", 0.0, "detected offences that lead to expulsion (0 = never)"),
     "fine_waived": ("add", 0.0, "share of the fine excused because excuses are accepted"),
+    "excuses_accepted": (
+        "max",
+        0.0,
+        "1 = any excuse is accepted: a detected breach never counts toward escalation or expulsion",
+    ),
     "entry_per_season": ("add", 0.0, "points the entry-of-agents dimension gains each season"),
     "formality": ("add", 0.0, "formal terms that build the cluster's institutions"),
 }

@@ -253,6 +253,7 @@ class Game:
             reputation=firm.reputation,
             offences=firm.offences,
             member=firm.member,
+            excused=firm.excused,
         )
         offer = setup.offers.get(firm_id) or OutsideOffer(price=setup.market_price, lots=0.0)
         view = self._views[firm_id] = FirmView(

@@ -30,13 +30,20 @@ from game.engine.state import Firm, InvestTarget
 EpilogueMode = Literal["none", "alone", "alliance"]
 
 
-def season_alone(level: Level, event: EventCard, capacity: float) -> float:
-    """What a firm of ``capacity`` lots earns in one season selling alone in the local market:
-    its whole capacity at the market price (both as this season's event leaves them), at its
-    own unit cost, with none of the consortium's economies."""
+def season_alone(level: Level, event: EventCard, firm: Firm) -> float:
+    """What ``firm`` earns in one season selling alone in the local market: its whole capacity
+    at the market price (both as this season's event leaves them), at its own unit cost (more,
+    without the district's informal credit), with none of the consortium's economies."""
     market, effect = level.rules.market, event.every_effect
     margin = market.market_price * effect["market_price"] - market.unit_cost
-    return capacity * effect["capacity"] * margin
+    return firm.capacity * effect["capacity"] * (margin - lost_credit_cost(level, firm))
+
+
+def lost_credit_cost(level: Level, firm: Firm) -> float:
+    """What each lot costs ``firm`` more since the district's network cut its informal credit
+    (004 3.3.2: for good); nothing where there is no such network or the firm kept it."""
+    informal = level.informal_sanctions
+    return informal.input_surcharge if informal.enabled and not firm.informal_credit else 0.0
 
 
 def event_stream(seed: int) -> random.Random:
@@ -68,7 +75,7 @@ def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
     for season in range(1, end.season_limit + 1):
         event = draw_event(level.events, rng)
         for firm in firms:
-            totals[firm.id] += season_alone(level, event, firm.capacity)
+            totals[firm.id] += season_alone(level, event, firm)
         if outcome is not None:
             continue
         move_dimensions(
@@ -153,7 +160,7 @@ def play_out(
         event = draw_event(level.events, events)
         for firm in firms:
             if mode == "alone" or not firm.member:
-                earnings[firm.id] += season_alone(level, event, firm.capacity)
+                earnings[firm.id] += season_alone(level, event, firm)
     return Epilogue(
         mode=mode,
         seasons=seasons,

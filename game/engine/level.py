@@ -29,12 +29,20 @@ class FirmTemplate:
 
 @dataclass(frozen=True, slots=True)
 class InformalSanctions:
-    """Punishments the social network applies by itself (El Porvenir, 004 3.3.2)."""
+    """Punishments and rewards the social network applies by itself (El Porvenir, 004 3.3.2:
+    producers who broke faith with their neighbours never again got credit in the district).
+
+    A firm caught in a breach loses ``credit_cut`` at once and its informal credit for good:
+    from then on every lot it makes costs ``input_surcharge`` more (inputs bought cash, on worse
+    terms), to the horizon. A firm that keeps its promise gains ``reputation_gain`` in the
+    network on top of the market's."""
 
     enabled: bool
     credit_cut: float
     detection_bonus: float
     reputation_loss: float
+    input_surcharge: float = 0.0
+    reputation_gain: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

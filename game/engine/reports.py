@@ -32,6 +32,8 @@ class Penalty:
     expelled: bool
     informal_sanction: float
     owed: float  # value at the joint price of the order share the offender owed this season
+    breach: str = "por_fuera"  # or "faulty_lot" (traced to its maker) or "unpaid_dues"
+    excused: bool = False  # excuses accepted: it did not count toward escalation or expulsion
 
 
 @dataclass(frozen=True, slots=True)

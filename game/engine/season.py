@@ -14,7 +14,7 @@ from math import fsum
 from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.contract import fine_due
 from game.engine.events import draw_event
-from game.engine.horizon import season_alone
+from game.engine.horizon import lost_credit_cost, season_alone
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.reports import Delivery, Penalty, SeasonReport
@@ -136,6 +136,7 @@ class _Season:
     treatments: Treatments
     mistakes: frozenset[int]  # cooperators whose lot comes out faulty by accident
     delivered: float = 0.0  # lots the client received (set by _deliver)
+    unpaid: tuple[int, ...] = ()  # members who could not pay their dues (set by _pay_dues...)
 
 
 def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float], float]:
@@ -207,12 +208,13 @@ def resolve_season(
     _sell_por_fuera(season)
     _outsiders_sell_alone(season)
     chance = detection_chance(level, state, len(members))
-    detected, penalties = _detect_and_punish(season, chance, detection_rolls)
+    traced = [] if shared else faulty
+    detected, penalties = _detect_and_punish(season, chance, detection_rolls, deliveries, traced)
     public = treatments.visibility == "public"  # every defection is seen by all
     seen = [f.id for f in season.defectors] if public else list(detected)
     _apply_event_money(season)
     trust_after = _update_trust(season, deliveries, detected, seen, promised, status)
-    _update_reputation(season, status)
+    _update_reputation(season, status, deliveries)
     _update_client(season, status, promised)
     dims_before = dict(state.dimensions)
     terms = state.terms.modifiers
@@ -265,11 +267,14 @@ def resolve_season(
 
 
 def _pay_dues_and_contract_costs(season: _Season) -> None:
-    """Members pay their dues plus their share of the contract's running costs."""
+    """Members pay their dues plus their share of the contract's running costs; one whose
+    capital cannot cover them pays nothing, a breach of the contract (000 III)."""
     state, ledger = season.state, season.ledger
     share = state.terms.cost_per_season / max(len(season.members), 1)
     dues = season.level.rules.fund.dues_per_season + share
-    ledger.collect(state, season.members, dues, "dues")
+    payers = [f for f in season.members if f.capital >= dues]
+    season.unpaid = tuple(f.id for f in season.members if f.capital < dues)
+    ledger.collect(state, payers, dues, "dues")
     ledger.move(state, FUND, -state.terms.cost_per_season, "contract_costs")
 
 
@@ -287,7 +292,8 @@ def _invest(season: _Season) -> dict[str, int]:
         counts[target.value] += 1
         move(state, firm.id, -setup.investment_cost, "investment")
         spare = firm.capacity * setup.capacity_factor * (1.0 - rules.capacity_used)
-        move(state, firm.id, spare * unit_margin, "market_sale")
+        no_credit = lost_credit_cost(season.level, firm)
+        move(state, firm.id, spare * (unit_margin - no_credit), "market_sale")
         if target is InvestTarget.QUALITY:
             firm.quality = min(firm.quality + rules.quality_gain, 1.0)
             firm.quality_spread = max(firm.quality_spread - rules.spread_cut, 0.0)
@@ -322,16 +328,16 @@ def _deliver(
     qualities: list[float] = []
     for firm in season.cooperators:
         own = min(share, firm.capacity * capacity_factor)
-        sub = share - own
-        share_sub = sub / share if share > 0 else 0.0
+        # a force majeure (El Niño) also closes the workshops one would subcontract to
+        lots = own if order.force_majeure else share
+        sub = lots - own
+        share_sub = sub / lots if lots > 0 else 0.0
         spread = firm.quality_spread + share_sub * subcontract_spread
         quality = _unit(firm.quality + noise[firm.id] * spread)
         faulty = firm.id in mistakes
-        deliveries[firm.id] = Delivery(
-            lots=share, subcontracted=sub, quality=quality, faulty=faulty
-        )
+        deliveries[firm.id] = Delivery(lots=lots, subcontracted=sub, quality=quality, faulty=faulty)
         if not faulty:
-            delivered += share
+            delivered += lots
             qualities.append(quality)
     season.delivered = delivered
     mean_quality, spread = _mean_and_spread(qualities)
@@ -396,13 +402,15 @@ def _settle_joint_order(
         delivery = deliveries[firm.id]
         lots, sub = delivery.lots, delivery.subcontracted
         capacity = firm.capacity * capacity_factor
-        move(state, firm.id, -(lots * unit_cost + sub * subcontract_cost), "joint_costs")
+        no_credit = lost_credit_cost(season.level, firm)
+        cost = lots * (unit_cost + no_credit) + sub * subcontract_cost
+        move(state, firm.id, -cost, "joint_costs")
         if accepted and not delivery.faulty:
             move(state, firm.id, lots * price, "joint_sale")
         else:
             move(state, firm.id, lots * market_price * salvage_share, "salvage")
         spare = capacity - (lots - sub)
-        move(state, firm.id, (0.0 if spare < 0.0 else spare) * margin, "market_sale")
+        move(state, firm.id, (0.0 if spare < 0.0 else spare) * (margin - no_credit), "market_sale")
     if status.startswith("cancelled"):
         penalty = market.cancellation_penalty * order.price * promised
         move(state, FUND, -penalty, "cancellation_penalty")
@@ -447,9 +455,10 @@ def _sell_por_fuera(season: _Season) -> None:
     for firm in season.defectors:
         offer = setup.offers[firm.id]
         price = market_price + (offer.price - market_price) * anchor
-        move(state, firm.id, offer.lots * (price - unit_cost), "outside_sale")
+        no_credit = lost_credit_cost(season.level, firm)
+        move(state, firm.id, offer.lots * (price - unit_cost - no_credit), "outside_sale")
         spare = firm.capacity * setup.capacity_factor - offer.lots
-        move(state, firm.id, (0.0 if spare < 0.0 else spare) * margin, "market_sale")
+        move(state, firm.id, (0.0 if spare < 0.0 else spare) * (margin - no_credit), "market_sale")
 
 
 def _outsiders_sell_alone(season: _Season) -> None:
@@ -458,46 +467,74 @@ def _outsiders_sell_alone(season: _Season) -> None:
     state, event = season.state, season.setup.event
     for firm in state.firms:
         if not firm.member:
-            earned = season_alone(season.level, event, firm.capacity)
+            earned = season_alone(season.level, event, firm)
             season.ledger.move(state, firm.id, earned, "market_sale")
 
 
 def _detect_and_punish(
-    season: _Season, chance: float, rolls: list[float]
+    season: _Season,
+    chance: float,
+    rolls: list[float],
+    deliveries: dict[int, Delivery],
+    traced: list[int],
 ) -> tuple[list[int], dict[int, Penalty]]:
-    """Catch defectors with the season's detection chance and apply the contract's penalties."""
-    detected: list[int] = []
-    penalties: dict[int, Penalty] = {}
-    caught = [f for f in season.defectors if rolls[f.id] < chance]
-    if not caught:
-        return detected, penalties
+    """Catch defectors with the season's detection chance and sanction every breach the
+    contract can see (000 III): a sale por fuera that was detected, a faulty lot traced to its
+    maker (producer "A"), dues left unpaid. Returns the detected defectors and the penalties."""
+    detected = [f.id for f in season.defectors if rolls[f.id] < chance]
+    min_quality = season.setup.order.min_quality
+    breaches = dict.fromkeys(detected, "por_fuera")
+    for maker in traced:  # lots below the minimum, not a client's claim that fell on a good one
+        if deliveries[maker].quality < min_quality:
+            breaches.setdefault(maker, "faulty_lot")
+    for firm_id in season.unpaid:
+        breaches.setdefault(firm_id, "unpaid_dues")
+    terms = season.state.terms.modifiers
+    sanctioned = terms["fine_share"] > 0.0 or terms["expel_after"] > 0.0
+    penalties = {
+        firm_id: _sanction(season, season.state.firms[firm_id], breach)
+        for firm_id, breach in breaches.items()
+        if breach == "por_fuera" or sanctioned
+    }
+    return detected, penalties
+
+
+def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
+    """What one breach costs its maker. A sale por fuera pays the contract's fine; a faulty lot
+    has already paid the client's claim and unpaid dues have nothing to pay with, so those two
+    only count as offences. With excuses accepted (lenient commitment) a breach never counts
+    toward escalation or expulsion. The district's network, where there is one, cuts the
+    offender's informal credit for good (004 3.3.2)."""
     state, terms, ledger = season.state, season.state.terms.modifiers, season.ledger
-    informal = season.level.informal_sanctions
-    reputation_loss = season.level.rules.reputation.loss_detected
     order = season.setup.order
     owed = order.lots_per_member * order.price
-    for firm in caught:
-        detected.append(firm.id)
-        firm.offences += 1
-        fine = fine_due(terms, firm.offences, owed) * season.treatments.penalty_severity
+    excused = terms["excuses_accepted"] >= 0.5
+    firm.offences += 1
+    firm.excused += int(excused)
+    counted = firm.offences - firm.excused  # the breaches that escalate the fine and expel
+    fine = 0.0
+    if breach == "por_fuera":
+        step = counted + 1 if excused else counted
+        fine = fine_due(terms, step, owed) * season.treatments.penalty_severity
         ledger.transfer(state, firm.id, FUND, fine, "fine")
-        firm.reputation = max(firm.reputation - reputation_loss, 0.0)
-        sanction = 0.0
-        if informal.enabled:
-            sanction = informal.credit_cut
-            ledger.move(state, firm.id, -sanction, "informal_sanction")
-            firm.reputation = max(firm.reputation - informal.reputation_loss, 0.0)
-            firm.informal_credit = False
-        expel_after = int(terms["expel_after"])
-        expelled = expel_after > 0 and firm.offences >= expel_after
-        penalties[firm.id] = Penalty(
-            fine=fine,
-            offence=firm.offences,
-            expelled=expelled,
-            informal_sanction=sanction,
-            owed=owed,
-        )
-    return detected, penalties
+    firm.reputation = max(firm.reputation - season.level.rules.reputation.loss_detected, 0.0)
+    informal = season.level.informal_sanctions
+    sanction = 0.0
+    if informal.enabled and breach != "unpaid_dues" and firm.informal_credit:
+        sanction = informal.credit_cut
+        ledger.move(state, firm.id, -sanction, "informal_sanction")
+        firm.reputation = max(firm.reputation - informal.reputation_loss, 0.0)
+        firm.informal_credit = False
+    expel_after = int(terms["expel_after"])
+    return Penalty(
+        fine=fine,
+        offence=firm.offences,
+        expelled=not excused and expel_after > 0 and counted >= expel_after,
+        informal_sanction=sanction,
+        owed=owed,
+        breach=breach,
+        excused=excused,
+    )
 
 
 def _apply_event_money(season: _Season) -> None:
@@ -568,12 +605,15 @@ def _breach_sanctioned(season: _Season) -> bool:
     return agreed_fine or season.level.informal_sanctions.enabled
 
 
-def _update_reputation(season: _Season, status: str) -> None:
-    if status != "accepted":
-        return
-    gain = season.level.rules.reputation.gain_delivered
+def _update_reputation(season: _Season, status: str, deliveries: dict[int, Delivery]) -> None:
+    """An accepted order raises its makers' reputation in the market; where the district has
+    a social network, every kept promise also earns the network's informal reward."""
+    gain = season.level.rules.reputation.gain_delivered if status == "accepted" else 0.0
+    informal = season.level.informal_sanctions
+    reward = informal.reputation_gain if informal.enabled else 0.0
     for firm in season.cooperators:
-        firm.reputation = min(firm.reputation + gain, 1.0)
+        kept = not deliveries[firm.id].faulty
+        firm.reputation = min(firm.reputation + gain + (reward if kept else 0.0), 1.0)
 
 
 def _remove_expelled_and_bankrupt(season: _Season, penalties: dict[int, Penalty]) -> dict[int, str]:

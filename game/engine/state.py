@@ -82,7 +82,8 @@ class Firm:
     reputation: float
     member: bool = True
     left_reason: str | None = None  # "expelled" or "bankrupt"
-    offences: int = 0  # detected defections
+    offences: int = 0  # breaches sanctioned (a detected sale por fuera, a traced faulty lot...)
+    excused: int = 0  # of those, breaches excused under a lenient commitment
     informal_credit: bool = True
 
 

@@ -35,8 +35,14 @@ class OwnFirm:
     quality_spread: float
     technology: float
     reputation: float
-    offences: int
+    offences: int  # breaches sanctioned, excused ones included
     member: bool
+    excused: int = 0  # of those, breaches excused (they never count toward expulsion)
+
+    @property
+    def counted_offences(self) -> int:
+        """The breaches that count toward a higher fine and expulsion."""
+        return self.offences - self.excused
 
 
 @dataclass(slots=True)

@@ -129,9 +129,16 @@ def _verdict_steps(level: Level, report: SeasonReport, names: list[str]) -> list
 
 def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
     steps = []
-    for firm in report.detected:
+    others = [f for f, p in report.penalties.items() if p.breach != "por_fuera"]
+    for firm in [*report.detected, *others]:
         penalty = report.penalties.get(firm)
-        steps.append(_detection_step(names[firm], firm, penalty))
+        if firm in report.detected:
+            steps.append(_detection_step(names[firm], firm, penalty))
+        else:
+            assert penalty is not None
+            key = "story.breach.excused" if penalty.excused else f"story.breach.{penalty.breach}"
+            values = {"firm": names[firm], "offence": penalty.offence}
+            steps.append(StoryStep("detection", key, values, (firm,)))
         if penalty and penalty.informal_sanction > 0:
             steps.append(
                 StoryStep(
@@ -163,8 +170,9 @@ def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
     way (the screen plays its sound)."""
     fine = penalty.fine if penalty else 0.0
     offence = penalty.offence if penalty else 1
+    key = "story.fine.excused" if penalty is not None and penalty.excused else "story.fine"
     if fine > 0:
-        paid = {lang: tr("story.fine", lang, fine=fine, offence=offence) for lang in LANGUAGES}
+        paid = {lang: tr(key, lang, fine=fine, offence=offence) for lang in LANGUAGES}
     else:
         paid = {lang: tr("story.no_fine", lang) for lang in LANGUAGES}
     values = {"firm": name, "penalty": paid}
@@ -235,13 +243,29 @@ register(
             "es": "Multa: S/ {fine:.1f} mil (falta n.º {offence}).",
             "en": "Fine: S/ {fine:.1f}k (offence no. {offence}).",
         },
+        "story.fine.excused": {
+            "es": "Multa: S/ {fine:.1f} mil, a medias: se aceptan excusas y la falta no cuenta.",
+            "en": "Fine: S/ {fine:.1f}k, half charged: excuses are accepted and it does not count.",
+        },
+        "story.breach.faulty_lot": {
+            "es": "{firm} entregó un lote fallado, y el contrato lo cuenta como falta (n.º {offence}).",
+            "en": "{firm} delivered a faulty lot, and the contract counts it as a breach (no. {offence}).",
+        },
+        "story.breach.unpaid_dues": {
+            "es": "{firm} no pudo pagar su cuota al fondo: el contrato lo cuenta como falta (n.º {offence}).",
+            "en": "{firm} could not pay its dues to the fund: the contract counts it as a breach (no. {offence}).",
+        },
+        "story.breach.excused": {
+            "es": "{firm} dio una excusa por su falta, y se la aceptaron: no cuenta.",
+            "en": "{firm} gave an excuse for its breach, and it was accepted: it does not count.",
+        },
         "story.no_fine": {
             "es": "No paga multa: en esta partida no se cobran multas.",
             "en": "It pays no fine: no fines are charged in this game.",
         },
         "story.informal": {
-            "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ {amount:.1f} mil).",
-            "en": "The district's social network cut {firm}'s informal credit (S/ {amount:.1f}k).",
+            "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ {amount:.1f} mil), y ya no se lo devolverá: sus insumos le costarán más.",
+            "en": "The district's social network cut {firm}'s informal credit (S/ {amount:.1f}k) and will not give it back: its inputs will cost it more.",
         },
         "story.left.expelled": {
             "es": "{firm} fue expulsada del consorcio.",

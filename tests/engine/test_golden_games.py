@@ -39,12 +39,12 @@ GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 DIGESTS: dict[str, str] = {
     "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "1c6d4ea75a4ec8e652a23134ef5c595d3a6e9758670a7854fcea4fde969bb2e8",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "e9b1390c9602abf59a0961d9b656d3fe0a8edf003243e3da5324cc0532058d6c",
     "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "12b5d1b8f68027cc5bdfdabaccf8ebbb9f2c64ba5a40cc9f52c75d01a29b4539",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "78e89ed22e7263122485ec795a9788da2cdcf6c00eb44131de3fb2d75f65c7ba",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "dba6db0303487dd7f9169fde0ba06c91ef5afa9fa2347604e0586e9fe3c8e6df",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "94d4fb232bc65c03be540beb4493617efd1eae3d1c36485f7ac9d53e2bd9e8cc",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "f4a87c9e20ea510fa640e50d142acd0f6be312d4dae41c8bf3478b78773c7a06",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "988d1984ff9da89b21f36e4b53c959645d3f59bfc51ef33dc2a8f7e56d60ff7a",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "0e3ed6d407a4de544a21c5b3fa529f77aa1420bb441e0793e398753e36344e8b",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "a5a44ee7c4aa355b5b522572306ecf3aa56c3ddb090a5f1dbc9fa2135fa68537",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "372aa99e3de298ec90270c4f8b0e6d865aa462f1c5ddf1d65eb4b0081ca7d802",
     "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "77724af2b18dcbe427b99dd25f237109bd4e7528989d94c8e5bb1f65edd2e9a7",
 }
 
@@ -223,7 +223,7 @@ their own."""
 
 TREATED_DIGESTS: dict[str, str] = {
     "gamarra/9": "53b170fd1a1afde992cefaecb5879c8f8d12014591770058cb21c0d5248dd7fd",
-    "el_porvenir/11": "82adcc076fb6f62b432cab1e2fa116a7c35dd55458bb33d3749b7d7882c8ccc7",
+    "el_porvenir/11": "d923926a3dc6d0d651bbbd994d8952c244b012b88738d7d6956ea4ab1c7ddc5b",
     "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
 }
 
@@ -241,9 +241,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "ff14d2058a59af16ee671a3f4de585938d95f11ba5131a7d2d350105cc373c88",
-    "el_porvenir": "041e406d1fefc1d91f510daec793eb9bba44bcb68e332e7caa5d1ef63213b9e3",
-    "villa_el_salvador": "962c7d6dcc7e172823ac6dd0843e1246408335a29aa3bdaefe0fea1ef35f5aa0",
+    "gamarra": "c1a1f117c81e6d16f39c7740c38c0f0b85cea066e758e1cbd6105003d2d95db2",
+    "el_porvenir": "a2e6fcb81c5e218aab0a2b324b446c5ac59d6350b0deb2e4d179f55d19637c78",
+    "villa_el_salvador": "db9c3c1dd37aced112ba1ffe1b8b87637e9a613e6506a3ac1023b80dc801fea5",
 }
 
 

@@ -36,7 +36,7 @@ def test_after_a_collapse_every_firm_sells_alone_to_the_horizon(name) -> None:
         draw_event(level.events, events)
     rest = [draw_event(level.events, events) for _ in range(epilogue.seasons)]
     for firm in game.state.firms:
-        alone = sum(season_alone(level, event, firm.capacity) for event in rest)
+        alone = sum(season_alone(level, event, firm) for event in rest)
         assert epilogue.earnings[firm.id] == pytest.approx(alone)
         assert epilogue.earnings[firm.id] > 0
 

@@ -96,3 +96,16 @@ def test_without_an_alliance_el_porvenir_declines_and_gamarra_holds() -> None:
     """004 3.3: El Porvenir slides back unless it acts together; Gamarra's market holds."""
     assert run("el_porvenir", policy="solo").rates["collapse"] >= 0.50
     assert run("gamarra", policy="solo").rates["collapse"] <= 0.20
+
+
+def test_el_porvenirs_informal_institutions_change_how_its_games_end() -> None:
+    """004 3.3.2: the district's network punishes and rewards by itself, so even under the
+    contract a group signs by habit (no fines) its alliances last longer and collapse less."""
+    from dataclasses import replace
+
+    level = load_level("el_porvenir")
+    bare = replace(level, informal_sanctions=replace(level.informal_sanctions, enabled=False))
+    with_network = simulate("el_porvenir", GAMES, 1, contract="default", level=level)
+    without = simulate("el_porvenir", GAMES, 1, contract="default", level=bare)
+    assert with_network.rates["collapse"] <= without.rates["collapse"] - 0.02
+    assert with_network.mean_length >= without.mean_length + 1.0
