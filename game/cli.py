@@ -32,8 +32,23 @@ def check_levels(paths: Sequence[str]) -> int:
             count = len(problems)
             print(f"{path}: {count} problem{'s' if count > 1 else ''}", file=sys.stderr)
         else:
-            print(f"{path}: ok")
+            print(f"{path}: ok{_phase_profile(path)}")
     return 1 if failed else 0
+
+
+def _phase_profile(path) -> str:
+    """For a cluster level that checked clean: how its starting dimensions read, phase by
+    phase, so an author sees what the game makes of the Cuadro they encoded."""
+    from game.content.levels import load_level
+    from game.engine.cluster import describe_profile
+
+    try:
+        level = load_level(str(path))
+    except LevelError:  # the rules-defaults file checks clean but is not a level
+        return ""
+    if level.is_dilemma:
+        return ""
+    return f" ({describe_profile(level.start_dimensions, level.rules.phase_thresholds)})"
 
 
 def build_parser() -> argparse.ArgumentParser:

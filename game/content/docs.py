@@ -343,10 +343,10 @@ def _phase_table(defaults: dict[str, Any]) -> list[str]:
     return [
         "### 5b. Phase thresholds (`rules.phase_thresholds`)",
         "",
-        f"Phases of Cuadro 2 (004 1.2.4): {names}. The cluster is in the highest phase whose "
-        "minimums it meets on every listed dimension, together with the minimums of every lower "
-        "phase; phase I has no minimum. A dash means the phase sets no minimum for that "
-        "dimension.",
+        f"Phases of Cuadro 2 (004 1.2.4): {names}. Each dimension reads as the highest phase "
+        "whose minimum it meets, together with every lower phase's minimum; phase I has no "
+        "minimum, and a dash means the phase sets none for that dimension. The cluster's phase "
+        "is read from the whole profile (section 2, step 4).",
         "",
         *_table(header, rows),
     ]

@@ -10,18 +10,47 @@ from game.engine.rules import DIMENSIONS, Rules
 def compute_phase(
     dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
 ) -> int:
-    """The highest phase whose thresholds (and every lower phase's) the dimensions meet.
+    """The cluster's phase, read as a whole (:func:`phase_of_profile`) from the phase each of
+    its dimensions reads as (:func:`dimension_readings`)."""
+    return phase_of_profile(dimension_readings(dimensions, thresholds))
 
-    Cuadro 2 characterises productivity, cooperative competition and the entry of new agents
-    only for phase IV, so levels list those three only among phase 4's thresholds.
-    """
-    phase = 1
-    for candidate in (2, 3, 4):
-        for d, v in thresholds.get(candidate, {}).items():
-            if dimensions[d] < v:
-                return phase
-        phase = candidate
-    return phase
+
+def describe_profile(
+    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
+) -> str:
+    """Each dimension's level and the phase it reads as, core dimensions first, and the phase
+    the whole profile gives: what ``check-level`` prints, in English, for a level's author."""
+    from game.engine.rules import PHASE_NAMES
+
+    readings = dimension_readings(dimensions, thresholds)
+
+    def listed(dims: tuple[str, ...]) -> str:
+        return ", ".join(f"{d} {PHASE_NAMES[readings[d]]} ({dimensions[d]:g})" for d in dims)
+
+    phase = PHASE_NAMES[phase_of_profile(readings)]
+    return (
+        f"phase {phase} read as a whole; core: {listed(CORE_DIMENSIONS)}; "
+        f"mature: {listed(MATURE_DIMENSIONS)}"
+    )
+
+
+def dimension_readings(
+    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
+) -> dict[str, int]:
+    """The Cuadro 2 phase (1-4) each dimension's level fits: the highest phase whose minimum
+    it meets, together with every lower phase's. A phase that lists no minimum for a dimension
+    sets none: Cuadro 2 describes the three mature dimensions only from phase III on, so below
+    III's minimum they read as II."""
+    readings = {}
+    for dim in DIMENSIONS:
+        reading = 1
+        for phase in (2, 3, 4):
+            minimum = thresholds.get(phase, {}).get(dim)
+            if minimum is not None and dimensions[dim] < minimum:
+                break
+            reading = phase
+        readings[dim] = reading
+    return readings
 
 
 def gaps_to_phase(

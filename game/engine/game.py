@@ -355,9 +355,13 @@ class Game:
         self.outcome = self._check_end()
         if self.outcome is not None and not self.level.is_dilemma:
             state = self.state
-            advanced = self.outcome.kind == "advance"
             self.epilogue = play_out(
-                self.level, state.firms, state.fund, self.reports, advanced, self._event_rng
+                self.level,
+                state.firms,
+                state.fund,
+                self.reports,
+                self.outcome.kind,
+                self._event_rng,
             )
         return report
 

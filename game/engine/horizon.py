@@ -23,7 +23,7 @@ from typing import Literal
 from game.engine.cluster import compute_phase, gaps_to_phase, move_dimensions
 from game.engine.events import EventCard, draw_event
 from game.engine.level import Level
-from game.engine.outcome import Outcome, Reason
+from game.engine.outcome import Outcome, OutcomeKind, Reason
 from game.engine.reports import SeasonReport
 from game.engine.state import Firm, InvestTarget
 
@@ -141,14 +141,16 @@ def play_out(
     firms: Sequence[Firm],
     fund: float,
     reports: Sequence[SeasonReport],
-    advanced: bool,
+    ending: OutcomeKind,
     events: random.Random,
 ) -> Epilogue:
-    """The seasons between the game's last one and the horizon (``events``: the game's event
-    stream, positioned after its last season)."""
+    """The seasons between the game's last one and the horizon, after a game that ended in
+    ``ending`` (``events``: the game's event stream, positioned after its last season)."""
     played = len(reports)
     seasons = max(level.rules.end.season_limit - played, 0)
-    mode: EpilogueMode = "none" if seasons == 0 else ("alliance" if advanced else "alone")
+    mode: EpilogueMode = (
+        "none" if seasons == 0 else ("alliance" if ending == "advance" else "alone")
+    )
     earnings = [0.0] * len(firms)
     if mode == "alliance":
         held = reports[-level.rules.end.hold_seasons :]
@@ -161,6 +163,8 @@ def play_out(
         for firm in firms:
             if mode == "alone" or not firm.member:
                 earnings[firm.id] += season_alone(level, event, firm)
+    if ending == "collapse" and fund > 0.0:  # the break-up's claims and disputes come first
+        fund *= 1.0 - level.rules.fund.lost_on_collapse
     return Epilogue(
         mode=mode,
         seasons=seasons,
@@ -171,7 +175,8 @@ def play_out(
 
 def _wind_up(firms: Sequence[Firm], fund: float) -> tuple[float, ...]:
     """The common fund shared out at the horizon among the firms still members (every firm, if
-    none is left): a surplus comes back to them, a debt is theirs to pay."""
+    none is left): a surplus comes back to them (half of it lost first after a collapse, by
+    ``rules.fund.lost_on_collapse``), a debt is theirs to pay."""
     sharing = [f.id for f in firms if f.member] or [f.id for f in firms]
     share = fund / len(sharing)
     return tuple(share if f.id in sharing else 0.0 for f in firms)

@@ -239,6 +239,12 @@ class EndRules:
 class FundRules:
     dues_per_season: float = param(0, None, "each member's contribution to the common fund")
     starting_fund: float = param(0, None, "what each member pays into the fund when signing")
+    lost_on_collapse: float = param(
+        0,
+        1,
+        "share of the common fund a collapse consumes (the abandoned order's claims, the "
+        "disputes of dissolving) before the rest is shared out",
+    )
 
 
 VISIBILITIES: tuple[str, ...] = ("detected", "public")

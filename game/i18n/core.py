@@ -78,8 +78,8 @@ register(
         "outcome.collapse": {"es": "La alianza colapsó", "en": "The alliance collapsed"},
         "outcome.stagnation": {"es": "El cluster se estancó", "en": "The cluster stagnated"},
         "reason.phase_reached": {
-            "es": "Las siete dimensiones alcanzaron la {phase_name} y se sostuvieron.",
-            "en": "All seven dimensions reached {phase_name} and held there.",
+            "es": "Leído como un todo, el cluster llegó a la {phase_name} y se sostuvo allí.",
+            "en": "Read as a whole, the cluster reached {phase_name} and held there.",
         },
         "reason.trust_below_floor": {
             "es": "La confianza cayó a {trust:.2f}, por debajo del mínimo de {floor:.2f}: ya nadie cree en nadie.",
@@ -102,8 +102,8 @@ register(
             "en": "The {limit} seasons ran out without advancing a phase.",
         },
         "reason.phase_not_held": {
-            "es": "Las siete dimensiones llegaron a la fase siguiente, pero solo {held} de las {hold} temporadas seguidas que hacen falta.",
-            "en": "All seven dimensions reached the next phase, but held only {held} of the {hold} seasons in a row it takes.",
+            "es": "El cluster llegó a la fase siguiente, pero solo {held} de las {hold} temporadas seguidas que hacen falta.",
+            "en": "The cluster reached the next phase, but held it only {held} of the {hold} seasons in a row it takes.",
         },
         "reason.rounds_played": {
             "es": "Se jugaron las {rounds} rondas y la confianza quedó a medias ({trust:.2f}): ni alianza firme ni ruptura.",

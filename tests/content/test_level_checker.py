@@ -32,7 +32,7 @@ BROKEN = {
     "wrong_phase": (
         15,
         "start.phase",
-        "give phase II, not III (institutions is 20, needs 28)",
+        "read as phase II, not III: phase II read as a whole; core: productive_relations II (35)",
         None,
     ),
     "unknown_contract_option": (

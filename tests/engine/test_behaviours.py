@@ -362,9 +362,16 @@ def test_the_computed_starting_phase_is_the_one_the_study_gives(name):
     assert new_game(level, 0).state.phase == 3
 
 
-def test_a_level_whose_dimensions_disagree_with_its_phase_is_detected():
+def test_the_phase_is_read_as_a_whole_not_from_the_weakest_dimension():
+    """Gamarra's institutions read as phase I ("institutional chaos") and its demand as II, yet
+    the cluster is phase III (004 3.3.1); losing one more core dimension would make it II."""
+    from game.engine.cluster import dimension_readings
+
     level = load_level("gamarra")
-    lowered = {**level.start_dimensions, "institutions": 10.0}
-    assert compute_phase(lowered, level.rules.phase_thresholds) < 3
-    assert set(lowered) == set(DIMENSIONS)
-    assert replace(level, start_dimensions=lowered).start_dimensions["institutions"] == 10.0
+    thresholds = level.rules.phase_thresholds
+    readings = dimension_readings(level.start_dimensions, thresholds)
+    assert readings["institutions"] == 1 and readings["demand"] == 2
+    assert compute_phase(level.start_dimensions, thresholds) == 3
+    weaker = {**level.start_dimensions, "technology": thresholds[3]["technology"] - 1}
+    assert set(weaker) == set(DIMENSIONS)
+    assert compute_phase(weaker, thresholds) == 2

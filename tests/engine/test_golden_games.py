@@ -39,13 +39,13 @@ GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 DIGESTS: dict[str, str] = {
     "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "e9b1390c9602abf59a0961d9b656d3fe0a8edf003243e3da5324cc0532058d6c",
-    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "12b5d1b8f68027cc5bdfdabaccf8ebbb9f2c64ba5a40cc9f52c75d01a29b4539",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "988d1984ff9da89b21f36e4b53c959645d3f59bfc51ef33dc2a8f7e56d60ff7a",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "0e3ed6d407a4de544a21c5b3fa529f77aa1420bb441e0793e398753e36344e8b",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "a5a44ee7c4aa355b5b522572306ecf3aa56c3ddb090a5f1dbc9fa2135fa68537",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "372aa99e3de298ec90270c4f8b0e6d865aa462f1c5ddf1d65eb4b0081ca7d802",
-    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "77724af2b18dcbe427b99dd25f237109bd4e7528989d94c8e5bb1f65edd2e9a7",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "76d639997f9aef04c3cec8310ad47cc3e900d847dcf3904b778c864b7616cac8",
+    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "d389685adc949141e3711e132d3f1be6c6e74431018e2806b73ded30f6a93816",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "9059d81efc6ab2e0b36300060a5c6a6b4dbb683a572c1b84d86aa10290d9cc56",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7a10769076ae5d757556bea965204b3df9a3624a59ce6e04410ff601f35ee0dc",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "5513c77f112ed679545b1c28dcd49f29604886d766373a62610de09fdd760da3",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "e3640cc7e35146651139a50d002b676d60028440f924ed62b075c13264ad5534",
+    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "0cdd2c1a9b8103a8c3f672ab5e29a602573fe02c36561c95968cb7da9f991c1e",
 }
 
 
@@ -222,8 +222,8 @@ TREATED_GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 their own."""
 
 TREATED_DIGESTS: dict[str, str] = {
-    "gamarra/9": "53b170fd1a1afde992cefaecb5879c8f8d12014591770058cb21c0d5248dd7fd",
-    "el_porvenir/11": "d923926a3dc6d0d651bbbd994d8952c244b012b88738d7d6956ea4ab1c7ddc5b",
+    "gamarra/9": "c7c779f6032874a72041d90cdcfc4aaccbb16de3cc4118010bc2d6322ba0df65",
+    "el_porvenir/11": "86ffc5e4793349d17d86404a35df81dfd011d89c75075a47f3efc3836e02c185",
     "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
 }
 
@@ -241,9 +241,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "c1a1f117c81e6d16f39c7740c38c0f0b85cea066e758e1cbd6105003d2d95db2",
-    "el_porvenir": "a2e6fcb81c5e218aab0a2b324b446c5ac59d6350b0deb2e4d179f55d19637c78",
-    "villa_el_salvador": "db9c3c1dd37aced112ba1ffe1b8b87637e9a613e6506a3ac1023b80dc801fea5",
+    "gamarra": "ed7bd0be272366988809533f571ec7470271cdd0f4cead6eb74ff5c88674e29e",
+    "el_porvenir": "f27a0a1beeffcd185428f03b95078dda8728f3464b88539219ff2cbd34b962f2",
+    "villa_el_salvador": "5b6ab887ab0470f2193709623db4fa1f0cdc30cb4bf19006f099e147bb5eaa51",
 }
 
 
