@@ -32,9 +32,15 @@ from yaml.events import (
 )
 
 from game.content.problems import LevelError, LevelProblem, format_path
+from game.persistence.paths import read_regular_file, refusal
 
 MAX_DEPTH = 40
 MAX_NODES = 100_000
+MAX_LEVEL_BYTES = 512 * 1024
+"""Bytes. The largest shipped level is 15 KB; a file of more than 512 KB is not a level anyone
+wrote, and reading it would take seconds (the level-select screen reads every level in
+``levels/`` each time it opens), so it is refused by its size, unread."""
+
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAG_HINT = "level files hold plain data only; remove the tag"
@@ -75,14 +81,15 @@ class YamlDocument:
 
 def load_yaml_file(path: str | os.PathLike, *, keep_going: bool = False) -> YamlDocument:
     """Read a level file as bytes (so we control decoding) and parse it (``keep_going``: see
-    :func:`load_yaml_bytes`)."""
+    :func:`load_yaml_bytes`). Only an ordinary file of at most :data:`MAX_LEVEL_BYTES` is read
+    (:func:`~game.persistence.paths.read_regular_file`): a named pipe, a device or a loop of
+    symbolic links is one problem naming the file, like a file that is missing."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as fh:
-            raw = fh.read()
+        raw = read_regular_file(name, MAX_LEVEL_BYTES, what="a level")
     except OSError as exc:
         raise LevelError(
-            [LevelProblem(str(name), None, "", f"cannot read file: {exc.strerror}")]
+            [LevelProblem(str(name), None, "", f"cannot read file: {refusal(exc)}")]
         ) from exc
     return load_yaml_bytes(raw, str(name), keep_going=keep_going)
 
