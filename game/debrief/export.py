@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -39,7 +40,15 @@ from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
 from game.engine.state import Action, Decision, InvestTarget
 from game.persistence.atomic import atomic_write_bytes
-from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
+from game.persistence.paths import (
+    APP_NAME,
+    HOME_ENV,
+    MAX_GAME_FILE_BYTES,
+    AppPaths,
+    default_paths,
+    read_regular_file,
+    refusal,
+)
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
@@ -221,8 +230,6 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
 
 
 def csv_text(debrief: Debrief) -> str:
-    import io
-
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
@@ -278,11 +285,10 @@ def read_export(path: Path | str) -> ExportedGame:
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return read_csv_export(path)
+    raw = _read_file(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ExportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     except json.JSONDecodeError as error:
         raise ExportError(f"{path}: not valid JSON (line {error.lineno})") from None
@@ -302,6 +308,18 @@ def read_export(path: Path | str) -> ExportedGame:
     seats = data.get("personalities")
     personalities = tuple(seats) if isinstance(seats, list) else None
     return ExportedGame(level, record, personalities, path, data)
+
+
+def _read_file(path: Path) -> bytes:
+    """An export's bytes: only from an ordinary file of at most
+    :data:`~game.persistence.paths.MAX_GAME_FILE_BYTES` (never a named pipe, a device or a
+    link to one: :func:`~game.persistence.paths.read_regular_file`), else an ExportError."""
+    try:
+        return read_regular_file(path, MAX_GAME_FILE_BYTES, what="an exported game")
+    except FileNotFoundError:
+        raise ExportError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ExportError(f"{path}: cannot be read ({refusal(error)})") from None
 
 
 def _old_rules(path: Path) -> str:
@@ -332,12 +350,11 @@ def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Lev
 def read_csv_export(path: Path) -> ExportedGame:
     """Rebuild a game from its CSV alone: the rows hold every decision, and the game's level,
     seed, dice scheme, contract and treatments, which is all a replay needs."""
+    raw = _read_file(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel writes a BOM
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise ExportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        text = raw.decode("utf-8-sig")  # Excel writes a BOM
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except (UnicodeDecodeError, csv.Error) as error:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     needed = {"season", "firm", "name", "decision", "target", "level", "seed"}
     if not rows or not needed <= set(rows[0]):

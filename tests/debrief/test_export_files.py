@@ -1,0 +1,140 @@
+"""What an export reads back (issue 16): only ordinary files of a bounded size."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.debrief import export_game, read_export
+from game.debrief.export import ExportError
+from game.persistence.paths import MAX_GAME_FILE_BYTES
+from tests.debrief.conftest import computer_game
+from tests.special_files import (
+    fifo_maker,  # noqa: F401  (the fixture make_fifo)
+    link,
+    needs_dev_zero,
+    needs_fifo,
+    needs_symlinks,
+    sparse_file,
+)
+
+
+@pytest.fixture(scope="module")
+def played(gamarra):
+    return computer_game(gamarra, 4).record()
+
+
+@pytest.fixture
+def exported(gamarra, played, tmp_path) -> dict[str, Path]:
+    out = tmp_path / "out"
+    return {p.suffix: p for p in export_game(gamarra, played, out, name="grupo")}
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASOCIATIVIDAD_HOME", str(tmp_path / "home"))
+
+
+def _with_level_path(files: dict[str, Path], level_path: str) -> dict[str, Path]:
+    """The JSON and the CSV of ``files`` with their ``level_path`` changed."""
+    document = json.loads(files[".json"].read_text(encoding="utf-8"))
+    document["level_path"] = level_path
+    files[".json"].write_text(json.dumps(document), encoding="utf-8")
+    with files[".csv"].open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["level_path"] = level_path
+    with files[".csv"].open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return files
+
+
+# -- reading an export back: only ordinary files ---------------------------------------------
+
+
+@needs_fifo
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_a_named_pipe_as_an_export_is_refused_without_being_opened(tmp_path, make_fifo, suffix):
+    fifo = make_fifo(tmp_path / f"tubo{suffix}")
+    with pytest.raises(ExportError) as raised:
+        read_export(fifo.path)
+    assert not fifo.opened
+    assert str(raised.value) == (
+        f"{fifo.path}: cannot be read (a named pipe (FIFO), not an ordinary file)"
+    )
+
+
+@needs_dev_zero
+@needs_symlinks
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_a_link_to_dev_zero_as_an_export_is_refused_without_reading_it(tmp_path, suffix):
+    zero = link(tmp_path / f"cero{suffix}", "/dev/zero")
+    with pytest.raises(ExportError, match=r"a symbolic link to a device \(/dev/zero\)"):
+        read_export(zero)
+
+
+@needs_symlinks
+def test_a_loop_of_links_as_an_export_is_a_message(tmp_path):
+    loop = link(tmp_path / "bucle.json", tmp_path / "bucle.json")
+    with pytest.raises(ExportError) as raised:
+        read_export(loop)
+    assert str(raised.value) == f"{loop}: cannot be read (Too many levels of symbolic links)"
+
+
+def test_an_export_too_large_is_refused_by_its_size(tmp_path, monkeypatch):
+    big = sparse_file(tmp_path / "enorme.json", MAX_GAME_FILE_BYTES + 1)
+    monkeypatch.setattr(json, "loads", lambda *a, **k: pytest.fail("the huge file was parsed"))
+    with pytest.raises(ExportError, match="too large to be an exported game"):
+        read_export(big)
+
+
+@needs_fifo
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_an_export_whose_level_path_is_a_named_pipe_reloads_on_the_shipped_level(
+    exported, tmp_path, make_fifo, played, suffix
+):
+    fifo = make_fifo(tmp_path / "nivel.yaml")
+    files = _with_level_path(exported, str(fifo.path))
+    game = read_export(files[suffix])
+    assert not fifo.opened
+    assert game.level.id == "gamarra" and game.record == played
+
+
+@needs_dev_zero
+@needs_symlinks
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_an_export_whose_level_path_is_dev_zero_reloads_on_the_shipped_level(
+    exported, tmp_path, played, suffix
+):
+    files = _with_level_path(exported, str(link(tmp_path / "cero.yaml", "/dev/zero")))
+    assert read_export(files[suffix]).record == played
+    files = _with_level_path(exported, "/dev/zero")
+    assert read_export(files[suffix]).record == played
+
+
+@needs_symlinks
+def test_an_export_whose_level_path_loops_reloads_on_the_shipped_level(exported, tmp_path):
+    loop = link(tmp_path / "bucle.yaml", tmp_path / "bucle.yaml")
+    files = _with_level_path(exported, str(loop))
+    assert read_export(files[".json"]).level.id == "gamarra"
+
+
+@needs_fifo
+def test_the_export_command_never_opens_a_named_pipe_named_by_the_save(tmp_path, make_fifo):
+    """A save's ``level_path`` naming a named pipe froze ``export`` for ever."""
+    save = tmp_path / "grupo.json"
+    assert main(["simulate", "gamarra", "--games", "1", "--seed", "3", "--save", str(save)]) == 0
+    document = json.loads(save.read_text(encoding="utf-8"))
+    fifo = make_fifo(tmp_path / "nivel.yaml")
+    document["game"]["level_path"] = str(fifo.path)
+    save.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(save), "--out", str(out), "--no-charts"]) == 0
+    assert not fifo.opened
+    assert sorted(p.name for p in out.iterdir()) == ["grupo.csv", "grupo.html", "grupo.json"]
