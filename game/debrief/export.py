@@ -294,6 +294,10 @@ def read_export(path: Path | str) -> ExportedGame:
         raise ExportError(f"{path}: not valid JSON (line {error.lineno})") from None
     except RecursionError:
         raise ExportError(f"{path}: not a game exported by this game (nested too deep)") from None
+    except ValueError:  # what json raises past Python's limit of 4,300 digits for a whole number
+        raise ExportError(
+            f"{path}: not a game exported by this game (it holds a number too long to read)"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise ExportError(f"{path}: not a game exported by this game (the .json file is needed)")
     if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:

@@ -94,6 +94,22 @@ def test_an_export_too_large_is_refused_by_its_size(tmp_path, monkeypatch):
         read_export(big)
 
 
+def test_an_export_holding_a_number_too_long_to_read_is_an_export_error(exported):
+    """json raises a plain ValueError past 4,300 digits: it was not said as an ExportError."""
+    text = exported[".json"].read_text(encoding="utf-8")
+    document = json.loads(text)
+    seed = document["record"]["seed"]
+    exported[".json"].write_text(
+        text.replace(f'"seed": {seed}', '"seed": ' + "9" * 5000, 1), encoding="utf-8"
+    )
+    with pytest.raises(ExportError) as raised:
+        read_export(exported[".json"])
+    assert str(raised.value) == (
+        f"{exported['.json']}: not a game exported by this game (it holds a number too long "
+        "to read)"
+    )
+
+
 @needs_fifo
 @pytest.mark.parametrize("suffix", [".json", ".csv"])
 def test_an_export_whose_level_path_is_a_named_pipe_reloads_on_the_shipped_level(
