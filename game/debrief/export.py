@@ -92,6 +92,28 @@ class ExportError(ValueError):
     """An export that cannot be read (shown to the facilitator as a message, not a traceback)."""
 
 
+class ExportNameError(ValueError):
+    """A name for an export's files that is a path, not a name (``../x``, ``a/b``)."""
+
+
+_NOT_IN_A_NAME = ("/", "\\", ":", "\0")
+
+
+def check_export_name(name: str) -> str:
+    """``name`` if it can name an export's files inside the folder they go to; else
+    :class:`ExportNameError` saying why. A name is a name, not a path: no folder separator
+    (``/``, ``\\``), no drive (``:``), not ``.`` or ``..``, so every file written lands in the
+    folder asked for."""
+    if not name.strip():
+        raise ExportNameError("the name of the files is empty")
+    if name in (".", "..") or any(c in name for c in _NOT_IN_A_NAME):
+        raise ExportNameError(
+            f"{name!r} is a path, not a name for the files: write it without '/', '\\', ':' "
+            "or '..' (the folder they go to is chosen apart)"
+        )
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class ExportedGame:
     """An exported game read back: enough to rebuild its debrief."""
@@ -134,6 +156,8 @@ def export_game(
 ) -> list[Path]:
     """Write ``<name>.csv``, ``<name>.json``, ``<name>.html`` and the charts; their paths."""
     _check_lang(lang)  # before the replay, which takes a while
+    if name is not None:
+        check_export_name(name)
     debrief = analyse(level, record, personalities=personalities)
     return write_debrief(debrief, out_dir, charts=charts, name=name, lang=lang)
 
@@ -146,11 +170,12 @@ def write_debrief(
     name: str | None = None,
     lang: str = "both",
 ) -> list[Path]:
-    """:func:`export_game` for a game already analysed (the debrief screen has it)."""
+    """:func:`export_game` for a game already analysed (the debrief screen has it). A ``name``
+    that is a path is refused (:class:`ExportNameError`) before anything is written."""
     _check_lang(lang)
+    stem = check_export_name(name or default_name(debrief))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    stem = name or default_name(debrief)
     paths = [
         _write(out / f"{stem}.csv", csv_text(debrief).encode("utf-8-sig")),
         _write(out / f"{stem}.json", json_text(debrief).encode("utf-8")),

@@ -1,4 +1,6 @@
-"""What an export reads back (issue 16): only ordinary files of a bounded size."""
+"""What an export reads and writes (issue 16): only ordinary files of a bounded size are read
+back, and names are names, not paths.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.debrief import export_game, read_export
-from game.debrief.export import ExportError
+from game.debrief import analyse, export_game, read_export, write_debrief
+from game.debrief.compare import export_comparison
+from game.debrief.export import ExportError, ExportNameError
 from game.persistence.paths import MAX_GAME_FILE_BYTES
 from tests.debrief.conftest import computer_game
 from tests.special_files import (
@@ -154,3 +157,58 @@ def test_the_export_command_never_opens_a_named_pipe_named_by_the_save(tmp_path,
     assert main(["export", str(save), "--out", str(out), "--no-charts"]) == 0
     assert not fifo.opened
     assert sorted(p.name for p in out.iterdir()) == ["grupo.csv", "grupo.html", "grupo.json"]
+
+
+# -- names are names, not paths ---------------------------------------------------------------
+
+
+def _files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("name", ["../../x", "a/b", "..", ".", "a\\b", "C:x", "/tmp/x", " "])
+def test_export_refuses_a_name_that_is_a_path_before_writing_anything(tmp_path, capsys, name):
+    save = tmp_path / "run" / "grupo.json"
+    save.parent.mkdir()
+    assert main(["simulate", "gamarra", "--games", "1", "--seed", "3", "--save", str(save)]) == 0
+    before = _files_under(tmp_path)
+    out = tmp_path / "run" / "deep" / "out"
+    assert main(["export", str(save), "--out", str(out), "--name", name]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("export: error: --name: ")
+    assert "replay" not in err and "Traceback" not in err and err.count("\n") == 1
+    assert _files_under(tmp_path) == before  # nothing anywhere: no csv, no chart, no folder
+    assert not out.exists()
+
+
+def test_write_debrief_refuses_a_path_for_a_name_and_draws_no_chart(gamarra, played, tmp_path):
+    debrief = analyse(gamarra, played)
+    drawn = []
+    with pytest.raises(ExportNameError, match="is a path, not a name"):
+        write_debrief(debrief, tmp_path / "out", name="../fuera", charts=drawn.append)
+    assert drawn == [] and not (tmp_path / "out").exists() and not list(tmp_path.iterdir())
+
+
+def test_compare_refuses_a_name_that_is_a_path(exported, tmp_path, capsys):
+    out = tmp_path / "comparacion"
+    args = ["compare", str(exported[".json"]), "--out", str(out), "--name", "../fuera"]
+    assert main(args) == 2
+    assert "compare: error: --name: '../fuera' is a path" in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "fuera.html").exists()
+    with pytest.raises(ExportNameError):
+        export_comparison(None, out, name="a/b")  # type: ignore[arg-type]
+
+
+@needs_symlinks
+def test_export_into_a_loop_of_links_is_a_message_not_a_traceback(tmp_path, capsys):
+    save = tmp_path / "grupo.json"
+    assert main(["simulate", "gamarra", "--games", "1", "--seed", "3", "--save", str(save)]) == 0
+    loop = link(tmp_path / "bucle", tmp_path / "bucle")
+    assert main(["export", str(save), "--out", str(loop), "--no-charts"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"export: error: cannot write to {loop}: ")
+
+
+def test_a_plain_name_still_works(gamarra, played, tmp_path):
+    paths = export_game(gamarra, played, tmp_path, name="grupo 3 (tarde)")
+    assert {p.parent for p in paths} == {tmp_path}
