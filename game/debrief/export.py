@@ -5,7 +5,9 @@
   (``treatment_*``) and the version of the rules it was played under (``model``,
   :data:`game.engine.game.MODEL`; a CSV without it is of model 1, refused) fill columns of
   every row, so the rows of several games pasted into one sheet still say how each game was
-  played, and the file alone reloads into the same debrief (:func:`read_export`).
+  played, and the file alone reloads into the same debrief (:func:`read_export`). A text
+  cell a spreadsheet could run as a formula (a firm named ``=HYPERLINK(...)``) begins with an
+  apostrophe (:func:`spreadsheet_text`), taken off again when the CSV is read back.
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
   played with (every switch, defaults included) and the debrief's data; it reloads with
   :func:`load_export` into the same debrief.
@@ -205,9 +207,45 @@ def _write(path: Path, data: bytes) -> Path:
 
 # -- CSV -------------------------------------------------------------------------------------
 
+FORMULA_STARTS = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\0",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+)
+"""What a text cell must not begin with, or a spreadsheet opening the CSV may read it as a
+formula and run it (OWASP's "CSV injection": ``=``, ``+``, ``-``, ``@``, tab and carriage
+return; also a line feed, NUL and the full-width signs some spreadsheets take for the plain
+ones). Such a cell is written with a leading apostrophe, the spreadsheets' "this is text" mark."""
+TEXT_MARK = "'"
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text beginning with one of
+    :data:`FORMULA_STARTS` gets a leading apostrophe, and so does text already beginning with
+    one, so that :func:`cell_text` gives every text back exactly as it was (a firm named
+    ``'Rosa`` too). Numbers are left as they are: a capital of -12.5 stays a number."""
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, TEXT_MARK)):
+        return TEXT_MARK + value
+    return value
+
+
+def cell_text(cell: str) -> str:
+    """The text :func:`spreadsheet_text` was given: its leading apostrophe taken off."""
+    return cell[1:] if cell.startswith(TEXT_MARK) else cell
+
 
 def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
-    """One row per firm per season, in season then firm order."""
+    """One row per firm per season, in season then firm order, each cell as the CSV holds it
+    (text that could run as a formula marked as text: :func:`spreadsheet_text`)."""
     rows = []
     treatments = {
         f"treatment_{name}": int(value) if isinstance(value, bool) else value
@@ -251,13 +289,16 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
                     "personality": seat or "",
                 }
             )
-    return rows
+    return [{column: spreadsheet_text(cell) for column, cell in row.items()} for row in rows]
 
 
 def csv_text(debrief: Debrief) -> str:
+    """The CSV file's text. Lines end in CR LF, as RFC 4180 and the spreadsheets have it: the
+    writer then quotes a cell holding a carriage return too, which with LF endings it wrote
+    bare, so that a firm named with one broke its row in two."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
+        buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n", extrasaction="ignore"
     )
     writer.writeheader()
     writer.writerows(csv_rows(debrief))
@@ -382,7 +423,10 @@ def read_csv_export(path: Path) -> ExportedGame:
     raw = _read_file(path)
     try:
         text = raw.decode("utf-8-sig")  # Excel writes a BOM
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        rows = [
+            {k: cell_text(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in csv.DictReader(io.StringIO(text, newline=""))
+        ]
     except (UnicodeDecodeError, csv.Error) as error:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     needed = {"season", "firm", "name", "decision", "target", "level", "seed"}

@@ -1,21 +1,30 @@
 """What an export reads and writes (issue 16): only ordinary files of a bounded size are read
-back, and names are names, not paths.
+back, names are names and not paths, and no cell of the CSV runs as a spreadsheet formula.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from game.cli import main
 from game.debrief import analyse, export_game, read_export, write_debrief
+from game.debrief import export as export_module
 from game.debrief.compare import export_comparison
-from game.debrief.export import ExportError, ExportNameError
+from game.debrief.export import (
+    ExportError,
+    ExportNameError,
+    cell_text,
+    csv_rows,
+    spreadsheet_text,
+)
 from game.persistence.paths import MAX_GAME_FILE_BYTES
-from tests.debrief.conftest import computer_game
+from tests.debrief.conftest import MIXED, computer_game
 from tests.special_files import (
     fifo_maker,  # noqa: F401  (the fixture make_fifo)
     link,
@@ -212,3 +221,83 @@ def test_export_into_a_loop_of_links_is_a_message_not_a_traceback(tmp_path, caps
 def test_a_plain_name_still_works(gamarra, played, tmp_path):
     paths = export_game(gamarra, played, tmp_path, name="grupo 3 (tarde)")
     assert {p.parent for p in paths} == {tmp_path}
+
+
+# -- formula injection -------------------------------------------------------------------------
+
+HOSTILE = (
+    '=HYPERLINK("http://example.com/x","clic")',
+    "@SUM(A1:A9)",
+    "+51 999",
+    "-Rosa",
+    "\tTabulada",
+    "\rRetorno",
+)
+
+
+@pytest.fixture(scope="module")
+def hostile(gamarra):
+    """A game of eight firms named as a spreadsheet would run formulas, one named with an
+    apostrophe already (it must come back as it was too) and one plainly."""
+    played = computer_game(gamarra, 4, MIXED).record()
+    assert len(played.names) == 8
+    return dataclasses.replace(played, names=(*HOSTILE, "'Apostrofada", "Normal"))
+
+
+def test_no_text_cell_of_the_csv_begins_like_a_formula(gamarra, hostile, tmp_path):
+    (path,) = [p for p in export_game(gamarra, hostile, tmp_path) if p.suffix == ".csv"]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+            if cell.startswith("-"):
+                float(cell)  # only a number may begin with a minus sign: -12.5 stays a number
+    names = {row["name"] for row in rows}
+    assert names == {"'" + name for name in (*HOSTILE, "'Apostrofada")} | {"Normal"}
+
+
+def test_numbers_stay_numbers_even_when_negative(gamarra, hostile):
+    rows = csv_rows(analyse(gamarra, hostile))
+    capital = [row["capital"] for row in rows]
+    assert all(isinstance(value, float | int) for value in capital)
+    assert spreadsheet_text(-12.5) == -12.5 and spreadsheet_text(0) == 0
+    assert spreadsheet_text("-12.5") == "'-12.5"  # text that looks like one is still text
+
+
+def test_the_csv_reloads_into_the_same_game_with_the_same_names(gamarra, hostile, tmp_path):
+    files = {p.suffix: p for p in export_game(gamarra, hostile, tmp_path, name="hostil")}
+    game = read_export(files[".csv"])
+    assert game.record.names == hostile.names
+    assert game.record == hostile
+    assert analyse(game.level, game.record) == analyse(gamarra, hostile)
+    assert read_export(files[".json"]).record == hostile  # the JSON needs no such mark
+
+
+def test_a_level_path_that_begins_like_a_formula_is_marked_and_still_found(
+    gamarra, played, tmp_path, monkeypatch
+):
+    from game.content.levels import LEVELS_DIR, load_level
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(LEVELS_DIR / "gamarra.yaml", tmp_path / "=gamarra.yaml")
+    level = load_level("=gamarra.yaml")
+    assert level.path == "=gamarra.yaml"
+    (path,) = [p for p in export_game(level, played, tmp_path / "out") if p.suffix == ".csv"]
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.DictReader(handle))["level_path"] == "'=gamarra.yaml"
+    monkeypatch.setattr(export_module, "_find_level", _only_by_path(export_module._find_level))
+    assert read_export(path).level.path == "=gamarra.yaml"
+
+
+def _only_by_path(find):
+    def find_by_path(path, level_id, level_path=None):
+        assert level_path == "=gamarra.yaml"
+        return find(path, "gamarra", level_path)
+
+    return find_by_path
+
+
+def test_cell_text_undoes_spreadsheet_text():
+    for text in (*HOSTILE, "'", "''x", "Normal", "", "a=b"):
+        assert cell_text(spreadsheet_text(text)) == text
