@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from game.content.build import build_level
@@ -43,6 +44,16 @@ def load_defaults() -> dict:
     return Checker(document).validate(DEFAULTS_SPEC)
 
 
+def _is_defaults_file(path: str | Path) -> bool:
+    """Whether ``path`` names the rules-defaults file. ``os.path.realpath``, not
+    ``Path.resolve``: a loop of symbolic links must reach the reader, which says so in one
+    line, instead of raising ``RuntimeError`` here."""
+    try:
+        return os.path.realpath(path) == os.path.realpath(DEFAULTS_FILE)
+    except (OSError, ValueError):  # a name no file can have: the reader says so
+        return False
+
+
 def validate_level_document(document: YamlDocument) -> dict:
     """Every problem of one level document at once, as a ``LevelError``; else the checked data."""
     checker = Checker(document)
@@ -56,7 +67,7 @@ def validate_level_document(document: YamlDocument) -> dict:
 def load_level(name_or_path: str | Path) -> Level:
     """Load, validate and build a level; raises ``LevelError`` listing every problem."""
     path = resolve_level_path(name_or_path)
-    if path.resolve() == DEFAULTS_FILE.resolve():
+    if _is_defaults_file(path):
         raise LevelError(
             [LevelProblem(str(path), None, "", "this is the rules-defaults file, not a level")]
         )
@@ -67,7 +78,7 @@ def load_level(name_or_path: str | Path) -> Level:
 def check_file(path: str | Path) -> list[LevelProblem]:
     """Problems of a level file, or of the rules-defaults file if that is the one given."""
     try:
-        if Path(path).resolve() == DEFAULTS_FILE.resolve():
+        if _is_defaults_file(path):
             Checker(load_yaml_file(path)).validate(DEFAULTS_SPEC)
         else:
             load_level(path)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from game.content.problems import LevelError, LevelProblem, format_path
 from game.content.yaml_source import YamlDocument
 
@@ -157,7 +159,8 @@ class Number(Spec):
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         problem = f"must be {self._want()}, got {describe(value)}"
         if isinstance(value, bool) or not isinstance(value, int | float):
-            checker.report(path, problem, _quoted_number_hint(value))
+            quoted = tuple(path) in checker.doc.quoted
+            checker.report(path, problem, number_text_hint(value, quoted=quoted))
             return INVALID
         if isinstance(value, float) and (
             not math.isfinite(value) or (self.integer and not value.is_integer())
@@ -178,19 +181,58 @@ class Number(Spec):
             return INVALID
 
 
-def _quoted_number_hint(value: Any) -> str | None:
-    """Numbers written in quotes (or as 1e3, which YAML 1.1 reads as text) get a hint."""
+def _yaml_number(text: str) -> int | float | None:
+    """What YAML (1.1, as PyYAML reads it) makes of ``text`` written bare: a number, or None
+    when it reads it as anything else (text, mostly: ``1e3`` and ``1.0e3`` are text to it)."""
+    try:
+        value = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _number_forms(text: str, number: float) -> list[str]:
+    """Ways to write ``number`` that YAML reads as that number: plainly (``1000``), and in the
+    author's own exponent form with the point and the sign YAML needs (``1e3`` -> ``1.0e+3``)."""
+    candidates = [_num(number)]
+    mantissa, e, exponent = text.lower().partition("e")
+    if e:
+        mantissa = mantissa.replace("_", "")
+        if "." not in mantissa:
+            mantissa += ".0"
+        if exponent[:1] not in ("+", "-"):
+            exponent = "+" + exponent
+        candidates.append(f"{mantissa}e{exponent}")
+    forms = []
+    for form in candidates:
+        if form not in forms and _yaml_number(form) == number:
+            forms.append(form)
+    return forms
+
+
+def number_text_hint(value: Any, *, quoted: bool = False) -> str | None:
+    """The hint for a number that YAML read as text: written in quotes (``quoted``, or only
+    quotes can have made it text), or in a form YAML 1.1 reads as text (``1e3``, ``1.0e3``:
+    it wants a point and a signed exponent, ``1.0e+3``). None when the text is no number."""
     if not isinstance(value, str) or len(value) > 100:
         return None
+    text = value.strip()
+    if not text.isascii():  # float() reads other scripts' digits; YAML never does
+        return None
     try:
-        number = float(value.strip().replace("_", ""))
+        number = float(text.replace("_", ""))
     except ValueError:
         return None
     if not math.isfinite(number):
         return None
-    if "e" in value.lower() and "." not in value:
-        return "YAML reads 1e3 as text; write 1000 or 1.0e3"
-    return "write the number without quotes"
+    bare = _yaml_number(text)
+    if bare is not None and bare == number:  # written bare it is this number: the quotes hid it
+        return "write the number without quotes"
+    forms = " or ".join(_number_forms(text, number)) or _num(number)
+    if bare is not None:  # 012 written bare is the octal number 10
+        return f"write {forms} without quotes (YAML reads a bare {text} as {_num(bare)})"
+    unquoted = " without quotes" if quoted else ""
+    return f"YAML reads {_clip(text)} as text; write {forms}{unquoted}"
 
 
 @dataclass(frozen=True)

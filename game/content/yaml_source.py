@@ -32,9 +32,14 @@ from yaml.events import (
 )
 
 from game.content.problems import LevelError, LevelProblem, format_path
+from game.persistence.paths import read_regular_file, refusal
 
 MAX_DEPTH = 40
 MAX_NODES = 100_000
+MAX_LEVEL_BYTES = 512 * 1024
+"""Bytes. The largest shipped level is 15 KB; a file of more than 512 KB is not a level anyone
+wrote, and reading it would take seconds (the level-select screen reads every level in
+``levels/`` each time it opens), so it is refused by its size, unread."""
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAG_HINT = "level files hold plain data only; remove the tag"
@@ -57,6 +62,9 @@ class YamlDocument:
     key): the checker reports them with its own, so an author sees every mistake at once."""
     spoiled: set[tuple] = field(default_factory=set, repr=False)
     """Paths whose value was dropped by those problems: nothing more is said about them."""
+    quoted: set[tuple] = field(default_factory=set, repr=False)
+    """Paths of the values written in quotes (``'5'`` or ``"5"``), so that a hint about a
+    number read as text says "without quotes" only where there are quotes."""
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """1-based line of the value at path.
@@ -75,14 +83,15 @@ class YamlDocument:
 
 def load_yaml_file(path: str | os.PathLike, *, keep_going: bool = False) -> YamlDocument:
     """Read a level file as bytes (so we control decoding) and parse it (``keep_going``: see
-    :func:`load_yaml_bytes`)."""
+    :func:`load_yaml_bytes`). Only an ordinary file of at most :data:`MAX_LEVEL_BYTES` is read
+    (:func:`~game.persistence.paths.read_regular_file`): a named pipe, a device or a loop of
+    symbolic links is one problem naming the file, like a file that is missing."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as fh:
-            raw = fh.read()
+        raw = read_regular_file(name, MAX_LEVEL_BYTES, what="a level")
     except OSError as exc:
         raise LevelError(
-            [LevelProblem(str(name), None, "", f"cannot read file: {exc.strerror}")]
+            [LevelProblem(str(name), None, "", f"cannot read file: {refusal(exc)}")]
         ) from exc
     return load_yaml_bytes(raw, str(name), keep_going=keep_going)
 
@@ -120,7 +129,9 @@ def load_yaml_bytes(raw: bytes, file: str, *, keep_going: bool = False) -> YamlD
         raise LevelError(builder.problems) from None
     if builder.problems and not (keep_going and isinstance(data, dict)):
         raise LevelError(builder.problems)
-    return YamlDocument(file, data, builder.lines, list(builder.problems), builder.spoiled)
+    return YamlDocument(
+        file, data, builder.lines, list(builder.problems), builder.spoiled, builder.quoted
+    )
 
 
 def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> LevelProblem:
@@ -173,6 +184,8 @@ class _Builder:
         self.root: Any = None
         self.root_blank = False
         self.spoiled: set[tuple] = set()
+        self.quoted: set[tuple] = set()
+        self.aliases = 0  # aliases met so far: the advice for a file too large depends on it
 
     def problem(self, line: int | None, path: tuple, message: str, hint: str | None = None):
         self.problems.append(LevelProblem(self.file, line, format_path(path), message, hint))
@@ -191,6 +204,13 @@ class _Builder:
         if isinstance(top.container, list):
             return (*top.path, len(top.container))
         return (*top.path, top.key) if top.has_key and top.key is not None else top.path
+
+    def at_value(self) -> bool:
+        """Whether the next scalar is a value (of a mapping key, a list item, the whole
+        document), not a mapping key."""
+        return (
+            not self.stack or isinstance(self.stack[-1].container, list) or self.stack[-1].has_key
+        )
 
     def run(self, loader: yaml.SafeLoader) -> Any:
         documents = 0
@@ -213,6 +233,8 @@ class _Builder:
                     self.count(1, line)
                     if not self.stack:  # a bare '---' parses as an empty plain scalar
                         self.root_blank = event.value == "" and event.style is None
+                    if event.style in ("'", '"') and self.at_value():
+                        self.quoted.add(self.here())
                     self.add(
                         self.scalar(loader, event, line), line, 1, 0, event.value, event.anchor
                     )
@@ -239,7 +261,9 @@ class _Builder:
                 line,
                 self.here(),
                 f"file expands to more than {MAX_NODES} values",
-                "use fewer aliases ('*name') or split the level",
+                "use fewer aliases ('*name') or split the level"
+                if self.aliases
+                else "a level needs far fewer: look for a list or a section repeated by mistake",
             )
 
     def scalar(self, loader: yaml.SafeLoader, event: ScalarEvent, line: int) -> Any:
@@ -303,6 +327,7 @@ class _Builder:
             self.add(None, line, 1, 0, "*" + anchor, None)
             return
         value, size, height, raw = entry
+        self.aliases += 1
         if len(self.stack) + height > MAX_DEPTH:
             self.fatal(line, self.here(), f"nesting is deeper than {MAX_DEPTH} levels")
         self.count(size, line)

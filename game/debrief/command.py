@@ -12,7 +12,14 @@ import os
 import sys
 from pathlib import Path
 
-from game.debrief.export import ChartWriter, ExportError, default_export_dir, export_game
+from game.debrief.export import (
+    ChartWriter,
+    ExportError,
+    ExportNameError,
+    check_export_name,
+    default_export_dir,
+    export_game,
+)
 from game.debrief.model import Comparison
 from game.persistence.paths import AppPaths, refusal
 from game.persistence.saves import SaveStore
@@ -75,6 +82,11 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
     from game.content.problems import LevelError
     from game.persistence.saves import SaveError
 
+    if args.name is not None:  # before anything is read or written
+        try:
+            check_export_name(args.name)
+        except ExportNameError as error:
+            return _fail("export", f"--name: {error}")
     try:
         level, record, personalities, save_path = _read_save(args.save)
     except SaveError as error:
@@ -85,7 +97,7 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
         return _fail("export", str(error))
     out = Path(args.out) if args.out else default_export_dir()
     name = args.name or save_path.stem
-    if (out / f"{name}.json").resolve() == save_path.resolve():
+    if _same_file(out / f"{name}.json", save_path):
         name += "-export"  # never write the export over the save it was read from
     try:
         paths = export_game(
@@ -99,11 +111,19 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
         )
     except OSError as error:
         return _fail("export", f"cannot write to {out}: {refusal(error)}")
+    except ExportNameError as error:  # a save's own name that is no file name (checked above)
+        return _fail("export", str(error))
     except ValueError as error:
         return _fail("export", f"the saved game does not replay: {error}")
     for path in paths:
         print(path)
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file; ``os.path.realpath``, which a loop of symbolic links
+    does not make raise (``Path.resolve`` does, before Python 3.13)."""
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _read_save(ref: str):
@@ -147,6 +167,10 @@ def _read_save(ref: str):
 def run_compare(args: argparse.Namespace) -> int:
     from game.debrief.compare import compare, export_comparison
 
+    try:  # before anything is read or written
+        check_export_name(args.name)
+    except ExportNameError as error:
+        return _fail("compare", f"--name: {error}")
     comparison: Comparison = compare([Path(p) for p in args.exports])
     for problem in comparison.problems:
         print(f"compare: skipped {problem}", file=sys.stderr)

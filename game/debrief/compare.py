@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.debrief.analysis import analyse
-from game.debrief.export import ExportError, read_export
+from game.debrief.export import ExportError, check_export_name, read_export
 from game.debrief.html import render_comparison
 from game.debrief.model import ComparedGame, Comparison, Debrief
 from game.persistence.atomic import atomic_write_bytes
@@ -62,7 +62,10 @@ def compare(exports: Sequence[Path | str]) -> Comparison:
 def export_comparison(
     comparison: Comparison, out_dir: Path | str, *, name: str = "comparacion", lang: str = "both"
 ) -> Path:
-    """The comparison as one printable HTML page in ``out_dir``; its path."""
+    """The comparison as one printable HTML page in ``out_dir``; its path. A ``name`` that is
+    a path is refused (:class:`~game.debrief.export.ExportNameError`) before anything is
+    written."""
+    check_export_name(name)
     return atomic_write_bytes(
         Path(out_dir) / f"{name}.html", render_comparison(comparison, lang).encode("utf-8")
     )

@@ -5,7 +5,9 @@
   (``treatment_*``) and the version of the rules it was played under (``model``,
   :data:`game.engine.game.MODEL`; a CSV without it is of model 1, refused) fill columns of
   every row, so the rows of several games pasted into one sheet still say how each game was
-  played, and the file alone reloads into the same debrief (:func:`read_export`).
+  played, and the file alone reloads into the same debrief (:func:`read_export`). A text
+  cell a spreadsheet could run as a formula (a firm named ``=HYPERLINK(...)``) begins with an
+  apostrophe (:func:`spreadsheet_text`), taken off again when the CSV is read back.
 * ``<name>.json``: the game's record (enough to replay it exactly), the treatments it was
   played with (every switch, defaults included) and the debrief's data; it reloads with
   :func:`load_export` into the same debrief.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import io
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -39,7 +42,15 @@ from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
 from game.engine.state import Action, Decision, InvestTarget
 from game.persistence.atomic import atomic_write_bytes
-from game.persistence.paths import APP_NAME, HOME_ENV, AppPaths, default_paths
+from game.persistence.paths import (
+    APP_NAME,
+    HOME_ENV,
+    MAX_GAME_FILE_BYTES,
+    AppPaths,
+    default_paths,
+    read_regular_file,
+    refusal,
+)
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
@@ -81,6 +92,28 @@ CSV_COLUMNS = (
 
 class ExportError(ValueError):
     """An export that cannot be read (shown to the facilitator as a message, not a traceback)."""
+
+
+class ExportNameError(ValueError):
+    """A name for an export's files that is a path, not a name (``../x``, ``a/b``)."""
+
+
+_NOT_IN_A_NAME = ("/", "\\", ":", "\0")
+
+
+def check_export_name(name: str) -> str:
+    """``name`` if it can name an export's files inside the folder they go to; else
+    :class:`ExportNameError` saying why. A name is a name, not a path: no folder separator
+    (``/``, ``\\``), no drive (``:``), not ``.`` or ``..``, so every file written lands in the
+    folder asked for."""
+    if not name.strip():
+        raise ExportNameError("the name of the files is empty")
+    if name in (".", "..") or any(c in name for c in _NOT_IN_A_NAME):
+        raise ExportNameError(
+            f"{name!r} is a path, not a name for the files: write it without '/', '\\', ':' "
+            "or '..' (the folder they go to is chosen apart)"
+        )
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +158,8 @@ def export_game(
 ) -> list[Path]:
     """Write ``<name>.csv``, ``<name>.json``, ``<name>.html`` and the charts; their paths."""
     _check_lang(lang)  # before the replay, which takes a while
+    if name is not None:
+        check_export_name(name)
     debrief = analyse(level, record, personalities=personalities)
     return write_debrief(debrief, out_dir, charts=charts, name=name, lang=lang)
 
@@ -137,11 +172,12 @@ def write_debrief(
     name: str | None = None,
     lang: str = "both",
 ) -> list[Path]:
-    """:func:`export_game` for a game already analysed (the debrief screen has it)."""
+    """:func:`export_game` for a game already analysed (the debrief screen has it). A ``name``
+    that is a path is refused (:class:`ExportNameError`) before anything is written."""
     _check_lang(lang)
+    stem = check_export_name(name or default_name(debrief))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    stem = name or default_name(debrief)
     paths = [
         _write(out / f"{stem}.csv", csv_text(debrief).encode("utf-8-sig")),
         _write(out / f"{stem}.json", json_text(debrief).encode("utf-8")),
@@ -171,9 +207,45 @@ def _write(path: Path, data: bytes) -> Path:
 
 # -- CSV -------------------------------------------------------------------------------------
 
+FORMULA_STARTS = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\0",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+)
+"""What a text cell must not begin with, or a spreadsheet opening the CSV may read it as a
+formula and run it (OWASP's "CSV injection": ``=``, ``+``, ``-``, ``@``, tab and carriage
+return; also a line feed, NUL and the full-width signs some spreadsheets take for the plain
+ones). Such a cell is written with a leading apostrophe, the spreadsheets' "this is text" mark."""
+TEXT_MARK = "'"
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text beginning with one of
+    :data:`FORMULA_STARTS` gets a leading apostrophe, and so does text already beginning with
+    one, so that :func:`cell_text` gives every text back exactly as it was (a firm named
+    ``'Rosa`` too). Numbers are left as they are: a capital of -12.5 stays a number."""
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, TEXT_MARK)):
+        return TEXT_MARK + value
+    return value
+
+
+def cell_text(cell: str) -> str:
+    """The text :func:`spreadsheet_text` was given: its leading apostrophe taken off."""
+    return cell[1:] if cell.startswith(TEXT_MARK) else cell
+
 
 def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
-    """One row per firm per season, in season then firm order."""
+    """One row per firm per season, in season then firm order, each cell as the CSV holds it
+    (text that could run as a formula marked as text: :func:`spreadsheet_text`)."""
     rows = []
     treatments = {
         f"treatment_{name}": int(value) if isinstance(value, bool) else value
@@ -217,15 +289,16 @@ def csv_rows(debrief: Debrief) -> list[dict[str, Any]]:
                     "personality": seat or "",
                 }
             )
-    return rows
+    return [{column: spreadsheet_text(cell) for column, cell in row.items()} for row in rows]
 
 
 def csv_text(debrief: Debrief) -> str:
-    import io
-
+    """The CSV file's text. Lines end in CR LF, as RFC 4180 and the spreadsheets have it: the
+    writer then quotes a cell holding a carriage return too, which with LF endings it wrote
+    bare, so that a firm named with one broke its row in two."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore"
+        buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n", extrasaction="ignore"
     )
     writer.writeheader()
     writer.writerows(csv_rows(debrief))
@@ -278,16 +351,19 @@ def read_export(path: Path | str) -> ExportedGame:
     path = Path(path)
     if path.suffix.lower() == ".csv":
         return read_csv_export(path)
+    raw = _read_file(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ExportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     except json.JSONDecodeError as error:
         raise ExportError(f"{path}: not valid JSON (line {error.lineno})") from None
     except RecursionError:
         raise ExportError(f"{path}: not a game exported by this game (nested too deep)") from None
+    except ValueError:  # what json raises past Python's limit of 4,300 digits for a whole number
+        raise ExportError(
+            f"{path}: not a game exported by this game (it holds a number too long to read)"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise ExportError(f"{path}: not a game exported by this game (the .json file is needed)")
     if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
@@ -302,6 +378,18 @@ def read_export(path: Path | str) -> ExportedGame:
     seats = data.get("personalities")
     personalities = tuple(seats) if isinstance(seats, list) else None
     return ExportedGame(level, record, personalities, path, data)
+
+
+def _read_file(path: Path) -> bytes:
+    """An export's bytes: only from an ordinary file of at most
+    :data:`~game.persistence.paths.MAX_GAME_FILE_BYTES` (never a named pipe, a device or a
+    link to one: :func:`~game.persistence.paths.read_regular_file`), else an ExportError."""
+    try:
+        return read_regular_file(path, MAX_GAME_FILE_BYTES, what="an exported game")
+    except FileNotFoundError:
+        raise ExportError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ExportError(f"{path}: cannot be read ({refusal(error)})") from None
 
 
 def _old_rules(path: Path) -> str:
@@ -332,12 +420,14 @@ def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Lev
 def read_csv_export(path: Path) -> ExportedGame:
     """Rebuild a game from its CSV alone: the rows hold every decision, and the game's level,
     seed, dice scheme, contract and treatments, which is all a replay needs."""
+    raw = _read_file(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel writes a BOM
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise ExportError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        text = raw.decode("utf-8-sig")  # Excel writes a BOM
+        rows = [
+            {k: cell_text(v) if isinstance(v, str) else v for k, v in row.items()}
+            for row in csv.DictReader(io.StringIO(text, newline=""))
+        ]
+    except (UnicodeDecodeError, csv.Error) as error:
         raise ExportError(f"{path}: cannot be read ({error})") from None
     needed = {"season", "firm", "name", "decision", "target", "level", "seed"}
     if not rows or not needed <= set(rows[0]):

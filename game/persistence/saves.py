@@ -48,7 +48,14 @@ from game.persistence.atomic import (
     move_aside,
     utc_now,
 )
-from game.persistence.paths import AppPaths, is_file, refusal
+from game.persistence.paths import (
+    MAX_GAME_FILE_BYTES,
+    AppPaths,
+    RefusedFile,
+    is_file,
+    read_regular_file,
+    refusal,
+)
 
 SAVE_FORMAT = "asociatividad-save"
 SAVE_VERSION = 3
@@ -59,10 +66,11 @@ now they would give other numbers than their players saw, so they are refused, n
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"
-MAX_SAVE_BYTES = 32 * 1024 * 1024
+MAX_SAVE_BYTES = MAX_GAME_FILE_BYTES
 """Bytes. A save is a few kilobytes, a few hundred for the longest games; a file far larger is
 not one of this game's, and reading it whole could freeze the screen or exhaust the memory. The
-same limit as for any game file the screens open (``game.ui.scenes.compare.MAX_GAME_FILE``)."""
+same limit as for any game file the screens open
+(:data:`~game.persistence.paths.MAX_GAME_FILE_BYTES`)."""
 
 UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """``UPGRADERS[n]`` turns a whole save document of version ``n`` into one of version ``n + 1``.
@@ -148,6 +156,7 @@ def _error(
 ) -> SaveError:
     """A SaveError of ``kind``, said with the texts of ``message`` (those of ``kind`` if None)."""
     en, es = _MESSAGES[message or kind]
+    detail.setdefault("reason_es", detail.get("reason"))
     return SaveError(
         kind,
         en.format(path=path, version=version, current=SAVE_VERSION, **detail),
@@ -165,7 +174,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unreadable": (
         "The saved game {path} could not be read: {reason}.",
-        "No se pudo leer la partida guardada {path}: {reason}.",
+        "No se pudo leer la partida guardada {path}: {reason_es}.",
     ),
     "empty": (
         "The saved game {path} is empty; it was probably cut off while being written.",
@@ -482,20 +491,19 @@ def _parse_any(path: Path, raw: bytes) -> _Parsed:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, or a SaveError; never more than :data:`MAX_SAVE_BYTES` + 1 of them are
-    read, whatever size the file claims."""
-    limit = MAX_SAVE_BYTES // (1024 * 1024)
+    read, whatever size the file claims, and only from an ordinary file: a named pipe, a device
+    or a link to one is "unreadable" (left where it is), never opened or read
+    (:func:`~game.persistence.paths.read_regular_file`)."""
     try:
-        with path.open("rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_SAVE_BYTES:
-                raise _error("too_large", path, limit=limit)
-            raw = handle.read(MAX_SAVE_BYTES + 1)
+        return read_regular_file(path, MAX_SAVE_BYTES, what="a saved game")
     except FileNotFoundError:
         raise _error("missing", path) from None
+    except RefusedFile as exc:
+        if exc.too_large:
+            raise _error("too_large", path, limit=MAX_SAVE_BYTES // (1024 * 1024)) from None
+        raise _error("unreadable", path, reason=exc.strerror, reason_es=exc.reason_es) from None
     except OSError as exc:
         raise _error("unreadable", path, reason=refusal(exc)) from None
-    if len(raw) > MAX_SAVE_BYTES:  # a file that grows, or says it is smaller than it is
-        raise _error("too_large", path, limit=limit)
-    return raw
 
 
 class SaveStore:

@@ -20,7 +20,7 @@ from typing import Any
 
 from game.engine.rules import VISIBILITIES, Treatments, check_field
 from game.persistence.atomic import atomic_write_text, move_aside
-from game.persistence.paths import AppPaths, is_file, refusal
+from game.persistence.paths import AppPaths, is_file, read_regular_file, refusal
 
 SETTINGS_VERSION = 1
 LANGUAGES = ("es", "en")
@@ -29,6 +29,10 @@ TEXT_SIZES = ("normal", "large")
 MIN_WINDOW = (640, 360)
 MAX_WINDOW = (16384, 16384)
 MAX_DECISION_TIMER = 3600
+MAX_SETTINGS_BYTES = 1024 * 1024
+"""Bytes. The settings file is a few hundred; a larger one is not the game's and is not read
+(but kept aside, as one the game could not read). Nor is anything but an ordinary file (a
+named pipe would hang the game at its start): :func:`~game.persistence.paths.read_regular_file`."""
 DEFAULT_TIMER_PERSONALITY = "reciproco"
 """Decides for a person whose time ran out: it does what the group has been doing."""
 
@@ -237,12 +241,12 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
     """
     path = paths.settings_file
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_SETTINGS_BYTES, what="a settings file")
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
         reason = refusal(exc)
-        if not is_file(path):  # a folder in its place, say: the next save fails on its own
+        if not is_file(path):  # a folder, a named pipe or a device: nobody's settings in it
             return Settings(), SettingsWarning(
                 f"No se pudieron leer los ajustes ({reason}); se usan los valores por defecto.",
                 f"The settings could not be read ({reason}); the defaults are used.",

@@ -27,7 +27,14 @@ from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
 from game.engine.contract import CONDITIONS
 from game.i18n import pick, register, tr
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import is_dir, is_file, refusal, typed_path
+from game.persistence.paths import (
+    MAX_GAME_FILE_BYTES,
+    RefusedFile,
+    is_dir,
+    read_regular_file,
+    refusal,
+    typed_path,
+)
 from game.persistence.saves import SAVE_FORMAT, SaveError
 from game.ui import charts as ch
 from game.ui import theme
@@ -252,7 +259,7 @@ class GameFile:
         return self.path.stem
 
 
-MAX_GAME_FILE = 32 * 1024 * 1024
+MAX_GAME_FILE = MAX_GAME_FILE_BYTES
 """Bytes: a game's export or save is a few hundred kilobytes; a file much larger is not one,
 and reading it whole would freeze the screen."""
 
@@ -269,14 +276,22 @@ def read_game_file(path: Path | str, store) -> GameFile:
     except OSError:
         raise problem("compare.problem.missing", name=str(path)) from None
     name = path.name or str(path)
-    if is_dir(path):
-        raise problem("compare.problem.folder", name=str(path))
-    if not is_file(path):
-        raise problem("compare.problem.missing", name=str(path))
-    try:
-        if path.stat().st_size > MAX_GAME_FILE:  # read it all and the screen freezes
-            raise problem("compare.problem.not_a_game", name=name)
-        raw = path.read_bytes()
+    try:  # only an ordinary file, never a named pipe or a device; too large: not read at all
+        raw = read_regular_file(path, MAX_GAME_FILE, what="a game file")
+    except FileNotFoundError:
+        raise problem("compare.problem.missing", name=str(path)) from None
+    except IsADirectoryError:
+        raise problem("compare.problem.folder", name=str(path)) from None
+    except RefusedFile as error:
+        if error.too_large:  # read it all and the screen freezes
+            raise problem("compare.problem.not_a_game", name=name) from None
+        reasons = {"es": error.reason_es, "en": error.strerror}
+        raise GameFileError(
+            {
+                lang: tr("compare.problem.unreadable", lang, name=name, reason=reasons[lang])
+                for lang in ("es", "en")
+            }
+        ) from None
     except OSError as error:
         raise problem("compare.problem.unreadable", name=name, reason=refusal(error)) from None
     if path.suffix.lower() == ".csv":  # an export's spreadsheet replays the game too
