@@ -138,7 +138,9 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
             assert penalty is not None
             key = "story.breach.excused" if penalty.excused else f"story.breach.{penalty.breach}"
             values = {"firm": names[firm], "offence": penalty.offence}
-            steps.append(StoryStep("detection", key, values, (firm,)))
+            # a faulty lot is pointed at by traceability, as the claim's own step is
+            kind = "faulty" if penalty.breach == "faulty_lot" else "detection"
+            steps.append(StoryStep(kind, key, values, (firm,)))
         if penalty and penalty.informal_sanction > 0:
             steps.append(
                 StoryStep(

@@ -112,7 +112,7 @@ def test_an_event_that_did_nothing_is_not_a_moment(gamarra):
     [
         _card("flood", {"force_majeure": 1, "capacity": 0.75}),
         _card("crash", {"joint_price": 0.6, "market_price": 0.6}),
-        _card("guild_war", dimensions={"institutions": -8.0}),
+        _card("guild_war", dimensions={"productive_relations": -20.0}),
     ],
     ids=["force majeure", "prices cut", "a threshold crossed"],
 )
@@ -188,10 +188,10 @@ def test_an_unfinished_game_has_no_ending(gamarra):
 
 
 def test_a_loyal_game_is_a_short_timeline(gamarra):
-    """Fourteen seasons of cooperation: a few events that hit, the first faulty-lot claim, the
+    """A long game of cooperation: a few events that hit, the first faulty-lot claim, the
     ending, and no log of every season."""
     debrief = analyse(gamarra, computer_game(gamarra, 1, ("leal",) * 6).record())
-    assert len(debrief.seasons) >= 12
+    assert len(debrief.seasons) >= 10
     assert 2 <= len(debrief.moments) <= 10
     kinds = _kinds(debrief)
     assert kinds.count("faulty_shared") <= 1 and kinds[-1] == "ending"

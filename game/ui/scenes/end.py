@@ -49,7 +49,7 @@ register(
         "end.firms": {"es": "Cómo terminó cada firma", "en": "How each firm ended"},
         "end.final": {"es": "Capital final", "en": "Final capital"},
         "end.earned": {"es": "Ganó", "en": "Earned"},
-        "end.alone": {"es": "Sola, sin alianza", "en": "Alone, no alliance"},
+        "end.alone": {"es": "Sin alianza", "en": "No alliance"},
         "end.horizon.alone": {
             "es": "La alianza terminó en la temporada {season}: en las {left} que faltaban hasta "
             "la {limit}, cada firma vendió sola, y eso cuenta en lo que ganó.",
@@ -234,7 +234,7 @@ class EndScene(Scene):
         y = banner.bottom + gap
         bottom = left.bottom - 56 - gap
         tiles_h = line_height(s.small) + line_height(s.heading, True) + 20
-        firms_h = (
+        firms_need = (
             line_height(s.body, True)
             + 8
             + (len(game.state.firms) + 1) * (line_height(s.small) + 4)
@@ -249,10 +249,11 @@ class EndScene(Scene):
         if len(texts) > 4:  # many reasons go in two columns
             lines = (lines + 1) // 2 + 1
         reasons_need = line_height(s.body, True) + 6 + lines * (line_height(s.body) + 2) + 30
-        if bottom - y - tiles_h - firms_h - reasons_need - 2 * gap >= 0:
+        if bottom - y - tiles_h - firms_need - reasons_need - 2 * gap >= 0:
             self.draw_tiles(surface, pygame.Rect(left.x, y, left.w, tiles_h), game, gap)
             y += tiles_h + gap
-        firms_h = max(bottom - y - gap - reasons_need, int((bottom - y) * 0.5))
+        # the firms' figures come before the reasons, whose text shrinks to fit
+        firms_h = max(bottom - y - gap - reasons_need, min(firms_need, int((bottom - y) * 0.7)))
         reasons = pygame.Rect(left.x, y, left.w, bottom - y - firms_h - gap)
         self.draw_reasons(surface, reasons, game, colour)
         self.draw_firms(surface, pygame.Rect(left.x, reasons.bottom + gap, left.w, firms_h), game)
@@ -398,8 +399,15 @@ class EndScene(Scene):
         wrap = pygame.Rect(0, 0, inner.w, 10_000)
         note_lines = [len(fit(note, wrap, s.small)[1]) for note in notes]
         rows_bottom = inner.bottom - sum(note_lines) * note_h - 4
-        row_size = s.body if (n + 1) * (line_height(s.body) + 6) <= rows_bottom - y else s.small
-        row_h = max(min(line_height(row_size) + 6, (rows_bottom - y) // (n + 1)), 14)
+        # the rows come first: short of room, the notes go, the debrief's first
+        while notes and (rows_bottom - y) // (n + 1) < line_height(s.small) + 4:
+            notes, note_lines = notes[:-1], note_lines[:-1]
+            rows_bottom = inner.bottom - sum(note_lines) * note_h - 4
+        # the largest text whose rows all fit, down to 11 px
+        room = max((rows_bottom - y) // (n + 1), 12)
+        sizes = (s.body, s.small, 13, 11)
+        row_size = next((size for size in sizes if line_height(size) + 2 <= room), 11)
+        row_h = min(line_height(row_size) + 6, room)
         column_w = int(inner.w * (0.24 if dilemma else 0.19))
         columns = 2 if dilemma else 3
         name_w = inner.w - columns * column_w - 8 * columns
