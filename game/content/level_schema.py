@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from itertools import pairwise
 from typing import Any
 
 from game.content.schema import (
@@ -345,9 +346,56 @@ def check_level_semantics(
             if contract.get(key) is None:
                 checker.report(("contract", key), f"missing required field '{key}'")
         _check_contract_choices(contract, defaults, checker)
+    if _usable(contract):
+        _check_escalation(contract, checker)
     rules = level.get("rules")
+    if _usable(rules) and _usable(rules.get("phase_thresholds")):
+        _check_phase_bands(level, defaults, checker)
     if _usable(start, rules) and _usable(start.get("dimensions"), start.get("phase")):
         _check_start_phase(level, defaults, checker)
+
+
+MAX_ESCALATION = 10.0
+"""The largest factor a fine may be multiplied by per repeat offence: at 10, two hundred
+seasons of offences still give a finite fine; above ~34 they overflow."""
+
+
+def _check_escalation(contract: dict[str, Any], checker: Checker) -> None:
+    changes = contract.get("changes")
+    for condition, spec in (changes if isinstance(changes, dict) else {}).items():
+        options = spec.get("options") if isinstance(spec, dict) else None
+        if not isinstance(options, dict):
+            continue
+        for key, option in options.items():
+            effects = option.get("effects") if isinstance(option, dict) else None
+            value = effects.get("escalation") if isinstance(effects, dict) else None
+            if isinstance(value, int | float) and value > MAX_ESCALATION:
+                checker.report(
+                    ("contract", "changes", condition, "options", key, "effects", "escalation"),
+                    f"an escalation of {value:g} makes repeated fines grow past any sum",
+                    f"at most {MAX_ESCALATION:g}; the reference contract uses 1.5",
+                )
+
+
+def _check_phase_bands(level: dict[str, Any], defaults: dict[str, Any], checker: Checker) -> None:
+    """Each dimension's minimums must rise with the phase: a band for phase III below phase
+    II's would make the reading of that dimension meaningless."""
+    from game.content.build import deep_merge
+
+    own = level["rules"]["phase_thresholds"]
+    merged = deep_merge(defaults["rules"]["phase_thresholds"], own)
+    bands = {int(phase): minimums for phase, minimums in merged.items()}
+    for dim in DIMENSIONS:
+        listed = [(phase, bands[phase][dim]) for phase in sorted(bands) if dim in bands[phase]]
+        for (low_phase, low), (phase, value) in pairwise(listed):
+            if value <= low:
+                key = next((k for k in own if int(k) == phase), phase)
+                checker.report(
+                    ("rules", "phase_thresholds", key, dim),
+                    f"the minimum for phase {PHASE_NAMES[phase]} ({value:g}) is not above phase "
+                    f"{PHASE_NAMES[low_phase]}'s ({low:g})",
+                    "each phase's minimum must be higher than the phase before",
+                )
 
 
 def _usable(*values: Any) -> bool:

@@ -27,6 +27,11 @@ PHASES: tuple[int, ...] = (1, 2, 3, 4)
 PHASE_NAMES: dict[int, str] = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
+MONEY_MAX = 100_000.0
+"""The largest sum of money (S/ mil) a rules field may hold, a hundred million soles: far beyond
+any MYPE, and small enough that every sum a game adds up stays a finite number."""
+
+
 def param(low: float | None, high: float | None, doc: str, *, integer: bool = False) -> Any:
     """A required rules field with bounds and a meaning (read by the checker and the docs)."""
     return field(metadata={"low": low, "high": high, "doc": doc, "integer": integer})
@@ -92,7 +97,7 @@ class TrustRules:
         0, 1, "share of the possible joint order the client still places when trust is zero"
     )
     coordination_cost_at_zero_trust: float = param(
-        0, None, "extra cost per lot of coordinating the consortium when trust is zero"
+        0, MONEY_MAX, "extra cost per lot of coordinating the consortium when trust is zero"
     )
 
 
@@ -110,9 +115,11 @@ class DetectionRules:
 
 @dataclass(frozen=True, slots=True)
 class MarketRules:
-    joint_price: float = param(0, None, "price per lot the consortium's client pays")
-    market_price: float = param(0, None, "price per lot a firm gets selling alone on the market")
-    unit_cost: float = param(0, None, "cost of inputs per lot for a firm buying alone")
+    joint_price: float = param(0, MONEY_MAX, "price per lot the consortium's client pays")
+    market_price: float = param(
+        0, MONEY_MAX, "price per lot a firm gets selling alone on the market"
+    )
+    unit_cost: float = param(0, MONEY_MAX, "cost of inputs per lot for a firm buying alone")
     scale_discount_per_member: float = param(
         0, 1, "input cost saved per cooperating member through joint purchasing"
     )
@@ -120,14 +127,16 @@ class MarketRules:
         1, 50, "members beyond which joint purchasing saves no more", integer=True
     )
     diseconomy_per_member: float = param(
-        0, None, "coordination cost per lot added for each cooperating member beyond the limit"
+        0, MONEY_MAX, "coordination cost per lot added for each cooperating member beyond the limit"
     )
     outside_premium: tuple[float, float] = param(
         0, 5, "range of the premium over the joint price in a private outside offer"
     )
     order_fill: float = param(0, 5, "joint order volume as a share of the members' capacity")
     min_fill: float = param(0, 1, "share of the order the client must receive or it cancels")
-    subcontract_cost: float = param(0, None, "extra cost per lot subcontracted beyond capacity")
+    subcontract_cost: float = param(
+        0, MONEY_MAX, "extra cost per lot subcontracted beyond capacity"
+    )
     subcontract_spread: float = param(0, 1, "extra quality spread of a lot that was subcontracted")
     salvage_share: float = param(0, 1, "share of the market price recovered for a cancelled lot")
     cancellation_penalty: float = param(
@@ -167,7 +176,7 @@ class ReputationRules:
 
 @dataclass(frozen=True, slots=True)
 class InvestmentRules:
-    cost: float = param(0, None, "capital spent by a firm that invests for one season")
+    cost: float = param(0, MONEY_MAX, "capital spent by a firm that invests for one season")
     capacity_used: float = param(
         0, 1, "share of its capacity an investing firm devotes to the upgrade that season"
     )
@@ -237,8 +246,8 @@ class EndRules:
 
 @dataclass(frozen=True, slots=True)
 class FundRules:
-    dues_per_season: float = param(0, None, "each member's contribution to the common fund")
-    starting_fund: float = param(0, None, "what each member pays into the fund when signing")
+    dues_per_season: float = param(0, MONEY_MAX, "each member's contribution to the common fund")
+    starting_fund: float = param(0, MONEY_MAX, "what each member pays into the fund when signing")
     lost_on_collapse: float = param(
         0,
         1,
