@@ -128,4 +128,5 @@ def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "")
         expected=ExpectedRates(**level["expected"]),
         dilemma=DilemmaRules(**{k: float(v) for k, v in dilemma.items()}) if dilemma else None,
         path=path,
+        deepen=tuple((level.get("goal") or {}).get("deepen", ())),
     )

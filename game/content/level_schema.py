@@ -302,6 +302,7 @@ LEVEL_SPEC = Mapping(
         ),
         "events": Custom(_unique_event_keys, ListOf(EVENT_SPEC, min_len=1)),
         "history": Field(HISTORY_SPEC, required=False),
+        "goal": Field(Mapping({"deepen": ListOf(Choice(DIMENSIONS), min_len=1)}), required=False),
     }
 )
 
@@ -353,6 +354,44 @@ def check_level_semantics(
         _check_phase_bands(level, defaults, checker)
     if _usable(start, rules) and _usable(start.get("dimensions"), start.get("phase")):
         _check_start_phase(level, defaults, checker)
+        _check_goal(level, defaults, checker)
+
+
+def _check_goal(level: dict[str, Any], defaults: dict[str, Any], checker: Checker) -> None:
+    """A ``goal`` is for a phase-IV level, and names dimensions it has still to deepen."""
+    from game.content.build import deep_merge
+    from game.engine.cluster import dimension_readings
+
+    goal = level.get("goal")
+    if goal is None and level["start"]["phase"] == 4:
+        checker.report(
+            ("start", "phase"),
+            "a phase-IV level needs a goal: there is no phase above IV to reach",
+            "add goal: {deepen: [...]} naming the dimensions the study calls weak in this case",
+        )
+        return
+    if not _usable(goal) or not _usable(goal.get("deepen")):
+        return
+    if level["start"]["phase"] != 4:
+        checker.report(
+            ("goal",),
+            "only a phase-IV level has a goal of its own",
+            "other levels win by reaching the next phase; remove 'goal'",
+        )
+        return
+    thresholds = deep_merge(
+        defaults["rules"]["phase_thresholds"], level["rules"].get("phase_thresholds", {})
+    )
+    readings = dimension_readings(
+        level["start"]["dimensions"], {int(k): v for k, v in thresholds.items()}
+    )
+    for i, dim in enumerate(goal["deepen"]):
+        if readings[dim] >= 4:
+            checker.report(
+                ("goal", "deepen", i),
+                f"{dim} already reads as phase IV at the start: there is nothing to deepen",
+                "name the dimensions the study calls weak in this case",
+            )
 
 
 MAX_ESCALATION = 10.0

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.cluster import compute_phase
+from game.engine.cluster import compute_phase, dimension_readings
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
 from game.engine.fingerprint import level_fingerprint
@@ -405,12 +405,21 @@ class Game:
         level, state = self.level, self.state
         if level.is_dilemma:
             return check_dilemma_end(level, state, self.reports[-1].trust_after)
-        if state.phase > level.start_phase:
+        if state.phase > level.start_phase or self._deepened():
             state.seasons_at_next_phase += 1
         else:
             state.seasons_at_next_phase = 0
         self._seasons_below = self._seasons_below + 1 if state.phase < level.start_phase else 0
         return check_cluster_end(level, state, self._seasons_below, self.reports[-1].trust_after)
+
+    def _deepened(self) -> bool:
+        """A phase-IV level's goal met this season: the phase held and every dimension it names
+        to deepen reads as phase IV too."""
+        level, state = self.level, self.state
+        if not level.deepen or state.phase < level.start_phase:
+            return False
+        readings = dimension_readings(state.dimensions, level.rules.phase_thresholds)
+        return all(readings[dim] >= 4 for dim in level.deepen)
 
     def _public_record(self, report: SeasonReport) -> PublicRecord:
         state = self.state

@@ -99,6 +99,10 @@ class Level:
     expected: ExpectedRates
     dilemma: DilemmaRules | None = None
     path: str = ""
+    deepen: tuple[str, ...] = ()
+    """A phase-IV level's goal (there is no phase above IV to reach): hold the phase and bring
+    these dimensions, weak in the case the study describes, up to phase IV as well. Empty for
+    the other levels, whose goal is the next phase."""
 
     @property
     def is_dilemma(self) -> bool:

@@ -59,11 +59,20 @@ def check_cluster_end(
         return Outcome(kind="collapse", season=state.season, reasons=tuple(collapse))
     target = level.start_phase + 1
     if state.seasons_at_next_phase >= end.hold_seasons:
-        reached = Reason(code="phase_reached", values={"phase": target})
+        if level.deepen:  # a phase-IV level: held and deepened
+            values = {"phase": level.start_phase, "dimensions": ", ".join(level.deepen)}
+            reached = Reason(code="phase_deepened", values=values)
+        else:
+            reached = Reason(code="phase_reached", values={"phase": target})
         return Outcome(kind="advance", season=state.season, reasons=(reached,))
     if state.season >= end.season_limit:
-        gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, target)
-        reasons = [Reason(code="season_limit", values={"limit": end.season_limit})]
+        if level.deepen:  # what the phase-IV goal still lacks
+            at_iv = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, 4)
+            gaps = {d: g for d, g in at_iv.items() if d in level.deepen}
+        else:
+            gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, target)
+        limit = "season_limit_deepen" if level.deepen else "season_limit"
+        reasons = [Reason(code=limit, values={"limit": end.season_limit})]
         reasons += [
             Reason(code="dimension_short", values={"dimension": d, "gap": g})
             for d, g in gaps.items()

@@ -81,6 +81,10 @@ register(
             "es": "Leído como un todo, el cluster llegó a la {phase_name} y se sostuvo allí.",
             "en": "Read as a whole, the cluster reached {phase_name} and held there.",
         },
+        "reason.phase_deepened": {
+            "es": "El cluster sostuvo la {phase_name} y profundizó lo que le faltaba: {dimension_names}.",
+            "en": "The cluster held {phase_name} and deepened what it lacked: {dimension_names}.",
+        },
         "reason.trust_below_floor": {
             "es": "La confianza cayó a {trust:.2f}, por debajo del mínimo de {floor:.2f}: ya nadie cree en nadie.",
             "en": "Trust fell to {trust:.2f}, below the floor of {floor:.2f}: nobody believes anybody now.",
@@ -100,6 +104,10 @@ register(
         "reason.season_limit": {
             "es": "Se acabaron las {limit} temporadas sin avanzar de fase.",
             "en": "The {limit} seasons ran out without advancing a phase.",
+        },
+        "reason.season_limit_deepen": {
+            "es": "Se acabaron las {limit} temporadas: el cluster no llegó a profundizar su fase IV.",
+            "en": "The {limit} seasons ran out: the cluster did not deepen its phase IV.",
         },
         "reason.phase_not_held": {
             "es": "El cluster llegó a la fase siguiente, pero solo {held} de las {hold} temporadas seguidas que hacen falta.",

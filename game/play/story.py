@@ -198,6 +198,9 @@ def reason_text(level: Level, reason: Reason, lang: str) -> str:
         values["phase_name"] = tr(f"phase.{values['phase']}", lang)
     if "dimension" in values:
         values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
+    if "dimensions" in values:
+        names = [tr(f"dim.{d.strip()}", lang) for d in str(values["dimensions"]).split(",")]
+        values["dimension_names"] = ", ".join(names)
     return tr(f"reason.{reason.code}", lang, **values)
 
 
