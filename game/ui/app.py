@@ -36,6 +36,11 @@ FRAME_RATE = 60
 log = logging.getLogger(__name__)
 
 
+class NoWindow(Exception):
+    """The system would not open a window (no display, no video driver): pygame's own error is
+    the cause. Raised where the window is opened, so that the launch can say so in words."""
+
+
 class App:
     def __init__(
         self,
@@ -72,7 +77,10 @@ class App:
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.fullscreen else 0)
-        screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        try:
+            screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        except pygame.error as error:
+            raise NoWindow(str(error) or "pygame.display.set_mode failed") from error
         pygame.display.set_caption(WINDOW_TITLE)
         return screen
 
