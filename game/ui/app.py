@@ -17,6 +17,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import tr
+from game.persistence.atomic import discard_stale_temp_files
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
@@ -59,6 +60,7 @@ class App:
             settings, warning = load_settings(self.paths)
         self.settings = settings
         self.store = SaveStore(self.paths)
+        self._discard_stale_temp_files()
         self.screen = self._open_window(size or tuple(settings.window_size))
         self.manager = self._make_manager()
         self.clock = pygame.time.Clock()
@@ -71,6 +73,18 @@ class App:
         """The file the last autosave found in its slot and kept under another name (one it
         could not read, or a damaged one), to say so; None when it moved nothing."""
         self.frames = 0
+
+    def _discard_stale_temp_files(self) -> None:
+        """Remove what killed writes left in the saves and settings folders (the atomic
+        writer's own temporary files, more than an hour old); a problem here stops nothing."""
+        try:
+            removed = self.store.discard_stale_temp_files()
+            removed += discard_stale_temp_files(self.paths.settings_file.parent)
+        except Exception as error:  # cleaning up is never a reason not to start
+            log_exception(self.paths, error, "removing stale temporary files")
+            return
+        if removed:
+            log.info("removed %d stale temporary files: %s", len(removed), removed)
 
     # -- window and widgets ----------------------------------------------------------------
 
