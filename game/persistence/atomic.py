@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -17,6 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 3600.0
+"""A temporary file this old belongs to no write still running (a write takes well under a
+second): a crash or a kill left it, and it may be removed."""
 _CHUNK = 1 << 20
 
 
@@ -115,3 +119,38 @@ def move_aside(path: Path, tag: str, when: datetime | None = None) -> Path:
 
 def is_temp_file(path: Path) -> bool:
     return Path(path).name.endswith(TEMP_SUFFIX)
+
+
+def is_own_temp_name(name: str) -> bool:
+    """Whether ``name`` is one :func:`atomic_write_bytes` gives its temporary files
+    (``.TARGET.RANDOM.tmp``): hidden, and ending as they end."""
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX) and len(name) > len(TEMP_SUFFIX) + 1
+
+
+def discard_stale_temp_files(
+    folder: Path, *, older_than_seconds: float = STALE_TEMP_SECONDS, now: float | None = None
+) -> list[Path]:
+    """Remove, from ``folder`` only (not below it), the temporary files killed writes left.
+
+    Only what the writer itself names (:func:`is_own_temp_name`), only ordinary files (never a
+    link, whatever it points to, a folder or a special file), and only those last changed more
+    than ``older_than_seconds`` ago (``now`` in seconds since the epoch, default the clock's).
+    Never raises: a folder that cannot be read, or a file that cannot be removed, is left as it
+    is. Returns what was removed."""
+    removed: list[Path] = []
+    now = time.time() if now is None else now
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        if not is_own_temp_name(path.name):
+            continue
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than_seconds:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed

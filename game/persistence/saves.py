@@ -43,6 +43,7 @@ from typing import Any
 
 from game.persistence.atomic import (
     atomic_write_bytes,
+    discard_stale_temp_files,
     file_stamp,
     is_temp_file,
     move_aside,
@@ -715,20 +716,8 @@ class SaveStore:
         return True
 
     def discard_stale_temp_files(self, older_than_seconds: float = 3600.0) -> list[Path]:
-        """Remove ``*.tmp`` files left by a crash long enough ago that no write can own them."""
-        removed = []
-        now = self._clock().timestamp()
-        try:
-            entries = list(self.folder.iterdir())
-        except OSError:
-            return removed
-        for path in entries:
-            if not is_temp_file(path):
-                continue
-            try:
-                if now - path.stat().st_mtime > older_than_seconds:
-                    path.unlink()
-                    removed.append(path)
-            except OSError:
-                continue
-        return removed
+        """Remove the atomic writer's temporary files left in the saves folder by a crash long
+        enough ago that no write can own them (:func:`atomic.discard_stale_temp_files`)."""
+        return discard_stale_temp_files(
+            self.folder, older_than_seconds=older_than_seconds, now=self._clock().timestamp()
+        )

@@ -72,7 +72,10 @@ def _check_window(value: Any) -> tuple[int, int]:
             "must be two whole numbers, width and height", "deben ser dos enteros, ancho y alto"
         )
     width, height = value
-    if not (MIN_WINDOW[0] <= width <= MAX_WINDOW[0] and MIN_WINDOW[1] <= height <= MAX_WINDOW[1]):
+    if width > MAX_WINDOW[0] or height > MAX_WINDOW[1]:
+        size = f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}"
+        raise _Invalid(f"must be at most {size}", f"debe ser de a lo sumo {size}")
+    if width < MIN_WINDOW[0] or height < MIN_WINDOW[1]:
         size = f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]}"
         raise _Invalid(f"must be at least {size}", f"debe ser de al menos {size}")
     return (width, height)

@@ -15,8 +15,10 @@ Seeds and seats (so that any game of a run can be replayed on its own):
 * the personality in seat ``i`` of the game with seed ``g`` draws from
   ``random.Random(f"{g}/ai/{i}")``.
 
-Results are merged in seed order before anything is summed, so the summary is identical whatever
-the number of worker processes.
+Results are added to the running sums in seed order, so the summary is identical whatever the
+number of worker processes. Nothing grows with the number of games: workers get a bounded number
+of chunks at a time, and each chunk is folded into the sums (:class:`Totals`) and dropped. A run
+is bounded all the same (:data:`MAX_GAMES`, :func:`max_workers`).
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ import os
 import random
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +56,13 @@ CONTRACTS: tuple[str, ...] = ("reference", "default", "no_rules")
 OUTCOMES: tuple[str, ...] = ("advance", "collapse", "stagnation")
 
 ProgressCallback = Callable[[int, int], None]
+
+MAX_GAMES = 10_000_000
+"""The most games one run plays: some hours of a classroom computer, far more than any rate
+needs (10,000 games already fix a rate to within a point)."""
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+"""Chunks handed to each worker before the first comes back: enough to keep it busy, few
+enough that the results waiting to be added in seed order stay small."""
 
 
 class SimulationError(ValueError):
@@ -125,6 +134,13 @@ def default_workers() -> int:
     return min(max(os.cpu_count() or 1, 2), 4)
 
 
+def max_workers() -> int:
+    """The most worker processes a run may use: the machine's cores (at least 2, so that the
+    default and the tests' two-worker runs hold on a one-core machine). Each worker loads the
+    game and a level; more workers than cores only cost memory and never finish sooner."""
+    return max(os.cpu_count() or 1, 2)
+
+
 def check_arguments(
     level: Level,
     games: int,
@@ -136,8 +152,18 @@ def check_arguments(
     """Raise :class:`SimulationError` naming the first problem with the arguments."""
     if games < 1:
         raise SimulationError(f"the number of games must be at least 1, not {games}")
+    if games > MAX_GAMES:
+        raise SimulationError(
+            f"the number of games must be at most {MAX_GAMES:,}, not {games:,} "
+            "(run several simulations with different --seed values for more)"
+        )
     if workers < 1:
         raise SimulationError(f"the number of workers must be at least 1, not {workers}")
+    if workers > max_workers():
+        raise SimulationError(
+            f"the number of workers must be at most {max_workers()} "
+            f"(this computer's cores), not {workers}"
+        )
     if policy is not None and policy not in POLICIES:
         raise SimulationError(f"unknown policy '{policy}' (known: {', '.join(POLICIES)})")
     if policy == SOLO and level.is_dilemma:
@@ -320,10 +346,54 @@ def _run_chunk(
     return run_games(_worker_level, seed, start, stop, firms, policy, contract)
 
 
-def _chunks(games: int, workers: int) -> list[tuple[int, int]]:
-    """Split ``0 .. games-1`` into ranges: a few per worker, for balance and for progress."""
+def _chunks(games: int, workers: int) -> Iterator[tuple[int, int]]:
+    """Split ``0 .. games-1`` into ranges, one after another: a few per worker, for balance
+    and for progress."""
     size = max(1, min(250, -(-games // (workers * 8))))
-    return [(start, min(start + size, games)) for start in range(0, games, size)]
+    return ((start, min(start + size, games)) for start in range(0, games, size))
+
+
+def _play_in_pool(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    games: int,
+    task: tuple,
+    totals: Totals,
+    progress: ProgressCallback | None,
+) -> None:
+    """Play the chunks of a run in ``pool`` with at most ``workers *``
+    :data:`CHUNKS_IN_FLIGHT_PER_WORKER` submitted at a time, adding each to ``totals`` in seed
+    order (a chunk that finishes early waits for those before it, and only those)."""
+    seed, firms, policy, chosen = task
+    chunks = enumerate(_chunks(games, workers))
+    limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
+    running: dict[Future, int] = {}
+    finished: dict[int, list[GameResult]] = {}
+    next_to_add = 0
+    done = 0
+
+    def submit_more() -> None:
+        while len(running) + len(finished) < limit:
+            item = next(chunks, None)
+            if item is None:
+                return
+            index, (start, stop) = item
+            future = pool.submit(_run_chunk, seed, start, stop, firms, policy, chosen)
+            running[future] = index
+
+    submit_more()
+    while running:
+        ready, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in ready:
+            chunk = future.result()
+            finished[running.pop(future)] = chunk
+            done += len(chunk)
+        while next_to_add in finished:
+            totals.add_all(finished.pop(next_to_add))
+            next_to_add += 1
+        if progress is not None:
+            progress(done, games)
+        submit_more()
 
 
 def simulate(
@@ -351,35 +421,92 @@ def simulate(
     check_arguments(level, games, firms, policy, contract, workers)
     chosen = contract_name(policy, contract)
     workers = min(workers, games)
-    results: list[GameResult] = []
+    totals = Totals()
     if workers == 1:
         for start, stop in _chunks(games, 1):
-            results += run_games(level, seed, start, stop, firms, policy, chosen)
+            totals.add_all(run_games(level, seed, start, stop, firms, policy, chosen))
             if progress is not None:
                 progress(stop, games)
     else:
-        chunks = _chunks(games, workers)
-        by_chunk: dict[int, list[GameResult]] = {}
-        done = 0
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(level_ref,)
         ) as pool:
-            futures = {
-                pool.submit(_run_chunk, seed, start, stop, firms, policy, chosen): index
-                for index, (start, stop) in enumerate(chunks)
-            }
-            pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    chunk = future.result()
-                    by_chunk[futures[future]] = chunk
-                    done += len(chunk)
-                if progress is not None:
-                    progress(done, games)
-        for index in range(len(chunks)):
-            results += by_chunk[index]
-    return summarize(level, seed, firms, policy, chosen, results)
+            _play_in_pool(pool, workers, games, (seed, firms, policy, chosen), totals, progress)
+    return totals.summary(level, seed, firms, policy, chosen)
+
+
+class Totals:
+    """Running sums of a run's games, added one by one in seed order: what :func:`summarize`
+    needs, in memory that does not grow with the number of games. Each sum is added in the
+    order the games come, as ``sum`` over the list of results would add it."""
+
+    def __init__(self) -> None:
+        self.games = 0
+        self.kinds: Counter[str] = Counter()
+        self.length = 0
+        self.final_trust = 0.0
+        self.payoff_sum: dict[str, float] = {}
+        self.seats: dict[str, int] = {}
+        self.outcome_sum: dict[str, float] = {kind: 0.0 for kind in OUTCOMES}
+        self.outcome_count: dict[str, int] = {kind: 0 for kind in OUTCOMES}
+        self.reasons: Counter[str] = Counter()
+        self.alone_sum = 0.0
+        self.alone_count = 0
+
+    def add(self, result: GameResult) -> None:
+        self.games += 1
+        self.kinds[result.outcome] += 1
+        self.length += result.length
+        self.final_trust += result.final_trust
+        for key, payoff in zip(result.seats, result.payoffs, strict=True):
+            self.payoff_sum[key] = self.payoff_sum.get(key, 0.0) + payoff
+            self.seats[key] = self.seats.get(key, 0) + 1
+        for payoff in result.payoffs:
+            self.outcome_sum[result.outcome] += payoff
+        self.outcome_count[result.outcome] += len(result.payoffs)
+        if result.outcome in ("collapse", "stagnation"):
+            self.reasons.update(result.reasons)
+        if result.alone is not None:
+            for payoff in result.alone:
+                self.alone_sum += payoff
+            self.alone_count += len(result.alone)
+
+    def add_all(self, results: Iterable[GameResult]) -> None:
+        for result in results:
+            self.add(result)
+
+    def summary(
+        self,
+        level: Level,
+        seed: int,
+        firms: Sequence[str] | None,
+        policy: str | None,
+        contract: str,
+    ) -> SimulationSummary:
+        n = self.games
+        order = list(dict.fromkeys(firms)) if firms is not None else sorted(self.seats)
+        return SimulationSummary(
+            level=level.id,
+            games=n,
+            seed=seed,
+            firms=tuple(firms) if firms is not None else None,
+            policy=policy,
+            contract=contract,
+            contract_terms=contract_terms(level, contract),
+            rates={kind: self.kinds[kind] / n for kind in OUTCOMES},
+            mean_length=self.length / n,
+            mean_final_trust=self.final_trust / n,
+            payoff_by_personality={key: self.payoff_sum[key] / self.seats[key] for key in order},
+            seats_by_personality={key: self.seats[key] for key in order},
+            payoff_by_outcome={
+                kind: self.outcome_sum[kind] / self.outcome_count[kind]
+                if self.outcome_count[kind]
+                else None
+                for kind in OUTCOMES
+            },
+            reasons=dict(sorted(self.reasons.items(), key=lambda item: (-item[1], item[0]))),
+            solo_payoff=self.alone_sum / self.alone_count if self.alone_count else None,
+        )
 
 
 def summarize(
@@ -391,42 +518,9 @@ def summarize(
     results: Sequence[GameResult],
 ) -> SimulationSummary:
     """Sum up games given in seed order (the order fixes every floating-point sum)."""
-    n = len(results)
-    kinds = Counter(r.outcome for r in results)
-    payoff_sum: dict[str, float] = {}
-    seats: dict[str, int] = {}
-    for result in results:
-        for key, payoff in zip(result.seats, result.payoffs, strict=True):
-            payoff_sum[key] = payoff_sum.get(key, 0.0) + payoff
-            seats[key] = seats.get(key, 0) + 1
-    order = list(dict.fromkeys(firms)) if firms is not None else sorted(seats)
-    by_outcome: dict[str, list[float]] = {kind: [] for kind in OUTCOMES}
-    for result in results:
-        by_outcome[result.outcome].extend(result.payoffs)
-    reasons = Counter(
-        code for r in results if r.outcome in ("collapse", "stagnation") for code in r.reasons
-    )
-    alone = [payoff for r in results if r.alone is not None for payoff in r.alone]
-    return SimulationSummary(
-        level=level.id,
-        games=n,
-        seed=seed,
-        firms=tuple(firms) if firms is not None else None,
-        policy=policy,
-        contract=contract,
-        contract_terms=contract_terms(level, contract),
-        rates={kind: kinds[kind] / n for kind in OUTCOMES},
-        mean_length=sum(r.length for r in results) / n,
-        mean_final_trust=sum(r.final_trust for r in results) / n,
-        payoff_by_personality={key: payoff_sum[key] / seats[key] for key in order},
-        seats_by_personality={key: seats[key] for key in order},
-        payoff_by_outcome={
-            kind: sum(payoffs) / len(payoffs) if payoffs else None
-            for kind, payoffs in by_outcome.items()
-        },
-        reasons=dict(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
-        solo_payoff=sum(alone) / len(alone) if alone else None,
-    )
+    totals = Totals()
+    totals.add_all(results)
+    return totals.summary(level, seed, firms, policy, contract)
 
 
 # -- output ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import tr
+from game.persistence.atomic import discard_stale_temp_files
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
@@ -34,6 +35,11 @@ WINDOW_TITLE = "Asociatividad"
 warnings.filterwarnings("ignore", message="Trying to pre-load font id")
 FRAME_RATE = 60
 log = logging.getLogger(__name__)
+
+
+class NoWindow(Exception):
+    """The system would not open a window (no display, no video driver): pygame's own error is
+    the cause. Raised where the window is opened, so that the launch can say so in words."""
 
 
 class App:
@@ -54,6 +60,7 @@ class App:
             settings, warning = load_settings(self.paths)
         self.settings = settings
         self.store = SaveStore(self.paths)
+        self._discard_stale_temp_files()
         self.screen = self._open_window(size or tuple(settings.window_size))
         self.manager = self._make_manager()
         self.clock = pygame.time.Clock()
@@ -67,12 +74,27 @@ class App:
         could not read, or a damaged one), to say so; None when it moved nothing."""
         self.frames = 0
 
+    def _discard_stale_temp_files(self) -> None:
+        """Remove what killed writes left in the saves and settings folders (the atomic
+        writer's own temporary files, more than an hour old); a problem here stops nothing."""
+        try:
+            removed = self.store.discard_stale_temp_files()
+            removed += discard_stale_temp_files(self.paths.settings_file.parent)
+        except Exception as error:  # cleaning up is never a reason not to start
+            log_exception(self.paths, error, "removing stale temporary files")
+            return
+        if removed:
+            log.info("removed %d stale temporary files: %s", len(removed), removed)
+
     # -- window and widgets ----------------------------------------------------------------
 
     def _open_window(self, size: tuple[int, int]) -> pygame.Surface:
         size = (max(size[0], theme.MIN_WINDOW[0]), max(size[1], theme.MIN_WINDOW[1]))
         flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.fullscreen else 0)
-        screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        try:
+            screen = pygame.display.set_mode((0, 0) if self.settings.fullscreen else size, flags)
+        except pygame.error as error:
+            raise NoWindow(str(error) or "pygame.display.set_mode failed") from error
         pygame.display.set_caption(WINDOW_TITLE)
         return screen
 

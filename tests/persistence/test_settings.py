@@ -142,3 +142,28 @@ def test_invalid_settings_cannot_be_built():
         Settings(volume=2.0)
     with pytest.raises(ValueError, match="language"):
         Settings(language="qu")
+
+
+@pytest.mark.parametrize(
+    ("size", "en", "es"),
+    [
+        ([100000, 720], "at most 16384x16384", "a lo sumo 16384x16384"),
+        ([1280, 20000], "at most 16384x16384", "a lo sumo 16384x16384"),
+        ([10**40, 10**40], "at most 16384x16384", "a lo sumo 16384x16384"),
+        ([600, 720], "at least 640x360", "al menos 640x360"),
+        ([1280, 300], "at least 640x360", "al menos 640x360"),
+    ],
+)
+def test_a_window_size_out_of_range_says_which_limit(paths, size, en, es):
+    _write(paths, json.dumps({"language": "en", "window_size": size}))
+    settings, warning = load_settings(paths)
+    assert settings.window_size == Settings().window_size
+    assert warning is not None and "window_size" in warning.en
+    assert en in warning.en and es in warning.es
+    if "most" in en:
+        assert "at least" not in warning.en and "al menos" not in warning.es
+
+
+def test_the_largest_window_size_is_kept(paths):
+    _write(paths, json.dumps({"window_size": [16384, 16384]}))
+    assert load_settings(paths) == (Settings(window_size=(16384, 16384)), None)
