@@ -19,6 +19,7 @@ from game.sim.simulate import (
     SimulationError,
     default_workers,
     format_summary,
+    max_workers,
     parse_firms,
     simulate,
     summary_to_json_text,
@@ -73,7 +74,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         metavar="K",
         help=f"worker processes (default: {default_workers()} from {PARALLEL_FROM} games, "
-        "else 1); the figures do not depend on it",
+        f"else 1; at most {max_workers()}, this machine's cores); the figures do not depend on it",
     )
 
 
