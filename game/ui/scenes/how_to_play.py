@@ -30,19 +30,23 @@ register(
             "pedidos grandes que ninguna podría cumplir sola.\n\n"
             "El consorcio trabaja dentro de un cluster que está en una de cuatro fases, de la I a "
             "la IV. Lo que hacen las empresas, temporada tras temporada, lo empuja hacia arriba o "
-            "hacia abajo.",
+            "hacia abajo.\n\n"
+            "Cada temporada es un año de campañas, y la partida cubre un horizonte de años. Si la "
+            "alianza termina antes, cada empresa vende sola lo que queda, y eso también cuenta.",
             "en": "You run a small firm that joins others in a consortium: together they take on "
             "large orders that none of them could fill alone.\n\n"
             "The consortium works inside a cluster that is in one of four phases, I to IV. What "
-            "the firms do, season after season, pushes it up or down.",
+            "the firms do, season after season, pushes it up or down.\n\n"
+            "Each season is a year of campaigns, and a game covers a horizon of years. If the "
+            "alliance ends sooner, each firm sells alone for what is left, and that counts too.",
         },
         "howto.goal.ends": {
             "es": "La partida termina de una de tres maneras:",
             "en": "The game ends in one of three ways:",
         },
         "howto.goal.advance": {
-            "es": "Avance: el cluster sube a la fase siguiente.",
-            "en": "Advance: the cluster moves up to the next phase.",
+            "es": "Avance: el cluster sube a la fase siguiente (en la IV: la sostiene y la profundiza).",
+            "en": "Advance: the cluster moves up to the next phase (in IV: holds and deepens it).",
         },
         "howto.goal.collapse": {
             "es": "Colapso: la alianza se deshace o el cluster retrocede.",
@@ -200,14 +204,16 @@ register(
             "en": "The cluster: seven dimensions, four phases",
         },
         "howto.cluster.text": {
-            "es": "El cluster se mide en siete dimensiones. Cuando todas alcanzan lo que describe "
-            "la fase siguiente, el cluster avanza.\n\n"
+            "es": "El cluster se mide en siete dimensiones, y cada una se lee como una fase. La fase "
+            "del cluster se lee en conjunto: la que alcanzan la mayoría de las cuatro dimensiones "
+            "centrales (relaciones, tecnología, demanda e instituciones).\n\n"
             "Cooperar construye relaciones y competencia cooperadora; invertir construye "
             "tecnología, demanda e instituciones; las traiciones las desgastan.\n\n"
             "La acción conjunta es el motor: invertir cada uno por su lado no basta.\n\n"
             "Gamarra, El Porvenir y Villa El Salvador están en la fase III.",
-            "en": "The cluster is measured on seven dimensions. When all of them reach what the "
-            "next phase describes, the cluster advances.\n\n"
+            "en": "The cluster is measured on seven dimensions, and each one reads as a phase. The "
+            "cluster's phase is read as a whole: the one most of the four core dimensions reach "
+            "(relations, technology, demand and institutions).\n\n"
             "Cooperating builds relations and cooperative competition; investing builds "
             "technology, demand and institutions; betrayals wear them down.\n\n"
             "Joint action is the engine: each firm investing on its own is not enough.\n\n"
@@ -220,8 +226,10 @@ register(
         "howto.phase.3": {"es": "interrelacionado", "en": "interrelated"},
         "howto.phase.4": {"es": "autosuficiente", "en": "self-sufficient"},
         "howto.cluster.note": {
-            "es": "Las tres últimas solo se describen para la fase IV.",
-            "en": "The last three are described for phase IV only.",
+            "es": "Las tres últimas se describen solo para la fase IV; para llegar a ella, el juego "
+            "les pide el nivel de la fase III.",
+            "en": "The last three are described for phase IV only; to reach it, the game asks "
+            "them for phase III's level.",
         },
         "howto.cluster.source": {
             "es": "Fuente: 004, capítulo 1.2, Cuadro 2; capítulo 5.1",
@@ -778,8 +786,8 @@ class HowToPlayScene(Scene):
         self.draw_phase_grid(surface, chart)
 
     def draw_phase_grid(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """Cuadro 2 in miniature: each dimension's bar grows phase by phase; the last three
-        are characterised only for phase IV."""
+        """Cuadro 2 in miniature: each dimension's bar grows phase by phase; the last three are
+        characterised only for phase IV, and the game reads them from phase III's level."""
         sizes = self.text_sizes
         note_h = sizes.small + 8
         foot_h = 2 * note_h + 6
@@ -817,10 +825,10 @@ class HowToPlayScene(Scene):
                 theme.INK,
                 valign="middle",
             )
-            phase_iv_only = r >= 4
+            mature = r >= 4  # read from phase III on (game.engine.cluster.MATURE_DIMENSIONS)
             for p in range(4):
                 cell = pygame.Rect(area.x + label_w + p * col_w, row.y, col_w, row.height)
-                if phase_iv_only and p < 3:
+                if mature and p < 2:
                     pygame.draw.line(
                         surface,
                         theme.LINE,
