@@ -34,6 +34,10 @@ register(
             "es": "{level} · {seasons} temporadas jugadas",
             "en": "{level} · {seasons} seasons played",
         },
+        "end.played.one": {
+            "es": "{level} · 1 temporada jugada",
+            "en": "{level} · 1 season played",
+        },
         "end.played_rounds": {
             "es": "{level} · {seasons} rondas jugadas",
             "en": "{level} · {seasons} rounds played",
@@ -218,7 +222,9 @@ class EndScene(Scene):
         )
         seasons = outcome.season if outcome else game.state.season
         played = self.tr(
-            "end.played_rounds" if dilemma else "end.played",
+            "end.played_rounds"
+            if dilemma
+            else ("end.played.one" if seasons == 1 else "end.played"),
             level=pick(game.level.name, self.app.lang),
             seasons=seasons,
         )
