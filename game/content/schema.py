@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import difflib
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -253,7 +254,22 @@ class Text(Spec):
         if len(value) > self.max_len:
             checker.report(path, f"is too long ({len(value)} characters, at most {self.max_len})")
             return INVALID
+        unshowable = next((c for c in value if _unshowable(c)), None)
+        if unshowable is not None:
+            checker.report(
+                path,
+                f"holds a character no screen can show (U+{ord(unshowable):04X})",
+                "write it with letters, digits, spaces and punctuation",
+            )
+            return INVALID
         return value
+
+
+def _unshowable(char: str) -> bool:
+    """A control character other than a line break or tab, or half of a surrogate pair: text
+    a font cannot draw, which would break the screen that tries."""
+    category = unicodedata.category(char)
+    return category == "Cs" or (category == "Cc" and char not in "\n\t")
 
 
 @dataclass(frozen=True)

@@ -74,3 +74,15 @@ def test_a_level_at_every_bound_plays_to_its_end_with_finite_money(tmp_path) -> 
     assert game.outcome is not None
     assert all(math.isfinite(x) for x in (*game.payoffs(), *game.alone_payoffs()))
     assert all(math.isfinite(p.fine) for r in game.reports for p in r.penalties.values())
+
+
+def test_firm_names_no_screen_can_show_are_refused(tmp_path) -> None:
+    """A NUL or half a surrogate pair in a name crashed the season screen (issue 16)."""
+
+    def unshowable(data):
+        data["firm_names"][1] = "Muebles\x00Sol"
+        data["firm_names"][2] = "Taller \ud800"
+
+    problems = _problems(_level_file(tmp_path, unshowable))
+    assert any("firm_names[1]" in p and "(U+0000)" in p for p in problems), problems
+    assert any("firm_names[2]" in p and "(U+D800)" in p for p in problems), problems
