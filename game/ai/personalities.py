@@ -180,8 +180,7 @@ class Oportunista(Personality):
         )
         expected_penalty = view.detection_chance * (fine + sanction)
         expel_after = terms["expel_after"]
-        excused = terms["excuses_accepted"] >= 0.5
-        if expel_after > 0 and not excused and counted + 1 >= expel_after:
+        if expel_after > 0 and not view.terms.excuses_accepted and counted + 1 >= expel_after:
             left = 5 if view.season_limit is None else max(view.season_limit - view.season, 0)
             membership = max(cooperate - lots * margin, 0.0)
             expected_penalty += view.detection_chance * left * membership

@@ -88,6 +88,16 @@ class ContractTerms:
     def has_traceability(self) -> bool:
         return self.modifiers["traceability"] >= 0.5
 
+    @property
+    def sanctions_breaches(self) -> bool:
+        """Whether the contract agreed a sanction for a breach: a fine or an expulsion."""
+        return self.modifiers["fine_share"] > 0.0 or self.modifiers["expel_after"] > 0.0
+
+    @property
+    def excuses_accepted(self) -> bool:
+        """A lenient commitment: any excuse is accepted, so no breach ever counts."""
+        return self.modifiers["excuses_accepted"] >= 0.5
+
 
 def fine_due(modifiers: dict[str, float], offence: int, owed: float) -> float:
     """The fine agreed for a member's ``offence``-th detected breach (1 for the first) when the

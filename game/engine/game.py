@@ -18,7 +18,7 @@ from game.engine.cluster import compute_phase, dimension_readings
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
 from game.engine.fingerprint import level_fingerprint
-from game.engine.horizon import Epilogue, alone_payoffs, event_stream, play_out
+from game.engine.horizon import Epilogue, alone_payoffs, play_out
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
@@ -76,7 +76,7 @@ def seat_names(level: Level, count: int) -> list[str]:
 
 def starting_firms(level: Level, names: Sequence[str], seed: int) -> list[Firm]:
     """The firms a game with ``seed`` starts with (their own stream of the game's seed)."""
-    return make_firms(level, names, random.Random(f"{seed}/firms"))
+    return make_firms(level, names, Streams(seed).stream("firms"))
 
 
 def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[Firm]:
@@ -153,14 +153,15 @@ class Game:
             phase=compute_phase(level.start_dimensions, level.rules.phase_thresholds),
         )
         self.signing = self._sign()
-        self._event_rng = event_stream(seed)
         self._streams = Streams(seed)
+        self._event_rng = self._streams.stream("events")
         self.setup: SeasonSetup | None = None
         self.reports: list[SeasonReport] = []
         self.public: list[PublicRecord] = []
         self._own: list[tuple[OwnResult, ...]] = [() for _ in firms]
         self.outcome: Outcome | None = None
         self.epilogue: Epilogue | None = None  # the rest of the horizon, once the game is over
+        self._alone: tuple[float, ...] | None = None  # alone_payoffs, once asked for
         self._seasons_below = 0
         self._public_cache: _SeasonPublic | None = None
         self._trust_at_start = 0.0  # the alliance's trust when this season began
@@ -388,8 +389,10 @@ class Game:
         Cluster levels only: the tutorial has no market to sell alone in."""
         if self.level.is_dilemma:
             raise ValueError(f"{self.level.id} has no market to sell alone in")
-        firms = starting_firms(self.level, self.names, self.seed)
-        return alone_payoffs(self.level, firms, self.seed)
+        if self._alone is None:  # no decision changes it: worked out once
+            firms = starting_firms(self.level, self.names, self.seed)
+            self._alone = alone_payoffs(self.level, firms, self.seed)
+        return self._alone
 
     def _mistakes(self) -> frozenset[int]:
         """Firms whose lot comes out faulty this season if they cooperate (the mistake

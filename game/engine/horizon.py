@@ -20,12 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from game.engine.cluster import compute_phase, gaps_to_phase, move_dimensions
+from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.events import EventCard, draw_event
 from game.engine.level import Level
-from game.engine.outcome import Outcome, OutcomeKind, Reason
+from game.engine.outcome import Outcome, OutcomeKind, Reason, phase_fell
 from game.engine.reports import SeasonReport
 from game.engine.state import Firm, InvestTarget
+from game.engine.streams import Streams
 
 EpilogueMode = Literal["none", "alone", "alliance"]
 
@@ -46,11 +47,6 @@ def lost_credit_cost(level: Level, firm: Firm) -> float:
     return informal.input_surcharge if informal.enabled and not firm.informal_credit else 0.0
 
 
-def event_stream(seed: int) -> random.Random:
-    """The stream a game with ``seed`` draws its events from, one card per season."""
-    return random.Random(f"{seed}/events")
-
-
 @dataclass(frozen=True, slots=True)
 class AloneGame:
     """The horizon played with no alliance: what each firm earned selling alone, and how the
@@ -65,7 +61,7 @@ class AloneGame:
 def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
     """The game with ``seed`` had no alliance formed: every firm sells alone all the horizon,
     and the cluster moves only by its drift and the events (the ones that game meets)."""
-    rng = event_stream(seed)
+    rng = Streams(seed).stream("events")
     end, thresholds, start = level.rules.end, level.rules.phase_thresholds, level.start_phase
     dimensions = dict(level.start_dimensions)
     totals = [0.0] * len(firms)
@@ -96,11 +92,8 @@ def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
         below = below + 1 if phase < start else 0
         above = above + 1 if phase > start else 0
         if below >= end.hold_seasons:
-            gaps = gaps_to_phase(dimensions, thresholds, start)
-            fell = {"phase": phase, **{f"gap_{d}": g for d, g in gaps.items()}}
-            outcome = Outcome(
-                kind="collapse", season=season, reasons=(Reason(code="phase_fell", values=fell),)
-            )
+            fell = phase_fell(level, dimensions, phase)
+            outcome = Outcome(kind="collapse", season=season, reasons=(fell,))
         elif above >= end.hold_seasons:
             reached = Reason(code="phase_reached", values={"phase": start + 1})
             outcome = Outcome(kind="advance", season=season, reasons=(reached,))

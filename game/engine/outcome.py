@@ -52,9 +52,7 @@ def check_cluster_end(
     if state.fund < 0.0:
         collapse.append(Reason(code="fund_bankrupt", values={"fund": round(state.fund, 1)}))
     if seasons_below >= end.hold_seasons:
-        gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, level.start_phase)
-        fell = {"phase": state.phase, **{f"gap_{d}": g for d, g in gaps.items()}}
-        collapse.append(Reason(code="phase_fell", values=fell))
+        collapse.append(phase_fell(level, state.dimensions, state.phase))
     if collapse:
         return Outcome(kind="collapse", season=state.season, reasons=tuple(collapse))
     target = level.start_phase + 1
@@ -82,6 +80,15 @@ def check_cluster_end(
             reasons.append(Reason(code="phase_not_held", values=held))
         return Outcome(kind="stagnation", season=state.season, reasons=tuple(reasons))
     return None
+
+
+def phase_fell(level: Level, dimensions: dict[str, float], phase: int) -> Reason:
+    """The cluster fell back to ``phase``, and what each dimension lacks of the level's
+    starting phase."""
+    gaps = gaps_to_phase(dimensions, level.rules.phase_thresholds, level.start_phase)
+    return Reason(
+        code="phase_fell", values={"phase": phase, **{f"gap_{d}": g for d, g in gaps.items()}}
+    )
 
 
 def check_dilemma_end(level: Level, state: GameState, trust: float | None = None) -> Outcome | None:

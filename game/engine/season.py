@@ -489,8 +489,7 @@ def _detect_and_punish(
             breaches.setdefault(maker, "faulty_lot")
     for firm_id in season.unpaid:
         breaches.setdefault(firm_id, "unpaid_dues")
-    terms = season.state.terms.modifiers
-    sanctioned = terms["fine_share"] > 0.0 or terms["expel_after"] > 0.0
+    sanctioned = season.state.terms.sanctions_breaches
     penalties = {
         firm_id: _sanction(season, season.state.firms[firm_id], breach)
         for firm_id, breach in breaches.items()
@@ -508,7 +507,7 @@ def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
     state, terms, ledger = season.state, season.state.terms.modifiers, season.ledger
     order = season.setup.order
     owed = order.lots_per_member * order.price
-    excused = terms["excuses_accepted"] >= 0.5
+    excused = state.terms.excuses_accepted
     firm.offences += 1
     firm.excused += int(excused)
     counted = firm.offences - firm.excused  # the breaches that escalate the fine and expel
@@ -598,11 +597,10 @@ def _update_client(season: _Season, status: str, promised: float) -> None:
 
 
 def _breach_sanctioned(season: _Season) -> bool:
-    """Whether the members agreed something that answers a breach: a fine in the contract, or
-    a social network's informal sanctions (El Porvenir). Without either, 000 III says one sale
+    """Whether the members agreed something that answers a breach: a fine or expulsion in the
+    contract, or a social network's informal sanctions (El Porvenir). Without either, 000 III says one sale
     por fuera is enough to destroy the agreement."""
-    agreed_fine = season.state.terms.modifiers["fine_share"] > 0.0
-    return agreed_fine or season.level.informal_sanctions.enabled
+    return season.state.terms.sanctions_breaches or season.level.informal_sanctions.enabled
 
 
 def _update_reputation(season: _Season, status: str, deliveries: dict[int, Delivery]) -> None:

@@ -1,7 +1,8 @@
 """The random streams a game's seed is split into, so that other decisions meet the same dice.
 
 A game draws from named streams, each one generator for the whole game seeded
-``"{seed}/{name}"``: the firms it starts with, the events, the outside offers, the dice of each
+``"{seed}/{name}"``: the firms it starts with, the events (also those of the horizon played
+out after it ends, and of the same game played with no alliance), the outside offers, the dice of each
 resolution (quality noise, detection rolls, a client's claim) and, under the mistake treatment,
 its mistakes. Every season draws the same count from each stream whatever the decisions, so a
 "what if" replay meets the same events, offers and dice. Each stream's draws run on from season

@@ -8,8 +8,9 @@ import pytest
 from game.content.levels import load_level
 from game.engine.events import draw_event
 from game.engine.game import starting_firms
-from game.engine.horizon import event_stream, play_alone, season_alone
+from game.engine.horizon import play_alone, season_alone
 from game.engine.state import COOPERATE, DEFECT
+from game.engine.streams import Streams
 from tests.engine.helpers import everyone, first_firm, new_game, play_policy, without_rules
 
 CLUSTERS = ("gamarra", "el_porvenir", "villa_el_salvador")
@@ -31,7 +32,7 @@ def test_after_a_collapse_every_firm_sells_alone_to_the_horizon(name) -> None:
     played = game.state.season
     assert epilogue is not None and epilogue.mode == "alone"
     assert epilogue.seasons == level.rules.end.season_limit - played > 0
-    events = event_stream(game.seed)
+    events = Streams(game.seed).stream("events")
     for _ in range(played):  # the seasons the game met
         draw_event(level.events, events)
     rest = [draw_event(level.events, events) for _ in range(epilogue.seasons)]
