@@ -10,6 +10,7 @@ from typing import Any
 from game.engine.contract import CONDITIONS, ContractCondition, ContractOption
 from game.engine.events import EventCard
 from game.engine.level import (
+    NO_POPULATION,
     DilemmaRules,
     ExpectedRates,
     FirmCount,
@@ -17,6 +18,7 @@ from game.engine.level import (
     InformalSanctions,
     Level,
 )
+from game.engine.population import Population
 from game.engine.rules import DIMENSIONS, rules_from_dict
 
 
@@ -77,6 +79,19 @@ def build_event(e: dict[str, Any]) -> EventCard:
     )
 
 
+def _population(values: dict[str, Any] | None) -> Population:
+    """The cluster's starting population (a dilemma level has none)."""
+    if values is None:
+        return NO_POPULATION.copy()
+    return Population(
+        firms=int(values["firms"]),
+        **{
+            k: float(values[k])
+            for k in ("associated", "guild_unity", "guilds", "state", "services")
+        },
+    )
+
+
 def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "") -> Level:
     """Merge the level over the defaults and build the engine's level."""
     rules = rules_from_dict(deep_merge(defaults["rules"], level.get("rules", {})))
@@ -111,6 +126,7 @@ def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "")
         },
         firm_template=FirmTemplate(**{k: float(v) for k, v in start["firm"].items()}),
         firm_variation=float(start.get("firm_variation", 0.0)),
+        start_population=_population(start.get("population")),
         informal_sanctions=InformalSanctions(
             enabled=bool(informal["enabled"]),
             credit_cut=float(informal["credit_cut"]),

@@ -73,8 +73,17 @@ SECTION_NOTES: dict[str, str] = {
     "reputation": "A firm's name with clients, 0 to 1; it weighs on its private offers.",
     "investment": "The third decision, Invertir: own goods (quality, technology) and common goods "
     "(brand, institutions).",
-    "dimensions": "How the seven dimensions move each season, in points on the 0-100 scale; "
-    "joint action is the catalyst (004 5.1).",
+    "population": "The cluster's thousands of firms around the players' consortium "
+    "(game.engine.population; the level's `start.population`). Each season the consortium's "
+    "visible result (an order delivered together, a cancelled one, a partner caught selling "
+    "por fuera) moves `example`; firms that see a success copy it and join associations, "
+    "spread by the associated firms and the guilds; a failure puts associated firms off, less "
+    "where the guilds, the state and the technical services back them. The demonstration "
+    "effect is the cluster's engine (004 4.5, 4.7; 000 conclusions, Efecto demostración).",
+    "dimensions": "How the seven dimensions follow the population each season, in points on the "
+    '0-100 scale. "The whole cluster" means its associated share changing by 1.0: joint '
+    "action is the catalyst (004 5.1), so the consortium moves the cluster by its example, not "
+    "by its own weight.",
     "end": "When a game ends (advance, collapse or stagnation).",
     "fund": "The consortium's common fund, which pays the contract's costs and receives fines; "
     "if it goes below zero the alliance collapses.",
@@ -93,54 +102,49 @@ DIMENSION_NOTES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Relaciones productivas",
         "How closely the firms buy, sell and produce with each other: scarce (I), commercial "
         "links (II), integrated production (III), full integration (IV).",
-        (
-            "rules.dimensions.relations_per_cooperation",
-            "rules.dimensions.relations_per_defection",
-            "rules.dimensions.relations_per_detection",
-            "rules.dimensions.relations_share_unaccepted",
-        ),
+        ("rules.dimensions.relations_per_association",),
     ),
     "technology": (
         "Tecnología",
         "From no technological development (I) through specialisation (II) and technical "
         "refinement (III) to innovation of its own (IV).",
-        ("rules.dimensions.technology_learning", "rules.investment.dimension_gain"),
+        ("rules.dimensions.technology_learning", "rules.dimensions.technology_per_services"),
     ),
     "demand": (
         "Demanda",
         "How large and demanding the cluster's buyers are: weak, basic, medium, sophisticated.",
-        (
-            "rules.dimensions.demand_per_accepted_order",
-            "rules.dimensions.demand_per_cancelled_order",
-            "rules.investment.dimension_gain",
-        ),
+        ("rules.dimensions.demand_per_joint_action", "rules.investment.brand_demand_gain"),
     ),
     "institutions": (
         "Institucionalidad y normatividad",
         "Guilds, rules and support bodies and whether the rules are applied: incipient, basic, "
         "developing with norms applied, fully developed and regulating.",
-        ("rules.dimensions.institutions_per_formal_term", "rules.investment.dimension_gain"),
+        (
+            "rules.dimensions.institutions_per_support",
+            "rules.population.guilds_per_formal_term",
+            "rules.population.guilds_per_investment",
+            "rules.population.services_per_investment",
+        ),
     ),
     "productivity": (
         "Productividad",
         "Output per firm that comes from constant dealings between agents (a phase IV trait).",
         (
-            "rules.dimensions.productivity_per_accepted_order",
+            "rules.dimensions.productivity_per_joint_action",
             "rules.dimensions.productivity_per_technology",
-            "rules.investment.dimension_gain",
         ),
     ),
     "cooperative_competition": (
         "Competencia cooperadora",
         "Firms cooperating toward common goals while competing for the market, at the same "
         "time (a phase IV trait).",
-        ("rules.dimensions.cooperation_per_season", "rules.dimensions.cooperation_per_defection"),
+        ("rules.dimensions.cooperation_per_association",),
     ),
     "entry_of_agents": (
         "Inserción de agentes",
         "New firms from parallel, associated and complementary activities joining the cluster "
         "(a phase IV trait).",
-        ("rules.dimensions.entry_per_accepted_order", "contract effect entry_per_season"),
+        ("rules.dimensions.entry_per_joint_action", "contract effect entry_per_season"),
     ),
 }
 """The seven dimensions of Cuadro 2 (004 1.2.4), paraphrased: Spanish name, meaning, and the

@@ -70,6 +70,20 @@ def rules_spec(*, partial: bool) -> Mapping:
     return Mapping(sections)
 
 
+POPULATION_SPEC = Mapping(
+    {
+        "firms": Number(10, 1_000_000, integer=True),
+        "associated": Number(0, 1),
+        "guild_unity": Number(0, 1),
+        "guilds": Number(0, 1),
+        "state": Number(0, 1),
+        "services": Number(0, 1),
+    }
+)
+"""The cluster's population at the start (game.engine.population): its number of firms and
+the shares that say how it works together."""
+
+
 def _identifier(value: Any, path: tuple, checker: Checker) -> Any:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
         checker.report(
@@ -248,6 +262,7 @@ LEVEL_SPEC = Mapping(
                     }
                 ),
                 "firm_variation": Field(Number(0, 0.9), required=False, default=0.0),
+                "population": Field(POPULATION_SPEC, required=False),
             }
         ),
         "informal_sanctions": Field(
@@ -330,7 +345,7 @@ def check_level_semantics(
             checker.report((section,), f"missing required field '{section}'")
     start = level.get("start")
     if _usable(start):
-        for key in ("phase", "dimensions"):
+        for key in ("population", "phase", "dimensions"):
             if start.get(key) is None:
                 checker.report(
                     ("start", key), f"missing required field '{key}' (a cluster level needs it)"

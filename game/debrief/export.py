@@ -54,10 +54,10 @@ from game.persistence.paths import (
 
 ChartWriter = Callable[[Debrief, Path], list[Path]]
 EXPORT_FORMAT = "asociatividad-export"
-EXPORT_VERSION = 3
-"""3 (2026-12-03): games of model 2 of the rules (:data:`game.engine.game.MODEL`); the record
-and the CSV's ``model`` column say so. Versions 1 and 2 hold games of model 1, which this game
-refuses instead of replaying them under rules their players never met."""
+EXPORT_VERSION = 4
+"""4: games of model 3 of the rules (:data:`game.engine.game.MODEL`); the record and the CSV's
+``model`` column say so. Versions 1 and 2 hold games of model 1 and version 3 games of model 2,
+which this game refuses instead of replaying them under rules their players never met."""
 LANGS = ("es", "en", "both")
 CSV_COLUMNS = (
     "season",

@@ -317,12 +317,18 @@ def _formality(c: _Compare) -> Effect | None:
         delta = -delta
     if delta <= 0.0:
         return None
-    per_term = c.level.rules.dimensions.institutions_per_formal_term
+    rules = c.level.rules
+    # a formal term strengthens the guilds while the cluster sees the consortium succeed, and
+    # the guilds are one of the three supports the institutions dimension reads
+    # (game.engine.population)
+    per_term = rules.population.guilds_per_formal_term * rules.dimensions.institutions_per_support
     points = 0.0
     for report in c.played.reports:
+        if report.order_status != "accepted":
+            continue
         members = len(report.decisions)
         coop = sum(d.action is Action.COOPERATE for d in report.decisions.values())
-        points += per_term * delta * coop / max(members, 1)
+        points += per_term * delta * coop / max(members, 1) / 3.0
     return ("formality", {"points": points}) if points >= 0.05 else None
 
 

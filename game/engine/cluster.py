@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game.engine.population import PopulationChange
 from game.engine.rules import DIMENSIONS, Rules
 
 
@@ -72,54 +73,39 @@ def move_dimensions(
     dimensions: dict[str, float],
     rules: Rules,
     *,
+    population: PopulationChange,
+    brand_investments: int,
     members: int,
-    cooperators: int,
-    defectors: int,
-    detected: int,
-    accepted: bool,
-    cancelled: bool,
-    investments: Mapping[str, int],
-    formality: float,
     entry_per_season: float,
     event_shift: Mapping[str, float],
 ) -> dict[str, float]:
     """Move the seven dimensions for one season and return the change of each.
 
-    Joint action is the catalyst (004, 5.1): relations and cooperative competition only grow
-    when members deliver together, so no amount of solo investment advances the cluster.
+    The dimensions follow the whole cluster's population (game.engine.population), not the
+    consortium's own seasons: relations and cooperative competition grow as firms join
+    associations and fall as they leave; technology, productivity, demand and the entry of
+    agents grow with the joint work of the associated firms; institutions with what the guilds,
+    the state and the technical services offer. Joint action is the catalyst (004 5.1), so the
+    consortium moves the cluster through the example it gives, not by its own weight alone.
     """
     d = rules.dimensions
-    gain = rules.investment.dimension_gain
-    n = max(members, 1)
-    coop = cooperators / n
-    defect = defectors / n
-    done = 1.0 if accepted else 0.0
+    joined = population.associated
+    joint = population.joint_action
+    working = max(joint, 0.0)
     delta = {dim: rules.drift[dim] + event_shift.get(dim, 0.0) for dim in DIMENSIONS}
-    delta["productive_relations"] += (
-        d.relations_per_cooperation * coop * (1.0 if accepted else d.relations_share_unaccepted)
-        - d.relations_per_defection * defect
-        - d.relations_per_detection * detected / n
-    )
+    delta["productive_relations"] += d.relations_per_association * joined
+    delta["cooperative_competition"] += d.cooperation_per_association * joined
     delta["technology"] += (
-        d.technology_learning * done * coop + gain * investments["technology"] / n
+        d.technology_learning * working + d.technology_per_services * population.services
     )
-    delta["demand"] += (
-        d.demand_per_accepted_order * done * coop
-        - d.demand_per_cancelled_order * (1.0 if cancelled else 0.0)
-        + gain * investments["brand"] / n
+    delta["demand"] += d.demand_per_joint_action * joint + (
+        rules.investment.brand_demand_gain * brand_investments / max(members, 1)
     )
-    delta["institutions"] += (
-        d.institutions_per_formal_term * formality * coop + gain * investments["institutions"] / n
+    delta["institutions"] += d.institutions_per_support * population.institutions
+    delta["productivity"] += d.productivity_per_joint_action * working + (
+        d.productivity_per_technology * max(delta["technology"], 0.0)
     )
-    delta["productivity"] += (
-        d.productivity_per_accepted_order * done * coop
-        + d.productivity_per_technology * max(delta["technology"], 0.0)
-        + gain * investments["quality"] / n
-    )
-    delta["cooperative_competition"] += (
-        d.cooperation_per_season * coop * done - d.cooperation_per_defection * defect
-    )
-    delta["entry_of_agents"] += entry_per_season + d.entry_per_accepted_order * done
+    delta["entry_of_agents"] += entry_per_season + d.entry_per_joint_action * working
     for dim in DIMENSIONS:
         before = dimensions[dim]
         dimensions[dim] = clamp_dimension(before + delta[dim])

@@ -40,11 +40,13 @@ from game.engine.views import FirmView, OwnFirm
 
 Decider = Callable[[FirmView], Decision]
 
-MODEL = 2
+MODEL = 3
 """The version of the rules a game is played under, kept in its record. Model 1 (until
 2026-12-03): a game paid what it had paid when it ended, fines were sums of soles, and dice were
-seeded in two ways. Model 2: a fixed horizon played out after the game ends (collapse costs
-everyone), fines as a share of the order owed, clients whose orders grow, one way of seeding.
+seeded in two ways. Model 2 (2026-12-03): a fixed horizon played out after the game ends
+(collapse costs everyone), fines as a share of the order owed, clients whose orders grow, one
+way of seeding. Model 3 (2026-12-03, later): the consortium moves the cluster through its population
+(game.engine.population, the demonstration effect), not its dimensions directly.
 A record of another model would replay with rules its players never met, so it is refused
 (:class:`OldRulesError`), never replayed."""
 
@@ -151,6 +153,7 @@ class Game:
             terms=terms,
             dimensions=dict(level.start_dimensions),
             phase=compute_phase(level.start_dimensions, level.rules.phase_thresholds),
+            population=level.start_population.copy(),
         )
         self.signing = self._sign()
         self._streams = Streams(seed)

@@ -24,8 +24,9 @@ from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.events import EventCard, draw_event
 from game.engine.level import Level
 from game.engine.outcome import Outcome, OutcomeKind, Reason, phase_fell
+from game.engine.population import NO_CHANGE
 from game.engine.reports import SeasonReport
-from game.engine.state import Firm, InvestTarget
+from game.engine.state import Firm
 from game.engine.streams import Streams
 
 EpilogueMode = Literal["none", "alone", "alliance"]
@@ -65,7 +66,6 @@ def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
     end, thresholds, start = level.rules.end, level.rules.phase_thresholds, level.start_phase
     dimensions = dict(level.start_dimensions)
     totals = [0.0] * len(firms)
-    nothing_invested = {target.value: 0 for target in InvestTarget}
     outcome: Outcome | None = None
     below = above = 0
     for season in range(1, end.season_limit + 1):
@@ -77,14 +77,9 @@ def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
         move_dimensions(
             dimensions,
             level.rules,
+            population=NO_CHANGE,
+            brand_investments=0,
             members=0,
-            cooperators=0,
-            defectors=0,
-            detected=0,
-            accepted=False,
-            cancelled=False,
-            investments=nothing_invested,
-            formality=0.0,
             entry_per_season=0.0,
             event_shift=event.dimensions,
         )

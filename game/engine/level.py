@@ -5,14 +5,19 @@ Built by ``game.content`` from a validated YAML file; the engine never reads fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from game.engine.contract import ContractCondition
 from game.engine.events import EventCard
+from game.engine.population import Population
 from game.engine.rules import Rules
 
 Bilingual = dict[str, str]
+
+NO_POPULATION = Population(
+    firms=0, associated=0.0, guild_unity=0.0, guilds=0.0, state=0.0, services=0.0
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,9 @@ class Level:
     events: tuple[EventCard, ...]
     expected: ExpectedRates
     dilemma: DilemmaRules | None = None
+    start_population: Population = field(default_factory=lambda: NO_POPULATION.copy())
+    """The cluster's thousands of firms as the game starts (never changed: each game plays a
+    copy); the tutorial's dilemma has none to speak of."""
     path: str = ""
     deepen: tuple[str, ...] = ()
     """A phase-IV level's goal (there is no phase above IV to reach): hold the phase and bring

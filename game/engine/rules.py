@@ -188,45 +188,83 @@ class InvestmentRules:
     institutions_detection_gain: float = param(
         0, 1, "detection added for all by one investment in the institutions"
     )
-    dimension_gain: float = param(
-        0, 100, "points a common dimension gains from one investment, divided by the group size"
+    brand_demand_gain: float = param(
+        0, 100, "points of the cluster's demand one brand investment gains, over the group size"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PopulationRules:
+    """How the cluster's population moves (game.engine.population): the demonstration effect
+    (004 4.5, 000 conclusions), the guilds (004 4.7) and the institutions (004 5.1)."""
+
+    example_memory: float = param(
+        0, 1, "weight of this season's visible result in how the cluster sees the consortium"
+    )
+    visibility: float = param(
+        0, 1, "share of the cluster's firms that see the consortium's work for themselves"
+    )
+    copy_rate: float = param(
+        0, 20, "firms that join associations per season, per firm that sees a full success"
+    )
+    defection_weight: float = param(
+        0,
+        8,
+        "kept promises whose example one sale por fuera spoils (the cluster's buyers take part "
+        "in it, so the market knows)",
+    )
+    put_off_rate: float = param(
+        0, 1, "share of associated firms that give up per season after a full failure"
+    )
+    unity_per_association: float = param(
+        0, 10, "guild unity gained (or lost) per share of the cluster that joins (or leaves)"
+    )
+    guilds_per_association: float = param(
+        0, 10, "strength the guilds gain per share of the cluster that joins associations"
+    )
+    guilds_per_investment: float = param(
+        0, 1, "strength the guilds gain from one member's investment in the institutions"
+    )
+    services_per_investment: float = param(
+        0, 1, "technical services (CITE-like) gained from one investment in the institutions"
+    )
+    guilds_per_formal_term: float = param(
+        0, 1, "strength the guilds gain per formal contract term of a consortium seen to succeed"
     )
 
 
 @dataclass(frozen=True, slots=True)
 class DimensionRules:
-    """How the seven dimensions move each season (points on the 0-100 scale)."""
+    """How the seven dimensions move with the cluster's population each season (points on the
+    0-100 scale; "the whole cluster" means a change of 1.0 in its associated share)."""
 
-    relations_per_cooperation: float = param(0, 100, "productive relations at full cooperation")
-    relations_per_defection: float = param(0, 100, "productive relations lost at full defection")
-    relations_per_detection: float = param(
-        0, 100, "productive relations lost per detected defector"
+    relations_per_association: float = param(
+        0, 500, "productive relations gained if the whole cluster joined associations"
     )
-    relations_share_unaccepted: float = param(
-        0,
-        1,
-        "share of relations_per_cooperation still earned when the joint order is not accepted "
-        "(working together counts, a lost order counts less)",
+    cooperation_per_association: float = param(
+        0, 500, "cooperative competition gained if the whole cluster joined associations"
     )
-    technology_learning: float = param(0, 100, "technology learned from an accepted joint order")
-    demand_per_accepted_order: float = param(0, 100, "demand gained when the client accepts")
-    demand_per_cancelled_order: float = param(0, 100, "demand lost when the client cancels")
-    institutions_per_formal_term: float = param(
-        0, 100, "institutions gained per formal contract term, at full cooperation"
+    technology_learning: float = param(
+        0, 500, "technology learned a season if the whole cluster worked jointly"
     )
-    productivity_per_accepted_order: float = param(
-        0, 100, "productivity gained by an accepted order, at full cooperation"
+    technology_per_services: float = param(
+        0, 500, "technology gained per unit of technical services gained"
+    )
+    demand_per_joint_action: float = param(
+        0, 500, "demand gained a season if the whole cluster worked jointly (lost if it left)"
+    )
+    institutions_per_support: float = param(
+        0, 500, "institutions gained per unit of institutional support (guilds, state, services)"
+    )
+    productivity_per_joint_action: float = param(
+        0, 500, "productivity gained a season if the whole cluster worked jointly"
     )
     productivity_per_technology: float = param(
         0, 10, "productivity gained per point of technology gained"
     )
-    cooperation_per_season: float = param(
-        0, 100, "cooperative competition at full cooperation with an accepted order"
+    entry_per_joint_action: float = param(
+        0, 500, "entry of new agents a season if the whole cluster worked jointly"
     )
-    cooperation_per_defection: float = param(
-        0, 100, "cooperative competition lost at full defection"
-    )
-    entry_per_accepted_order: float = param(0, 100, "entry of new agents when the order succeeds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +350,7 @@ class Rules:
     quality: QualityRules
     reputation: ReputationRules
     investment: InvestmentRules
+    population: PopulationRules
     dimensions: DimensionRules
     end: EndRules
     fund: FundRules
@@ -329,6 +368,7 @@ RULE_SECTIONS: dict[str, type] = {
     "quality": QualityRules,
     "reputation": ReputationRules,
     "investment": InvestmentRules,
+    "population": PopulationRules,
     "dimensions": DimensionRules,
     "end": EndRules,
     "fund": FundRules,

@@ -17,6 +17,7 @@ from game.engine.events import draw_event
 from game.engine.horizon import lost_credit_cost, season_alone
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
+from game.engine.population import move_population, visible_result
 from game.engine.reports import Delivery, Penalty, SeasonReport
 from game.engine.rules import Treatments
 from game.engine.state import (
@@ -218,17 +219,30 @@ def resolve_season(
     _update_client(season, status, promised)
     dims_before = dict(state.dimensions)
     terms = state.terms.modifiers
-    changes = move_dimensions(
-        state.dimensions,
-        level.rules,
+    result = visible_result(
+        level.rules.population,
         members=len(members),
         cooperators=len(season.cooperators),
         defectors=len(season.defectors),
         detected=len(detected),
         accepted=status == "accepted",
         cancelled=status.startswith("cancelled"),
-        investments=investments,
+    )
+    moved = move_population(
+        state.population,
+        level.rules.population,
+        start_associated=level.start_population.associated,
+        result=result,
+        acting_members=len(season.cooperators),
+        institution_investments=investments["institutions"],
         formality=terms["formality"],
+    )
+    changes = move_dimensions(
+        state.dimensions,
+        level.rules,
+        population=moved,
+        brand_investments=investments["brand"],
+        members=len(members),
         entry_per_season=terms["entry_per_season"],
         event_shift=setup.event.dimensions,
     )
@@ -263,6 +277,7 @@ def resolve_season(
         ledger=tuple(season.ledger.entries),
         seen=tuple(seen),
         mistakes=tuple(sorted(season.mistakes)),
+        population=state.population.to_json(),
     )
 
 

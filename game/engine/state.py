@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from game.engine.contract import ContractTerms
 from game.engine.events import EventCard
+from game.engine.population import Population
 
 
 class Action(StrEnum):
@@ -142,6 +143,7 @@ class GameState:
     terms: ContractTerms
     dimensions: dict[str, float]
     phase: int
+    population: Population  # the cluster's thousands of firms around the consortium
     season: int = 0  # seasons completed
     brand_bonus: float = 0.0  # joint price rise built by brand investments
     institutions_bonus: float = 0.0  # detection built by institution investments

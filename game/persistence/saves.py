@@ -59,11 +59,12 @@ from game.persistence.paths import (
 )
 
 SAVE_FORMAT = "asociatividad-save"
-SAVE_VERSION = 3
-FIRST_OF_THESE_RULES = 3
-"""The first save version whose games were played under the rules this game plays (model 2 of
-:data:`game.engine.game.MODEL`, 2026-12-03). Versions 1 and 2 hold games of model 1: replayed
-now they would give other numbers than their players saw, so they are refused, never upgraded."""
+SAVE_VERSION = 4
+FIRST_OF_THESE_RULES = 4
+"""The first save version whose games were played under the rules this game plays (model 3 of
+:data:`game.engine.game.MODEL`). Versions 1 and 2 hold games of model 1, version 3 of model 2:
+replayed now they would give other numbers than their players saw, so they are refused, never
+upgraded."""
 SAVE_SUFFIX = ".json"
 AUTOSAVE_SLOT = "autosave"
 FINISHED_PREFIX = "finished-"

@@ -450,7 +450,9 @@ def test_aprendiz_learns_to_defect_against_always_defect(levels: dict[str, Level
 def test_aprendiz_tries_investing_in_a_cluster(levels: dict[str, Level]) -> None:
     level = levels["villa_el_salvador"]
     keys = ["aprendiz", "leal", "leal", "leal", "leal", "leal"]
-    game, _ = play_seats(level, keys, seed=1, contract=level.reference_contract)
+    # fines but no expulsion, so a learner caught twice stays at the table to try the rest
+    contract = {**level.reference_contract, "penalties": "fine"}
+    game, _ = play_seats(level, keys, seed=1, contract=contract)
     assert {d.action for d in decisions_of(game, 0)} == set(Action)
 
 

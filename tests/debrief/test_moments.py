@@ -191,7 +191,7 @@ def test_a_loyal_game_is_a_short_timeline(gamarra):
     """A long game of cooperation: a few events that hit, the first faulty-lot claim, the
     ending, and no log of every season."""
     debrief = analyse(gamarra, computer_game(gamarra, 1, ("leal",) * 6).record())
-    assert len(debrief.seasons) >= 10
+    assert len(debrief.seasons) >= 8  # a phase change takes years, even for a loyal table
     assert 2 <= len(debrief.moments) <= 10
     kinds = _kinds(debrief)
     assert kinds.count("faulty_shared") <= 1 and kinds[-1] == "ending"

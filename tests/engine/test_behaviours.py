@@ -11,6 +11,7 @@ import pytest
 from game.content.levels import load_level
 from game.engine.cluster import compute_phase, move_dimensions
 from game.engine.game import replay
+from game.engine.population import NO_CHANGE
 from game.engine.rules import DIMENSIONS
 from game.engine.season import detection_chance
 from game.engine.state import COOPERATE, DEFECT, InvestTarget, invest
@@ -249,23 +250,17 @@ def test_the_social_network_makes_detection_likelier_in_el_porvenir():
 
 
 def _seasons_without_joint_action(name: str) -> int:
-    """The cluster's phase when nobody acts together for a whole game (no events)."""
+    """The cluster's phase when no consortium gives it an example for a whole game (no
+    events): only its drift moves it."""
     level = load_level(name)
     dims = dict(level.start_dimensions)
-    none = dict.fromkeys(t.value for t in InvestTarget)
-    none = dict.fromkeys(none, 0)
     for _ in range(level.rules.end.season_limit):
         move_dimensions(
             dims,
             level.rules,
-            members=6,
-            cooperators=0,
-            defectors=0,
-            detected=0,
-            accepted=False,
-            cancelled=False,
-            investments=none,
-            formality=0.0,
+            population=NO_CHANGE,
+            brand_investments=0,
+            members=0,
             entry_per_season=0.0,
             event_shift={},
         )

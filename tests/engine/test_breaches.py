@@ -19,7 +19,8 @@ def _season(game, decisions):
 
 def test_a_faulty_lot_traced_to_its_maker_is_a_breach_and_repeated_it_expels() -> None:
     level = load_level("gamarra")
-    contract = level.reference_contract  # traceability, escalating fines, expulsion at 3
+    # traceability, escalating fines, expulsion at the third breach
+    contract = {**level.reference_contract, "penalties": "escalating"}
     game = new_game(level, 5, contract)
     maker = game.state.firms[0]
     maker.quality, maker.quality_spread = 0.2, 0.0  # every lot it makes falls short
@@ -59,7 +60,7 @@ def test_unpaid_dues_are_a_breach_the_fund_always_sees() -> None:
 
 def _caught(contract_changes: dict[str, str]):
     level = load_level("gamarra")
-    contract = {**level.reference_contract, **contract_changes}
+    contract = {**level.reference_contract, "penalties": "escalating", **contract_changes}
     for seed in range(300):
         game = new_game(level, seed, contract)
         for _ in range(6):

@@ -39,13 +39,13 @@ GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 DIGESTS: dict[str, str] = {
     "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "76d639997f9aef04c3cec8310ad47cc3e900d847dcf3904b778c864b7616cac8",
-    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "d389685adc949141e3711e132d3f1be6c6e74431018e2806b73ded30f6a93816",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "9059d81efc6ab2e0b36300060a5c6a6b4dbb683a572c1b84d86aa10290d9cc56",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7a10769076ae5d757556bea965204b3df9a3624a59ce6e04410ff601f35ee0dc",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "5513c77f112ed679545b1c28dcd49f29604886d766373a62610de09fdd760da3",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "e3640cc7e35146651139a50d002b676d60028440f924ed62b075c13264ad5534",
-    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "0cdd2c1a9b8103a8c3f672ab5e29a602573fe02c36561c95968cb7da9f991c1e",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "34c6eaef9e144ffd4b93572fbdd4f58e2b938ae2b97e896fbfc3166630036286",
+    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "d528b6f5b0aaaa55b877ffdb9e5127f1461a70cfe44f39276674c1fae9812310",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "5eb18b6443c59f76fd882017e3ebcf84e5a29c46db7827caa245d76b7543f211",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "c960ac637d475060b68514800f5ee0ab6fd91f92f44f3f4237fc25f666730ceb",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "02f5960a7a030591c6790010c8f217cb4797f20fadaec0425f78e7de37855516",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "06c2a07f1a397883d60f3875a0d38968a6cf8a4f2b7432b732d97216a102d9bb",
+    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "7ff084ebe880e053c04d87fbdfbdd9b84d06a72a2abb7f7255a72278a0137b0a",
 }
 
 
@@ -122,6 +122,7 @@ def game_summary(game: Game) -> dict[str, Any]:
                 "fund_change": r.fund_change,
                 "ledger": list(r.ledger),
                 "payoffs": r.payoffs,
+                **({"population": r.population} if r.population else {}),
             }
         )
     public = [
@@ -222,8 +223,8 @@ TREATED_GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 their own."""
 
 TREATED_DIGESTS: dict[str, str] = {
-    "gamarra/9": "c7c779f6032874a72041d90cdcfc4aaccbb16de3cc4118010bc2d6322ba0df65",
-    "el_porvenir/11": "86ffc5e4793349d17d86404a35df81dfd011d89c75075a47f3efc3836e02c185",
+    "gamarra/9": "b7b489a2d803a970e1e643c9d4407a4422c4a1b308a6ed2285f1e563f761a6f8",
+    "el_porvenir/11": "add22c9bbec2ab924cd8f8a307fcd5f45ac8651e4cb43c58677c9c0e1599bd0f",
     "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
 }
 
@@ -241,9 +242,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "ed7bd0be272366988809533f571ec7470271cdd0f4cead6eb74ff5c88674e29e",
-    "el_porvenir": "f27a0a1beeffcd185428f03b95078dda8728f3464b88539219ff2cbd34b962f2",
-    "villa_el_salvador": "5b6ab887ab0470f2193709623db4fa1f0cdc30cb4bf19006f099e147bb5eaa51",
+    "gamarra": "20e61765358a9b86476705a9d73f94a56425eb8af4050ef98e74584317af126b",
+    "el_porvenir": "112edd5122e6c1c90fda058c81d69ca89e2e389c2bb63027290ebb208b2c7683",
+    "villa_el_salvador": "b6c5039a6408a6b74f662a10345faa52a2a94f3903f43a2e93e03215364cb65c",
 }
 
 

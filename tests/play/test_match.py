@@ -86,7 +86,8 @@ def test_the_tutorial_refuses_an_investment():
 @pytest.mark.parametrize("seasons", [0, 1, 4])
 def test_save_and_restore_mid_season_continues_identically(seasons):
     match = _table(humans=2)
-    match.sign(GAMARRA.reference_contract)
+    # fines that never expel: both people are still at the table after four seasons
+    match.sign({**GAMARRA.reference_contract, "penalties": "fine"})
     for _ in range(seasons):
         match.decide(0, COOPERATE)
         if 1 in match.active_game.members():  # an expelled defector decides nothing more

@@ -28,16 +28,18 @@ register(
         "howto.goal.text": {
             "es": "Diriges una pequeña empresa que se une a otras en un consorcio: juntas atienden "
             "pedidos grandes que ninguna podría cumplir sola.\n\n"
-            "El consorcio trabaja dentro de un cluster que está en una de cuatro fases, de la I a "
-            "la IV. Lo que hacen las empresas, temporada tras temporada, lo empuja hacia arriba o "
-            "hacia abajo.\n\n"
-            "Cada temporada es un año de campañas, y la partida cubre un horizonte de años. Si la "
+            "El consorcio es un puñado de empresas dentro de un cluster de miles, que está en una "
+            "de cuatro fases, de la I a la IV. Lo mueve con su ejemplo: si las demás lo ven "
+            "triunfar, lo imitan y se asocian; si fracasa o alguien vende por fuera, se alejan.\n\n"
+            "Cada temporada es un año de campañas: cambiar de fase toma cerca de una década. Si la "
             "alianza termina antes, cada empresa vende sola lo que queda, y eso también cuenta.",
             "en": "You run a small firm that joins others in a consortium: together they take on "
             "large orders that none of them could fill alone.\n\n"
-            "The consortium works inside a cluster that is in one of four phases, I to IV. What "
-            "the firms do, season after season, pushes it up or down.\n\n"
-            "Each season is a year of campaigns, and a game covers a horizon of years. If the "
+            "The consortium is a handful of firms inside a cluster of thousands, which is in one "
+            "of four phases, I to IV. It moves the cluster by example: if the others see it "
+            "succeed, they copy it and associate; if it fails or someone sells por fuera, they "
+            "stay away.\n\n"
+            "Each season is a year of campaigns: a change of phase takes about a decade. If the "
             "alliance ends sooner, each firm sells alone for what is left, and that counts too.",
         },
         "howto.goal.ends": {
@@ -60,8 +62,8 @@ register(
         "howto.goal.consortium": {"es": "El consorcio", "en": "The consortium"},
         "howto.goal.phases": {"es": "Fases del cluster", "en": "The cluster's phases"},
         "howto.goal.source": {
-            "es": "Fuente: 000, secciones III y IV; 004, capítulo 1.2",
-            "en": "Source: 000, sections III and IV; 004, chapter 1.2",
+            "es": "Fuente: 000, secciones III y IV; 003; 004, capítulos 1.2 y 4.5",
+            "en": "Source: 000, sections III and IV; 003; 004, chapters 1.2 and 4.5",
         },
         # 2. the three decisions
         "howto.decide.title": {
