@@ -52,8 +52,12 @@ class Phase(StrEnum):
 
 
 class Seating(StrEnum):
+    """How people sit at the table: it decides whether there are hand-offs at all."""
+
     HOT_SEAT = "hot_seat"
+    """One screen passed from person to person, in seating order."""
     PARALLEL = "parallel"
+    """A device each (the workshop's phones): every person decides at once."""
 
 
 class TurnError(MatchError):
