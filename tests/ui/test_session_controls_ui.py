@@ -163,6 +163,15 @@ def test_the_clock_stops_while_the_game_is_paused(tmp_path):
     assert 15 < scene.turn_left < 21
 
 
+def test_the_pause_menu_pauses_the_turn_machine_and_resuming_resumes_it(tmp_path):
+    app = table(tmp_path, people=2, timer=30)
+    turn = season(app).turn
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.scene, PauseScene) and turn.paused
+    press(app, pygame.K_r)
+    assert season(app).turn is turn and not turn.paused
+
+
 def test_a_lone_player_timed_out_sees_the_season_resolved_with_a_neutral_note(tmp_path):
     app = table(tmp_path, people=1, timer=30)
     scene = season(app)

@@ -1,23 +1,26 @@
 """The season: each person's secret decision, a privacy hand-off between them, the resolution.
 
-The board (game.ui.board) is always on the right. On the left, in order each season:
+The turn itself (whose it is, the decision timer, when the season resolves, how far its story
+is told) is a pygame-free state machine, :class:`game.play.turn.TurnMachine`; this screen draws
+its phase and turns clicks and keys into its events. The board (game.ui.board) is always on the
+right. On the left, by the machine's phase:
 
-* ``handoff``: "pass the computer to <name>" (only with two or more people at the screen);
+* ``HANDOFF``: "pass the computer to <name>" (only with two or more people at the screen);
   nothing private of the previous person is on screen while it shows;
-* ``deciding``: the event, the joint order, this firm's private outside offer and the three
+* ``DECIDING``: the event, the joint order, this firm's private outside offer and the three
   decisions (two in the tutorial);
-* ``look``: "everyone look at the screen" before resolving (two or more people);
-* ``resolution``: the season told step by step, the board's numbers moving from before to
-  after; then the next season or the end.
+* ``LOOK``: "everyone look at the screen" before resolving (two or more people);
+* ``RESOLUTION``: the season told step by step, the board's numbers moving from before to
+  after; then the next season or the end (``ENDED`` opens the end screen).
 
 In demo mode every seat is a computer: no hand-offs, and the seasons go on by themselves.
 
 The decision timer (issue 4, set in the facilitator's options and kept with the match): each
 person's turn, from the hand-off to the confirmed decision, has ``match.timer_seconds``. The
-clock only runs while this screen is on top (so the pause menu stops it) and never in the demo.
-When it runs out, ``match.decide_for_absent`` decides with the facilitator's personality and the
-game moves on as after a confirmed decision, with a note that names the firm but never says what
-was decided (the next person may already be looking).
+clock only runs while this screen is on top (the pause menu pauses the machine) and never in the
+demo. When it runs out, the machine has ``match.decide_for_absent`` decide with the
+facilitator's personality and the game moves on as after a confirmed decision, with a note that
+names the firm but never says what was decided (the next person may already be looking).
 """
 
 from __future__ import annotations
@@ -28,10 +31,12 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision, InvestTarget
 from game.i18n import pick, register
-from game.play.match import MatchError, Stage
-from game.play.story import StoryStep, season_story
+from game.play.match import MatchError
+from game.play.story import StoryStep
+from game.play.turn import Pace, Phase, TurnMachine, pace_for
 from game.ui import theme
 from game.ui.board import (
     BoardNumbers,
@@ -239,8 +244,6 @@ TARGET_KEYS = {
     InvestTarget.BRAND: pygame.K_3,
     InvestTarget.INSTITUTIONS: pygame.K_4,
 }
-STEP_SECONDS = {"normal": 0.9, "fast": 0.3, "off": 0.0}
-DEMO_PAUSE = {"normal": 2.5, "fast": 1.2, "off": 0.6}
 
 
 def play_sound(app, name: str) -> None:
@@ -264,18 +267,21 @@ class Layout:
 
 
 class SeasonScene(Scene):
+    """Draws the season's turn and turns clicks and keys into the turn machine's events.
+
+    Whose turn it is, the decision timer, when the season resolves and how much of its story is
+    told all live in :class:`TurnMachine` (``self.turn``); this scene keeps only what is the
+    screen's own: the option picked but not yet confirmed, the board's numbers before and after
+    for the animation, the sounds already played and what the autosave said."""
+
     pausable = True
 
     def __init__(self, app, demo: bool = False, exit_at_end: bool = False) -> None:
         super().__init__(app)
         self.demo = demo
         self.exit_at_end = exit_at_end
-        self.mode = "handoff"
-        self.seat: int | None = None
         self.choice: Action | None = None
         self.target: InvestTarget | None = None
-        self.story: list[StoryStep] = []
-        self.elapsed = 0.0
         self.sounded = 0
         self.before: BoardNumbers | None = None
         self.after: BoardNumbers | None = None
@@ -287,9 +293,16 @@ class SeasonScene(Scene):
         self.option_rows = False
         self.target_grid = False
         self.memo: dict[tuple, object] = {}  # text layouts, measured once per build
-        self.turn_left: float | None = None  # seconds left on this person's decision timer
-        self.turn_key: tuple[int, int] | None = None  # (season, seat) the clock is for
-        self.timed_out: str | None = None  # the firm the computer just decided for
+        # Last: building the machine may resolve a season at once, which calls back here.
+        self.turn = TurnMachine(
+            self.match,
+            demo=demo,
+            pace=self.pace,
+            on_resolving=self.season_resolving,
+            on_resolved=self.season_resolved,
+        )
+        if self.turn.phase is Phase.RESOLUTION and self.before is None:
+            self.sounded = len(self.turn.story)  # restored from a save: told, and heard, at once
 
     # -- state -------------------------------------------------------------------------------
 
@@ -298,109 +311,72 @@ class SeasonScene(Scene):
         return self.app.match
 
     @property
-    def people(self) -> int:
-        return sum(s.is_human for s in self.match.seats)
+    def mode(self) -> Phase:
+        return self.turn.phase
 
     @property
-    def private_handoffs(self) -> bool:
-        return self.people >= 2 and not self.demo
-
-    def enter(self) -> None:
-        self.sync()
-        super().enter()
-
-    def sync(self) -> None:
-        """Choose what to show from the match's stage (also after loading a save)."""
-        match = self.match
-        self.message = None
-        if match.stage in (Stage.RESOLVED, Stage.OVER):
-            if self.mode != "resolution":
-                self.mode = "resolution"
-                report = match.last_report
-                self.story = (
-                    season_story(match.level, report, list(match.active_game.names))
-                    if report is not None
-                    else []
-                )
-                self.elapsed = 1e9  # restored from a save: everything at once
-                self.sounded = len(self.story)
-                self.before = self.after = None
-            return
-        seat = match.next_human()
-        if seat is not None:
-            self.seat = seat
-            self.start_turn(seat)
-            self.choice = None
-            self.target = None
-            self.mode = "handoff" if self.private_handoffs else "deciding"
-            return
-        if self.private_handoffs:
-            self.mode = "look"
-            self.seat = None
-        else:
-            self.resolve()
-
-    # -- the decision timer ------------------------------------------------------------------
+    def seat(self) -> int | None:
+        return self.turn.seat
 
     @property
-    def timer_on(self) -> bool:
-        return not self.demo and self.match.timer_seconds > 0
+    def turn_left(self) -> float | None:
+        """Seconds left on this person's decision timer (None: no clock runs)."""
+        return self.turn.time_left
 
-    def start_turn(self, seat: int) -> None:
-        """A person's turn starts (a new clock), unless it is the same turn going on."""
-        key = (self.match.seasons_played, seat)
-        if key != self.turn_key:
-            self.turn_key = key
-            self.turn_left = float(self.match.timer_seconds) if self.timer_on else None
+    @property
+    def timed_out(self) -> str | None:
+        """The firm(s) the computer just decided for when time ran out."""
+        names = [self.match.seats[seat].name for seat in self.turn.timed_out]
+        return ", ".join(names) if names else None
 
-    def time_out(self) -> None:
-        """The clock ran out: the facilitator's personality decides for this person, unseen."""
-        seat = self.seat
-        self.turn_left = None
-        if seat is None:
-            return
-        name = self.match.seats[seat].name
-        try:
-            self.match.decide_for_absent(seat, self.match.timer_personality)
-        except MatchError as error:
-            log.warning("the decision timer could not decide for seat %s: %s", seat, error)
-            self.message = self.tr("timer.failed", problem=str(error))
-            self.rebuild()
-            return
-        self.timed_out = name
+    @property
+    def story(self) -> list[StoryStep]:
+        return self.turn.story
+
+    @property
+    def elapsed(self) -> float:
+        return self.turn.story_elapsed
+
+    @property
+    def pace(self) -> Pace:
+        return pace_for(self.app.settings.animation_speed)
+
+    def turn_key(self) -> tuple[Phase, int | None, int]:
+        return self.turn.phase, self.turn.seat, self.match.seasons_played
+
+    def turn_moved(self, before: tuple[Phase, int | None, int]) -> bool:
+        """After an event: if the turn moved, nothing of the last screen's choice stays."""
+        if self.turn_key() == before:
+            return False
         self.choice = self.target = None
-        self.sync()
-        self.rebuild()
+        self.message = None
+        return True
 
     def follow_seats(self) -> None:
-        """After the facilitator changed who runs which firm (pause menu, Seats): if the
-        person whose turn it was is now run by the computer, or a firm handed back to a person
-        still has to decide, move the turn on as the match now says."""
-        match = self.match
-        if match is None or match.stage is not Stage.DECIDING:
-            return
-        if self.mode not in ("handoff", "deciding", "look"):
-            return
-        waiting = match.humans_to_decide()
-        if self.mode == "look" and not waiting:
-            return
-        if self.mode in ("handoff", "deciding") and self.seat in waiting:
-            return
-        before = self.seat
-        self.choice = self.target = None
-        self.sync()
-        if self.mode == "deciding" and self.seat != before:
-            self.mode = "handoff"  # someone else's turn: never open it on the last one's screen
+        """After the facilitator changed who runs which firm (pause menu, Seats): the machine
+        moves the turn on if the person on screen no longer decides."""
+        before = self.turn_key()
+        self.turn.seats_changed()
+        self.turn_moved(before)
+
+    def back(self) -> None:
+        """Esc opens the pause menu, and every clock stops until the game is uncovered."""
+        self.turn.pause()
+        super().back()
 
     def uncovered(self) -> None:
-        """Back from the pause menu: the facilitator may have handed firms over (Seats)."""
+        """Back from the pause menu: the clocks go on (at the pace the settings now say) and
+        the facilitator may have handed firms over (Seats)."""
+        self.turn.pace = self.pace
+        self.turn.resume()
         self.follow_seats()
         super().uncovered()
 
-    def resolve(self) -> None:
-        match = self.match
-        self.before = numbers_of(match)
-        report = match.resolve()
+    def season_resolving(self, turn: TurnMachine) -> None:
+        self.before = numbers_of(turn.match)
+
+    def season_resolved(self, turn: TurnMachine, report: SeasonReport) -> None:
+        """Save the season (not in the demo), then start telling it."""
         self.saved = False
         self.not_saved = None
         self.set_aside = None
@@ -409,19 +385,14 @@ class SeasonScene(Scene):
             self.saved = self.not_saved is None
             kept = self.app.set_aside.kept_at if self.app.set_aside is not None else None
             self.set_aside = kept.name if kept is not None else None
-        self.after = numbers_of(match)
-        self.story = season_story(match.level, report, list(match.active_game.names))
-        self.elapsed = 0.0
+        self.after = numbers_of(turn.match)
         self.sounded = 0
-        self.seat = None
-        self.mode = "resolution"
-        self.reveal_sounds()
+        self.reveal_sounds(turn)
 
     # -- actions -----------------------------------------------------------------------------
 
     def show_decision(self) -> None:
-        self.mode = "deciding"
-        self.timed_out = None
+        self.turn.open_private_screen()
         self.rebuild()
 
     def choose(self, action: Action) -> None:
@@ -452,34 +423,34 @@ class SeasonScene(Scene):
             self.message = self.tr("season.confirm.tip")
             return
         try:
-            self.match.decide(self.seat, decision)
+            self.turn.decide(self.seat, decision)
         except MatchError as error:
             self.message = self.tr("season.error", problem=str(error))
             self.rebuild()
             return
         self.choice = self.target = None
-        self.sync()
+        self.message = None
         self.rebuild()
 
     def see_results(self) -> None:
-        self.resolve()
+        self.turn.look()
         self.rebuild()
 
     def carry_on(self) -> None:
         """After the resolution: the next season, or the ending."""
-        match = self.match
-        if match.stage is Stage.OVER:
-            from game.ui.scenes.end import EndScene
-
-            self.app.show(EndScene(self.app, quit_after=4.0 if self.exit_at_end else None))
+        self.before = self.after = None  # the next season may resolve at once and set them
+        self.turn.carry_on()
+        if self.turn.phase is Phase.ENDED:
+            self.show_end()
             return
-        match.next_season()
-        self.timed_out = None
-        self.story = []
-        self.before = self.after = None
-        self.mode = ""
-        self.sync()
+        self.choice = self.target = None
+        self.message = None
         self.rebuild()
+
+    def show_end(self) -> None:
+        from game.ui.scenes.end import EndScene
+
+        self.app.show(EndScene(self.app, quit_after=4.0 if self.exit_at_end else None))
 
     # -- building ----------------------------------------------------------------------------
 
@@ -500,10 +471,10 @@ class SeasonScene(Scene):
         self.rects = {}
         self.memo = {}
         {
-            "handoff": self.build_handoff,
-            "look": self.build_look,
-            "deciding": self.build_deciding,
-            "resolution": self.build_resolution,
+            Phase.HANDOFF: self.build_handoff,
+            Phase.LOOK: self.build_look,
+            Phase.DECIDING: self.build_deciding,
+            Phase.RESOLUTION: self.build_resolution,
         }[self.mode]()
 
     def _centre_card(self) -> pygame.Rect:
@@ -808,7 +779,7 @@ class SeasonScene(Scene):
     def build_resolution(self) -> None:
         lay = self.layout()
         left = lay.left
-        over = self.match.stage is Stage.OVER
+        over = self.turn.game_over
         dilemma = self.match.level.is_dilemma
         label = (
             self.tr("season.to_end")
@@ -831,40 +802,42 @@ class SeasonScene(Scene):
 
     @property
     def step_seconds(self) -> float:
-        return STEP_SECONDS.get(self.app.settings.animation_speed, 0.9)
+        return self.turn.pace.step_seconds
 
     def story_seconds(self) -> float:
-        return len(self.story) * self.step_seconds
+        return self.turn.story_seconds()
 
     def visible_steps(self) -> int:
-        per = self.step_seconds
-        if per <= 0:
-            return len(self.story)
-        return min(len(self.story), int(self.elapsed / per) + 1)
+        return self.turn.visible_steps()
 
     def update(self, dt: float) -> None:
-        if self.mode in ("handoff", "deciding") and self.turn_left is not None:
-            self.turn_left -= dt
-            if self.turn_left <= 0:
-                self.time_out()
+        """Time passes at the table (only while this screen is on top: the pause menu has
+        paused the machine anyway); show whatever the machine moved to."""
+        turn = self.turn
+        turn.pace = self.pace
+        before = self.turn_key()
+        timed_out = turn.time_passes(dt)
+        if turn.phase is Phase.ENDED:  # the demo went on past the last season
+            self.show_end()
             return
-        if self.mode != "resolution":
-            return
-        self.elapsed += dt
-        self.reveal_sounds()
-        if self.demo:
-            pause = DEMO_PAUSE.get(self.app.settings.animation_speed, 2.5)
-            if self.elapsed >= self.story_seconds() + pause:
-                self.carry_on()
+        problems = [t.problem for t in timed_out if t.problem is not None]
+        if problems:
+            log.warning("the decision timer could not decide: %s", "; ".join(problems))
+            self.message = self.tr("timer.failed", problem=problems[0])
+            self.rebuild()
+        elif self.turn_moved(before) or timed_out:
+            self.rebuild()
+        if turn.phase is Phase.RESOLUTION:
+            self.reveal_sounds(turn)
 
-    def reveal_sounds(self) -> None:
+    def reveal_sounds(self, turn: TurnMachine) -> None:
         """Play the sound of each step as it appears (once per kind when all appear at once).
         The ending's own sound plays on the end screen."""
-        shown = self.visible_steps()
+        shown = turn.visible_steps()
         if shown <= self.sounded:
             return
         names = []
-        for step in self.story[self.sounded : shown]:
+        for step in turn.story[self.sounded : shown]:
             name = step_sound(step)
             if name and name not in names:
                 names.append(name)
@@ -875,7 +848,7 @@ class SeasonScene(Scene):
     # -- drawing -----------------------------------------------------------------------------
 
     def board_numbers(self) -> BoardNumbers | None:
-        if self.mode != "resolution" or self.before is None or self.after is None:
+        if self.mode is not Phase.RESOLUTION or self.before is None or self.after is None:
             return None
         total = self.story_seconds()
         t = 1.0 if total <= 0 else self.elapsed / total
@@ -891,7 +864,7 @@ class SeasonScene(Scene):
 
     def highlight(self) -> tuple[int, ...]:
         """The firms the step being told is about (the story never names an unseen defector)."""
-        if self.mode != "resolution" or self.elapsed >= self.story_seconds():
+        if self.mode is not Phase.RESOLUTION or self.elapsed >= self.story_seconds():
             return ()
         shown = self.visible_steps()
         if not shown:
@@ -902,7 +875,7 @@ class SeasonScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
         lay = self.layout()
-        viewer = self.seat if self.mode == "deciding" else None
+        viewer = self.seat if self.mode is Phase.DECIDING else None
         draw_board(
             surface,
             lay.board,
@@ -911,13 +884,13 @@ class SeasonScene(Scene):
             self.highlight(),
             viewer=viewer,
             numbers=self.board_numbers(),
-            hide_last=self.mode == "resolution" and self.elapsed < self.story_seconds(),
+            hide_last=self.mode is Phase.RESOLUTION and self.elapsed < self.story_seconds(),
         )
         {
-            "handoff": self.draw_handoff,
-            "look": self.draw_look,
-            "deciding": self.draw_deciding,
-            "resolution": self.draw_resolution,
+            Phase.HANDOFF: self.draw_handoff,
+            Phase.LOOK: self.draw_look,
+            Phase.DECIDING: self.draw_deciding,
+            Phase.RESOLUTION: self.draw_resolution,
         }[self.mode](surface, lay)
 
     def _big_card(self, surface, title: str, body: str, note: str | None, icon=None) -> None:
@@ -964,11 +937,8 @@ class SeasonScene(Scene):
 
     def draw_handoff(self, surface, lay: Layout) -> None:
         name = self.match.seats[self.seat].name
-        humans = [i for i, s in enumerate(self.match.seats) if s.is_human]
-        members = set(self.match.active_game.members())
-        total = len([i for i in humans if i in members])
-        done = total - len(self.match.humans_to_decide()) + 1
-        note = self.tr("season.handoff.progress", done=done, total=total)
+        decided, total = self.turn.decision_count()
+        note = self.tr("season.handoff.progress", done=decided + 1, total=total)
         if self.turn_left is not None:
             note += "  ·  " + self.tr("timer.left", time=clock_text(self.turn_left))
         self._big_card(
