@@ -69,8 +69,9 @@ class SeasonReport:
     mistakes: tuple[int, ...] = ()
     """Cooperating firms whose lot came out faulty without anyone meaning it (in the tutorial,
     whose cooperation came out as a defection)."""
+    population_before: dict[str, float] = field(default_factory=dict)
     population: dict[str, float] = field(default_factory=dict)
-    """The cluster's population after the season (game.engine.population), empty in the
+    """The cluster's population before and after the season (game.engine.population), empty in the
     tutorial: how many firms work in associations, and how they see the consortium."""
 
 

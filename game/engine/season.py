@@ -218,6 +218,7 @@ def resolve_season(
     _update_reputation(season, status, deliveries)
     _update_client(season, status, promised)
     dims_before = dict(state.dimensions)
+    population_before = state.population.to_json()
     terms = state.terms.modifiers
     result = visible_result(
         level.rules.population,
@@ -277,6 +278,7 @@ def resolve_season(
         ledger=tuple(season.ledger.entries),
         seen=tuple(seen),
         mistakes=tuple(sorted(season.mistakes)),
+        population_before=population_before,
         population=state.population.to_json(),
     )
 

@@ -18,7 +18,8 @@ from game.i18n import LANGUAGES, pick, register, tr
 
 @dataclass(frozen=True, slots=True)
 class StoryStep:
-    kind: str  # event, deliveries, verdict, faulty, detection, suspicion, trust, money, dimensions, phase
+    kind: str  # event, deliveries, verdict, faulty, detection, suspicion, trust, money,
+    # population, dimensions, phase
     key: str
     values: dict[str, Any] = field(default_factory=dict)
     firms: tuple[int, ...] = ()  # firms the step is about (highlighted on the board)
@@ -46,8 +47,30 @@ def season_story(level: Level, report: SeasonReport, names: list[str]) -> list[S
             "trust", "story.trust", {"before": report.trust_before, "after": report.trust_after}
         )
     )
+    steps += _population_steps(report)
     steps += _dimension_steps(report)
     return steps
+
+
+def _population_steps(report: SeasonReport) -> list[StoryStep]:
+    """How the cluster's other firms answered the consortium's example (game.engine.population):
+    the step that shows the two scales, told only when at least one firm joined or left."""
+    before, after = report.population_before, report.population
+    if not before or not after:
+        return []
+    firms = int(after["firms"])
+    joined = round(firms * after["associated"]) - round(firms * before["associated"])
+    if joined == 0:
+        return []
+    values = {
+        "count": _grouped(abs(joined)),
+        "associated": _grouped(round(firms * after["associated"])),
+        "firms": _grouped(firms),
+        "delta": joined,
+    }
+    return [
+        StoryStep("population", f"story.population.{'joined' if joined > 0 else 'left'}", values)
+    ]
 
 
 def _dilemma_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
@@ -181,6 +204,11 @@ def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
     return StoryStep("detection", "story.detected", values, (firm,))
 
 
+def _grouped(n: int) -> dict[str, str]:
+    """A count with its thousands grouped as each language writes them (11 377, 11,377)."""
+    return {"es": f"{n:,}".replace(",", "\u00a0"), "en": f"{n:,}"}
+
+
 def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
     moved = sorted(report.dimension_changes.items(), key=lambda kv: -abs(kv[1]))
     steps = [
@@ -287,6 +315,18 @@ register(
         "story.trust": {
             "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
             "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
+        },
+        "story.population.joined": {
+            "es": "El cluster vio el ejemplo: {count} empresas más trabajan asociadas "
+            "({associated} de {firms}).",
+            "en": "The cluster saw the example: {count} more firms work in associations "
+            "({associated} of {firms}).",
+        },
+        "story.population.left": {
+            "es": "El cluster vio el fracaso: {count} empresas dejaron de trabajar asociadas "
+            "({associated} de {firms}).",
+            "en": "The cluster saw the failure: {count} firms stopped working in associations "
+            "({associated} of {firms}).",
         },
         "story.dimension": {
             "es": "{dimension}: {delta:+.1f} puntos.",

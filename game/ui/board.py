@@ -49,6 +49,10 @@ register(
         "board.trust_goal": {"es": "meta {goal:.2f}", "en": "goal {goal:.2f}"},
         "board.fund": {"es": "Fondo común", "en": "Common fund"},
         "board.goal": {"es": "Meta: fase {roman}", "en": "Goal: phase {roman}"},
+        "board.associated": {
+            "es": "Asociadas: {firms} de {total} empresas del cluster",
+            "en": "In associations: {firms} of the cluster's {total} firms",
+        },
         "board.dim_value": {"es": "{value:.0f}/{goal:.0f}", "en": "{value:.0f}/{goal:.0f}"},
         "board.log": {"es": "Temporadas anteriores", "en": "Past seasons"},
         "board.log_rounds": {"es": "Rondas anteriores", "en": "Past rounds"},
@@ -85,6 +89,7 @@ class BoardNumbers:
     fund: float
     dimensions: dict[str, float]
     offences: dict[int, int] = field(default_factory=dict)
+    associated: float = 0.0  # the cluster's firms working in associations (share)
     left: dict[int, str | None] = field(default_factory=dict)  # None: still a member
 
 
@@ -99,6 +104,7 @@ def numbers_of(match: Match) -> BoardNumbers:
         dimensions=dict(state.dimensions),
         offences={f.id: f.offences for f in state.firms},
         left={f.id: None if f.member else (f.left_reason or "expelled") for f in state.firms},
+        associated=state.population.associated,
     )
 
 
@@ -130,6 +136,7 @@ def blend(before: BoardNumbers, after: BoardNumbers, t: float) -> BoardNumbers:
         dimensions={d: mid(before.dimensions.get(d, v), v) for d, v in after.dimensions.items()},
         offences=dict(after.offences if t >= 1.0 else before.offences),
         left=dict(after.left if t >= 1.0 else before.left),
+        associated=mid(before.associated, after.associated),
     )
 
 
@@ -158,6 +165,13 @@ def scaled(app: App, height: int, base: int = 720) -> theme.TextSizes:
         title=round(sizes.title * factor),
         widget=sizes.widget,
     )
+
+
+def whole_number(app: App, n: int) -> str:
+    """A count of things (firms) with its thousands grouped as each language writes them:
+    11 377 in Spanish (a space, RAE), 11,377 in English."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", "\u00a0") if app.lang == "es" else grouped
 
 
 def money(app: App, amount: float) -> str:
@@ -321,7 +335,8 @@ def draw_board(
     header_h = lh_small + 2
     alliance_h = (lh_body + 6) * (1 if level.is_dilemma else 2)
     phase_h = 0 if level.is_dilemma else lh_body + 4
-    fixed = header_h + gap + alliance_h + gap + phase_h + gap
+    population_h = 0 if level.is_dilemma else lh_small + 2
+    fixed = header_h + gap + alliance_h + gap + phase_h + population_h + gap
     pref_row, min_row = lh_body + 8, max(lh_small + 2, 22)
     pref_dim, min_dim = lh_small + 6, max(line_height(12) + 2, 18)
     dims = 0 if level.is_dilemma else len(DIMENSIONS)
@@ -366,13 +381,14 @@ def draw_board(
     if not level.is_dilemma:
         y = _cluster(
             surface,
-            pygame.Rect(inner.x, y, inner.w, phase_h + dims * dim_h),
+            pygame.Rect(inner.x, y, inner.w, phase_h + population_h + dims * dim_h),
             app,
             match,
             numbers,
             sizes,
             phase_h,
             dim_h,
+            population_h,
         )
         y += gap
     log_rect = pygame.Rect(inner.x, y, inner.w, inner.bottom - y)
@@ -707,7 +723,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
     return y
 
 
-def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h) -> int:
+def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, population_h) -> int:
     game = match.active_game
     level = game.level
     state = game.state
@@ -736,6 +752,20 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h) -> int:
         valign="middle",
     )
     y += phase_h
+    population = state.population
+    draw_text(
+        surface,
+        app.tr(
+            "board.associated",
+            firms=whole_number(app, round(population.firms * numbers.associated)),
+            total=whole_number(app, population.firms),
+        ),
+        pygame.Rect(rect.x, y, rect.width, population_h),
+        sizes.small,
+        theme.MUTED,
+        valign="middle",
+    )
+    y += population_h
     label_w = int(rect.width * 0.44)
     value_w = font(sizes.small, True).size("100/100")[0] + 4 if rect.width >= 440 else 0
     check_w = dim_h - 6

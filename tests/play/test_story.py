@@ -117,3 +117,36 @@ def test_a_contract_with_a_fine_tells_the_fine_and_the_offence():
     assert penalty.fine == pytest.approx(0.6 * penalty.owed) and penalty.fine > 10
     assert f"Multa: S/ {penalty.fine:.1f} mil (falta n.º 1)." in step.text("es")
     assert f"Fine: S/ {penalty.fine:.1f}k (offence no. 1)." in step.text("en")
+
+
+def _first_season(level_name: str, decide):
+    level = load_level(level_name)
+    seats = [Seat("Ana"), Seat("Beto"), Seat("Carla"), Seat("Dante")]
+    match = Match(level, seats, seed=3)
+    match.sign(level.reference_contract)
+    while match.next_human() is not None:
+        seat = match.next_human()
+        match.decide(seat, decide(seat))
+    report = match.resolve()
+    return report, season_story(level, report, [s.name for s in seats])
+
+
+def test_the_story_tells_how_many_of_the_clusters_firms_followed_the_example():
+    report, steps = _first_season("gamarra", lambda seat: COOPERATE)
+    told = [s for s in steps if s.kind == "population"]
+    assert report.order_status == "accepted" and len(told) == 1
+    firms = report.population["firms"]
+    joined = round(firms * report.population["associated"]) - round(
+        firms * report.population_before["associated"]
+    )
+    assert joined > 0 and told[0].key == "story.population.joined"
+    assert f"{joined} empresas más" in told[0].text("es") and "7\u00a0000)" in told[0].text("es")
+    assert f"{joined} more" in told[0].text("en") and "7,000)" in told[0].text("en")
+
+
+def test_a_failure_the_cluster_sees_drives_firms_out_of_associations():
+    report, steps = _first_season("gamarra", lambda seat: DEFECT)
+    assert report.order_status.startswith("cancelled") or report.order_status == "no_order"
+    keys = [s.key for s in steps if s.kind == "population"]
+    assert keys in ([], ["story.population.left"])
+    assert report.population["associated"] <= report.population_before["associated"]

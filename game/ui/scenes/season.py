@@ -45,6 +45,7 @@ from game.ui.board import (
     draw_board,
     draw_check,
     draw_cross,
+    draw_person,
     line_height,
     mix,
     money,
@@ -1731,6 +1732,14 @@ def draw_step_icon(surface: pygame.Surface, box: pygame.Rect, step: StoryStep):
         bar = pygame.Rect(disc.x, disc.centery - 5, disc.w, 10)
         draw_bar(surface, bar, after, theme.BLUE)
         return theme.BLUE if after >= before else theme.INK
+    if kind == "population":
+        joined = step.values.get("delta", 0) > 0
+        draw_person(
+            surface,
+            disc.inflate(-disc.w // 5, -disc.h // 5),
+            theme.GREEN if joined else theme.VERMILLION,
+        )
+        return theme.INK
     if kind == "dimensions":
         up = step.values.get("delta", 0.0) >= 0
         colour = theme.GREEN if up else theme.VERMILLION
