@@ -39,6 +39,7 @@ from game.persistence.saves import SAVE_FORMAT, SaveError
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import line_height, scaled
+from game.ui.entry import TextField
 from game.ui.scene import Scene, card, key_label
 from game.ui.scenes.debrief import OUTCOME_COLOURS, DebriefScene, default_export_dir
 from game.ui.scenes.load import draw_status_chip
@@ -606,7 +607,7 @@ class ClassComparisonScene(Scene):
             )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
-        entry = pygame_gui.elements.UITextEntryLine(rect, manager=self.app.manager)
+        entry = TextField(rect, self.app.manager)
         entry.set_text(text)
         self.add(entry)
         return entry

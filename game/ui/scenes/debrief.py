@@ -33,6 +33,7 @@ from game.persistence.paths import refusal, typed_path
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
+from game.ui.entry import TextField
 from game.ui.scene import Scene, card, option_key
 from game.ui.text import draw_text, fit, font
 
@@ -673,7 +674,7 @@ class DebriefScene(Scene):
 
     def build_export(self) -> None:
         lay = self.export_layout()
-        entry = pygame_gui.elements.UITextEntryLine(lay["entry"], manager=self.app.manager)
+        entry = TextField(lay["entry"], self.app.manager)
         entry.set_text(str(self.export_dir))
         self.add(entry)
         self.export_entry = entry
