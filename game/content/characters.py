@@ -18,11 +18,11 @@ _FILE_CONTROLS = "\n\t"
 
 def unshowable(char: str, *, keep: str = _FILE_CONTROLS) -> bool:
     """Whether no screen can show ``char``: a control character other than those in ``keep``,
-    half of a surrogate pair, an invisible formatting character, a line or paragraph
-    separator, or a code point not assigned to any character."""
+    half of a surrogate pair, an invisible formatting character, or a line or paragraph
+    separator. (A character a font lacks is drawn as a box: shown, if not well.)"""
     if char in keep:
         return False
-    return unicodedata.category(char) in ("Cc", "Cs", "Cf", "Zl", "Zp", "Cn")
+    return unicodedata.category(char) in ("Cc", "Cs", "Cf", "Zl", "Zp")
 
 
 def first_unshowable(text: str, *, keep: str = _FILE_CONTROLS) -> str | None:

@@ -316,8 +316,17 @@ def read_game_file(path: Path | str, store) -> GameFile:
         try:
             exported = api.read_export(path)
         except ExportError as error:
-            detail = str(error).removeprefix(f"{path}: ")
-            raise problem("compare.problem.damaged", name=name, detail=detail) from None
+            raise GameFileError(
+                {
+                    lang: tr(
+                        "compare.problem.damaged",
+                        lang,
+                        name=name,
+                        detail=error.message(lang).removeprefix(f"{path}: "),
+                    )
+                    for lang in ("es", "en")
+                }
+            ) from None
         level, record, personalities = exported.level, exported.record, exported.personalities
         kind = "export"
     elif kind == SAVE_FORMAT:
