@@ -582,8 +582,10 @@ def check_against_level(
     if not low <= len(names) <= high:
         check.fail(
             (*path, "names"),
-            f"holds {len(names)} firms; the level '{level.id}' seats {low} to {high}",
-            f"tiene {len(names)} empresas; el nivel '{level.id}' admite de {low} a {high}",
+            f"holds {len(names)} firm{'' if len(names) == 1 else 's'}; the level '{level.id}' "
+            f"seats {low} to {high}",
+            f"tiene {len(names)} empresa{'' if len(names) == 1 else 's'}; el nivel "
+            f"'{level.id}' admite de {low} a {high}",
         )
     limit = level.rules.end.season_limit
     if seasons > limit:
