@@ -857,7 +857,10 @@ class DebriefScene(Scene):
                 charts=lambda debrief, out: ch.save_charts(debrief, out, lang),
             )
         except Exception as error:
-            log_exception(self.app.paths, error, f"exporting to {folder}")
+            # A folder the system refuses (read-only, a name too long) is the player's to fix,
+            # said on screen; anything else is a fault of the game, and logged as well.
+            if not isinstance(error, OSError):
+                log_exception(self.app.paths, error, f"exporting to {folder}")
             self.exported = []
             self.export_note = (
                 self.tr("debrief.export.failed", problem=refusal(error, with_file=True)),
