@@ -13,13 +13,13 @@ from __future__ import annotations
 import copy
 import difflib
 import math
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from game.content.characters import char_name, first_unshowable
 from game.content.problems import LevelError, LevelProblem, format_path
 from game.content.yaml_source import YamlDocument
 
@@ -254,22 +254,15 @@ class Text(Spec):
         if len(value) > self.max_len:
             checker.report(path, f"is too long ({len(value)} characters, at most {self.max_len})")
             return INVALID
-        unshowable = next((c for c in value if _unshowable(c)), None)
+        unshowable = first_unshowable(value)
         if unshowable is not None:
             checker.report(
                 path,
-                f"holds a character no screen can show (U+{ord(unshowable):04X})",
+                f"holds a character no screen can show ({char_name(unshowable)})",
                 "write it with letters, digits, spaces and punctuation",
             )
             return INVALID
         return value
-
-
-def _unshowable(char: str) -> bool:
-    """A control character other than a line break or tab, or half of a surrogate pair: text
-    a font cannot draw, which would break the screen that tries."""
-    category = unicodedata.category(char)
-    return category == "Cs" or (category == "Cc" and char not in "\n\t")
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ def run_export(args: argparse.Namespace, charts: ChartWriter | None = None) -> i
         return _fail("export", str(error))
     except ValueError as error:
         return _fail("export", f"the saved game does not replay: {error}")
+    except Exception as error:  # whatever the file holds, one line, never a traceback
+        return _fail("export", f"the saved game does not replay ({type(error).__name__}: {error})")
     for path in paths:
         print(path)
     return 0
@@ -127,21 +129,27 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _read_save(ref: str):
-    """The level, record, seat personalities and path of a finished save."""
+    """The level, record, seat personalities and path of a finished save, every field of it
+    checked (:mod:`game.content.records`) before any is used."""
     from game.content.levels import load_level
-    from game.engine.game import GameRecord
+    from game.content.records import RecordError, check_against_level, save_problems
+    from game.engine.game import GameRecord, OldRulesError
     from game.persistence.paths import default_paths
     from game.persistence.saves import SaveStore
 
-    loaded = SaveStore(default_paths()).read(ref, quarantine=False)
+    loaded = SaveStore(default_paths(), check=save_problems).read(ref, quarantine=False)
     data = loaded.game
     record_data = data.get("record")
     if not isinstance(record_data, dict):
         raise ExportError(f"{loaded.path}: the contract was never signed; there is no game yet")
     try:
         record = GameRecord.from_json(record_data)
-    except (KeyError, TypeError, ValueError) as error:
-        raise ExportError(f"{loaded.path}: the game's record is damaged ({error})") from None
+    except OldRulesError as error:
+        raise ExportError(f"{loaded.path}: {error}") from None
+    except Exception as error:  # the check above leaves nothing for this: never a traceback
+        raise ExportError(
+            f"{loaded.path}: the game's record is damaged ({type(error).__name__}: {error})"
+        ) from None
     if not loaded.finished:
         raise ExportError(
             f"{loaded.path}: this game is not finished yet (season {len(record.decisions)}); "
@@ -152,6 +160,10 @@ def _read_save(ref: str):
         level = load_level(level_ref)
     except Exception:  # the file moved: the shipped level of that name, as the game does
         level = load_level(record.level_id)
+    problems = check_against_level(record.names, len(record.decisions), level, ("game", "record"))
+    if problems:
+        error = RecordError(loaded.path, problems)
+        raise ExportError(f"{loaded.path}: {error.details('en')}")
     seats = data.get("seats")
     personalities = (
         tuple(s.get("personality") for s in seats if isinstance(s, dict))
@@ -250,7 +262,9 @@ def write_finished(match, target: str, *, overwrite: bool = False) -> Path:
 
     path = Path(target)
     is_path = target.endswith(SAVE_SUFFIX) or "/" in target or "\\" in target
-    store = SaveStore(default_paths())
+    from game.content.records import save_problems
+
+    store = SaveStore(default_paths(), check=save_problems)
     slot = path.stem if is_path else target
     if sanitize_slot(slot) != slot:
         raise ValueError(
@@ -286,7 +300,9 @@ class FolderStore(SaveStore):
     """A save store writing into any folder (``simulate --save some/dir/file.json``)."""
 
     def __init__(self, paths: AppPaths, folder: Path) -> None:
-        super().__init__(paths)
+        from game.content.records import save_problems
+
+        super().__init__(paths, check=save_problems)
         self._folder = folder
 
     @property

@@ -37,7 +37,7 @@ from game.debrief.analysis import analyse
 from game.debrief.html import render_game
 from game.debrief.model import Debrief
 from game.engine.contract import CONDITIONS
-from game.engine.game import GameRecord, OldRulesError
+from game.engine.game import MODEL, GameRecord, OldRulesError
 from game.engine.level import Level
 from game.engine.rules import DIMENSIONS, Treatments
 from game.engine.state import Action, Decision, InvestTarget
@@ -91,7 +91,23 @@ CSV_COLUMNS = (
 
 
 class ExportError(ValueError):
-    """An export that cannot be read (shown to the facilitator as a message, not a traceback)."""
+    """An export that cannot be read (shown to the facilitator as a message, not a traceback).
+    ``str()`` is the English message; ``es``, when given, the Spanish one (a field that is
+    wrong is said in both: :mod:`game.content.records`)."""
+
+    def __init__(self, message: str, es: str | None = None) -> None:
+        super().__init__(message)
+        self.es = es
+
+    def message(self, lang: str) -> str:
+        return self.es if lang == "es" and self.es else str(self)
+
+
+def _record_error(path: Path, problems: list) -> ExportError:
+    from game.content.records import RecordError
+
+    error = RecordError(path, problems)  # one line: the file, then each field and its problem
+    return ExportError(f"{path}: {error.details('en')}", f"{path}: {error.details('es')}")
 
 
 class ExportNameError(ValueError):
@@ -368,13 +384,23 @@ def read_export(path: Path | str) -> ExportedGame:
         raise ExportError(f"{path}: not a game exported by this game (the .json file is needed)")
     if not isinstance(data.get("version"), int) or data["version"] > EXPORT_VERSION:
         raise ExportError(f"{path}: made by a newer version of the game")
+    from game.content.records import check_export
+
+    record_data = data.get("record")
+    model = record_data.get("model", 1) if isinstance(record_data, dict) else MODEL
+    if isinstance(model, int) and not isinstance(model, bool) and model != MODEL:
+        raise ExportError(_old_rules(path))  # said as such, whatever else changed since
+    problems = check_export(data, EXPORT_VERSION)
+    if problems:
+        raise _record_error(path, problems)
     try:
-        record = GameRecord.from_json(data["record"])
+        record = GameRecord.from_json(record_data)
     except OldRulesError:
         raise ExportError(_old_rules(path)) from None
-    except (KeyError, TypeError, ValueError) as error:
+    except Exception as error:  # the check above leaves nothing for this: never a traceback
         raise ExportError(f"{path}: the game's record is damaged ({error})") from None
     level = _find_level(path, record.level_id, data.get("level_path"))
+    _check_on_level(path, record, level)
     seats = data.get("personalities")
     personalities = tuple(seats) if isinstance(seats, list) else None
     return ExportedGame(level, record, personalities, path, data)
@@ -398,6 +424,16 @@ def _old_rules(path: Path) -> str:
         "the years after an alliance ends), so its debrief cannot be rebuilt with today's; "
         "the version of the game that exported it can still open it"
     )
+
+
+def _check_on_level(path: Path, record: GameRecord, level: Level) -> None:
+    """A record its level can replay: no more firms than it seats, no more seasons than it
+    plays (before a single season is replayed)."""
+    from game.content.records import check_against_level
+
+    problems = check_against_level(record.names, len(record.decisions), level)
+    if problems:
+        raise _record_error(path, problems)
 
 
 def _find_level(path: Path, level_id: str, level_path: str | None = None) -> Level:
@@ -439,9 +475,15 @@ def read_csv_export(path: Path) -> ExportedGame:
         record, personalities = _record_from_rows(rows)
     except OldRulesError:
         raise ExportError(_old_rules(path)) from None
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise ExportError(f"{path}: the game's rows are damaged ({error})") from None
+    from game.content.records import check_record
+
+    problems = check_record(record.to_json(), ("rows",))
+    if problems:  # a name no screen can show, a seed past any bound: the CSV as a record
+        raise _record_error(path, problems)
     level = _find_level(path, record.level_id, rows[0].get("level_path"))
+    _check_on_level(path, record, level)
     return ExportedGame(level, record, personalities, path, {"format": "csv"})
 
 

@@ -10,6 +10,12 @@ simulator draws seats: from the non-reference personalities, with
 Meant to run in a background thread while a screen shows a progress bar: ``progress(done,
 total)`` is called from that thread (keep it to storing the two numbers), and setting ``cancel``
 stops the run soon after, with the games finished so far summed up and ``cancelled=True``.
+
+Memory does not grow with the number of games, as in the simulator
+(:func:`game.sim.simulate._play_in_pool`): each game is added to running sums
+(:class:`~game.sim.simulate.Totals`) in seed order and dropped, and a parallel run hands its
+workers at most :data:`~game.sim.simulate.CHUNKS_IN_FLIGHT_PER_WORKER` chunks each at a time.
+The number of games and of workers is bounded as the simulator's is.
 """
 
 from __future__ import annotations
@@ -22,7 +28,16 @@ from typing import Any
 
 from game.debrief.model import SpreadResult
 from game.engine.level import Level
-from game.sim.simulate import OUTCOMES, GameResult, drawable_personalities, run_game
+from game.sim.simulate import (
+    CHUNKS_IN_FLIGHT_PER_WORKER,
+    MAX_GAMES,
+    OUTCOMES,
+    GameResult,
+    Totals,
+    drawable_personalities,
+    max_workers,
+    run_game,
+)
 
 POLL_SECONDS = 0.1
 """How often a parallel run looks at ``cancel`` while its workers play."""
@@ -78,25 +93,29 @@ def spread(
 ) -> SpreadResult:
     """Play ``games`` games of ``level`` with ``contract`` and these seats, and sum them up.
 
-    Raises ``ValueError`` for fewer than one game, a seat count the level does not allow, or
-    an unknown personality (before anything is played). ``treatments`` are the facilitator's
-    switches of the game being discussed (the same for every game of the spread).
+    Raises ``ValueError`` for fewer than one game or more than the simulator's
+    :data:`~game.sim.simulate.MAX_GAMES`, a seat count the level does not allow, or an unknown
+    personality (before anything is played). ``workers`` is at most the machine's
+    (:func:`~game.sim.simulate.max_workers`). ``treatments`` are the facilitator's switches of
+    the game being discussed (the same for every game of the spread).
     """
     _check(level, personalities, games)
     terms: Terms = (dict(contract), dict(treatments or {}))
     seats = list(personalities)
-    if workers <= 1 or games < 2 * CHUNK:
-        results = _sequential(level, terms, seats, games, seed, progress, cancel)
+    totals = Totals()
+    workers = max(1, min(workers, max_workers()))
+    if workers == 1 or games < 2 * CHUNK:
+        _sequential(level, terms, seats, games, seed, progress, cancel, totals)
     else:
-        results = _parallel(level, terms, seats, games, seed, progress, cancel, workers)
-    return _summary(level, terms[0], seats, seed, games, results)
+        _parallel(level, terms, seats, games, seed, progress, cancel, workers, totals)
+    return _summary(level, terms[0], seats, seed, games, totals)
 
 
 def _check(level: Level, personalities: Sequence[str | None], games: int) -> None:
     from game.ai import REGISTRY
 
-    if games < 1:
-        raise ValueError(f"the number of games must be at least 1, not {games}")
+    if not 1 <= games <= MAX_GAMES:
+        raise ValueError(f"the number of games must be from 1 to {MAX_GAMES:,}, not {games}")
     if not level.firms.min <= len(personalities) <= level.firms.max:
         raise ValueError(
             f"{level.id} is played by {level.firms.min} to {level.firms.max} firms, "
@@ -107,38 +126,53 @@ def _check(level: Level, personalities: Sequence[str | None], games: int) -> Non
         raise ValueError(f"unknown personality: {', '.join(unknown)}")
 
 
-def _sequential(level, terms, seats, games, seed, progress, cancel) -> list[GameResult]:
-    results = []
+def _sequential(level, terms, seats, games, seed, progress, cancel, totals: Totals) -> None:
     for k in range(games):
         if cancel is not None and cancel.is_set():
             break
-        results.append(_play(level, terms, seats, seed, k))
+        totals.add(_play(level, terms, seats, seed, k))
         if progress is not None:
             progress(k + 1, games)
-    return results
 
 
-def _parallel(level, terms, seats, games, seed, progress, cancel, workers) -> list[GameResult]:
-    chunks = [(s, min(s + CHUNK, games)) for s in range(0, games, CHUNK)]
-    done: dict[int, list[GameResult]] = {}
+def _parallel(level, terms, seats, games, seed, progress, cancel, workers, totals) -> None:
+    """The chunks in ``workers`` processes, at most :data:`CHUNKS_IN_FLIGHT_PER_WORKER` per
+    worker submitted at a time; each chunk is added to ``totals`` in seed order as soon as
+    those before it are (a cancelled run keeps the games of the chunks added so far, and of
+    the finished ones that follow them without a gap)."""
+    chunks = enumerate((s, min(s + CHUNK, games)) for s in range(0, games, CHUNK))
+    limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
+    running: dict[Future, int] = {}
+    finished: dict[int, list[GameResult]] = {}
+    next_to_add, done = 0, 0
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(level,))
+
+    def submit_more() -> None:
+        while len(running) + len(finished) < limit:
+            item = next(chunks, None)
+            if item is None:
+                return
+            index, (start, stop) = item
+            running[pool.submit(_run_chunk, terms, seats, seed, start, stop)] = index
+
     try:
-        futures: dict[Future, int] = {
-            pool.submit(_run_chunk, terms, seats, seed, start, stop): index
-            for index, (start, stop) in enumerate(chunks)
-        }
-        pending = set(futures)
-        while pending:
+        submit_more()
+        while running:
             if cancel is not None and cancel.is_set():
                 break
-            finished, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in finished:
-                done[futures[future]] = future.result()
-            if finished and progress is not None:
-                progress(sum(len(r) for r in done.values()), games)
+            ready, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in ready:
+                chunk = future.result()
+                finished[running.pop(future)] = chunk
+                done += len(chunk)
+            while next_to_add in finished:
+                totals.add_all(finished.pop(next_to_add))
+                next_to_add += 1
+            if ready and progress is not None:
+                progress(done, games)
+            submit_more()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return [result for index in sorted(done) for result in done[index]]
 
 
 def _summary(
@@ -147,12 +181,12 @@ def _summary(
     seats: list[str | None],
     seed: int,
     requested: int,
-    results: list[GameResult],
+    totals: Totals,
 ) -> SpreadResult:
-    """Sum up in seed order, so the figures do not depend on the number of workers."""
-    results = sorted(results, key=lambda r: r.seed)
-    n = len(results)
-    rates = {kind: (sum(r.outcome == kind for r in results) / n if n else 0.0) for kind in OUTCOMES}
+    """The running sums, added in seed order, so the figures do not depend on the number of
+    workers."""
+    n = totals.games
+    rates = {kind: (totals.kinds[kind] / n if n else 0.0) for kind in OUTCOMES}
     return SpreadResult(
         level_id=level.id,
         contract=terms,
@@ -161,7 +195,7 @@ def _summary(
         games=n,
         requested=requested,
         rates=rates,
-        mean_length=sum(r.length for r in results) / n if n else 0.0,
-        mean_final_trust=sum(r.final_trust for r in results) / n if n else 0.0,
+        mean_length=totals.length / n if n else 0.0,
+        mean_final_trust=totals.final_trust / n if n else 0.0,
         cancelled=n < requested,
     )

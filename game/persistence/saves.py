@@ -370,8 +370,16 @@ class _Parsed:
     game: dict[str, Any]
 
 
-def _parse(path: Path, raw: bytes) -> _Parsed:
-    """Check and upgrade one save's bytes; raise a SaveError (not yet moved aside) if it is bad."""
+GameCheck = Callable[[Any, Any], "tuple[str, str] | None"]
+"""What a store asks of a save's ``summary`` and ``game`` once they are read and upgraded:
+None if every field is as the game writes it, else what is wrong, in English and Spanish
+(``game.record.seed: must be a whole number ...``). Persistence knows nothing of the game's
+data: the app gives its store the game's own check (:func:`game.content.records.save_problems`)."""
+
+
+def _parse(path: Path, raw: bytes, check: GameCheck | None = None) -> _Parsed:
+    """Check and upgrade one save's bytes; raise a SaveError (not yet moved aside) if it is bad
+    (``check``: the game's own check of its fields, after the header's)."""
     if not raw.strip():
         raise _error("empty", path)
     try:
@@ -472,14 +480,23 @@ def _parse(path: Path, raw: bytes) -> _Parsed:
             detail_es="; ".join(es for _, es in problems),
         )
     assert saved_at is not None
+    found = check(doc["summary"], doc["game"]) if check is not None else None
+    if found is not None:
+        raise invalid_save(path, *found)
     return _Parsed(version, saved_at, doc["finished"], doc["summary"], doc["game"])
 
 
-def _parse_any(path: Path, raw: bytes) -> _Parsed:
+def invalid_save(path: Path | None, detail_en: str, detail_es: str) -> SaveError:
+    """The SaveError of a save whose data is wrong (kind ``invalid``): ``detail`` says which
+    field and why, in English and Spanish."""
+    return _error("invalid", path, detail=detail_en, detail_es=detail_es)
+
+
+def _parse_any(path: Path, raw: bytes, check: GameCheck | None = None) -> _Parsed:
     """:func:`_parse`, with any error it did not foresee made a damaged save: whatever a file
     holds, reading it is a problem of that file, never a crash of whoever asked."""
     try:
-        return _parse(path, raw)
+        return _parse(path, raw, check)
     except SaveError:
         raise
     except Exception as exc:  # MemoryError and RecursionError included: this one file is bad
@@ -512,11 +529,21 @@ class SaveStore:
     """The saves in one folder (``paths.saves_dir``), one JSON file per slot.
 
     ``clock`` returns the current time (UTC); tests pass a fake one to control ``saved_at``.
+    ``check`` is the game's check of a save's fields (:data:`GameCheck`): a save that fails it
+    is ``invalid``, as damaged as one that is not JSON (listed with ``ok=False``, moved aside
+    when read, never written over).
     """
 
-    def __init__(self, paths: AppPaths, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        check: GameCheck | None = None,
+    ) -> None:
         self.paths = paths
         self._clock = clock or utc_now
+        self.check = check
         self.last_set_aside: SaveError | None = None
         """What the last :meth:`write` had to move out of its slot's way, to tell the player:
         the file that was there (``path``), where it is kept (``kept_at``) and why, in both
@@ -593,7 +620,7 @@ class SaveStore:
         if not is_file(path):
             return None
         try:
-            _parse_any(path, _read_bytes(path))
+            _parse_any(path, _read_bytes(path), self.check)
         except SaveError as err:
             tag = _WRITE_ASIDE_TAG.get(err.kind)
             if tag is None:  # missing: gone since, nothing is in the way
@@ -633,7 +660,7 @@ class SaveStore:
         """
         path = self._resolve(slot_or_path)
         try:
-            parsed = _parse_any(path, _read_bytes(path))
+            parsed = _parse_any(path, _read_bytes(path), self.check)
         except SaveError as err:
             tag = _ASIDE_TAG.get(err.kind)
             if quarantine and tag is not None:
@@ -676,7 +703,7 @@ class SaveStore:
         infos = []
         for path in self._slot_files():
             try:
-                parsed = _parse_any(path, _read_bytes(path))
+                parsed = _parse_any(path, _read_bytes(path), self.check)
             except SaveError as err:
                 infos.append(
                     SaveInfo(

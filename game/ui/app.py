@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.content.records import save_problems
 from game.i18n import tr
 from game.persistence.atomic import discard_stale_temp_files
 from game.persistence.errorlog import log_exception
@@ -59,7 +60,7 @@ class App:
         if settings is None:
             settings, warning = load_settings(self.paths)
         self.settings = settings
-        self.store = SaveStore(self.paths)
+        self.store = SaveStore(self.paths, check=save_problems)
         self._discard_stale_temp_files()
         self.screen = self._open_window(size or tuple(settings.window_size))
         self.manager = self._make_manager()

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.content.levels import load_level
+from game.content.records import RecordError, check_against_level, save_problems
 from game.i18n import pick, register, tr
-from game.persistence.saves import make_summary
+from game.persistence.saves import invalid_save, make_summary
 from game.play.match import Match
 
 if TYPE_CHECKING:
@@ -78,11 +79,23 @@ def save_match(app: App) -> None:
 
 
 def restore_match(loaded: LoadedSave) -> Match:
-    """Rebuild a saved match; raises ValueError/LevelError when the save can't be played."""
+    """Rebuild a saved match; raises SaveError (``invalid``) for a field that is wrong, for
+    its level too (more firms than it seats, more seasons than it plays), before anything is
+    replayed, and ValueError/LevelError when the save can't be played all the same."""
     data = loaded.game
+    found = save_problems(loaded.summary, data)  # the store checked it too, if it was told to
+    if found is not None:
+        raise invalid_save(loaded.path, *found)
     level_ref = data.get("level_path") or data["level"]
     try:
         level = load_level(level_ref)
     except Exception:  # the file moved: fall back to the shipped level of that name
         level = load_level(data["level"])
+    record = data.get("record")
+    if record is not None:
+        names, seasons = record["names"], len(record["decisions"])
+        problems = check_against_level(names, seasons, level, ("game", "record"))
+        if problems:
+            error = RecordError(None, problems)
+            raise invalid_save(loaded.path, error.details("en"), error.details("es"))
     return Match.from_json(data, level)

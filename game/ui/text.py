@@ -12,6 +12,7 @@ from typing import ClassVar
 
 import pygame
 
+from game.content.characters import showable
 from game.ui.theme import FONT_FILES, INK
 
 MIN_SIZE = 11
@@ -137,8 +138,13 @@ def _laid_out(
     valign: str,
 ) -> tuple[list[tuple[pygame.Surface, tuple[int, int]]], pygame.Rect]:
     """Rendered lines and their offsets in a box of this size. Screens redraw the same texts
-    every frame, so fitting and rendering happen once per text and box (kept in a cache)."""
+    every frame, so fitting and rendering happen once per text and box (kept in a cache).
+    Characters no screen can show (:mod:`game.content.characters`) are left out, so a text
+    from a file or a field never breaks the screen that draws it."""
     width, height = box_size
+    text = showable(text, keep="\n\t")  # a name from a file may hold what no font can draw
+    if not text:
+        return [], pygame.Rect(0, 0, 0, 0)
     face, lines = fit(text, pygame.Rect(0, 0, width, height), size, bold)
     line_h = face.get_linesize()
     y = 0
@@ -149,7 +155,11 @@ def _laid_out(
     images = []
     covered = pygame.Rect(0, y, 0, 0)
     for line in lines:
-        image = face.render(line, True, colour)
+        try:
+            image = face.render(line, True, colour)
+        except pygame.error:  # "Text has zero width": a line of nothing a font can draw
+            y += line_h
+            continue
         x = 0
         if align == "center":
             x = width // 2 - image.get_width() // 2

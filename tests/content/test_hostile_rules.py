@@ -86,3 +86,16 @@ def test_firm_names_no_screen_can_show_are_refused(tmp_path) -> None:
     problems = _problems(_level_file(tmp_path, unshowable))
     assert any("firm_names[1]" in p and "(U+0000)" in p for p in problems), problems
     assert any("firm_names[2]" in p and "(U+D800)" in p for p in problems), problems
+
+
+def test_firm_names_of_invisible_characters_are_refused(tmp_path) -> None:
+    """A name of nothing but a zero-width space has no width: pygame raises 'Text has zero
+    width' on the screen that draws it (issue 16). Formatting characters are refused too."""
+
+    def invisible(data):
+        data["firm_names"][1] = "\u200b"
+        data["firm_names"][2] = "Taller\u202eSol"
+
+    problems = _problems(_level_file(tmp_path, invisible))
+    assert any("firm_names[1]" in p and "U+200B zero width space" in p for p in problems)
+    assert any("firm_names[2]" in p and "U+202E" in p for p in problems), problems

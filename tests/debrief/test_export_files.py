@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -266,12 +267,26 @@ def test_numbers_stay_numbers_even_when_negative(gamarra, hostile):
 
 
 def test_the_csv_reloads_into_the_same_game_with_the_same_names(gamarra, hostile, tmp_path):
-    files = {p.suffix: p for p in export_game(gamarra, hostile, tmp_path, name="hostil")}
+    showable = dataclasses.replace(
+        hostile, names=(*hostile.names[:5], "Retorno", *hostile.names[6:])
+    )
+    files = {p.suffix: p for p in export_game(gamarra, showable, tmp_path, name="hostil")}
     game = read_export(files[".csv"])
-    assert game.record.names == hostile.names
-    assert game.record == hostile
-    assert analyse(game.level, game.record) == analyse(gamarra, hostile)
-    assert read_export(files[".json"]).record == hostile  # the JSON needs no such mark
+    assert game.record.names == showable.names
+    assert game.record == showable
+    assert analyse(game.level, game.record) == analyse(gamarra, showable)
+    assert read_export(files[".json"]).record == showable  # the JSON needs no such mark
+
+
+def test_a_name_with_a_control_character_is_written_safely_but_refused_on_reload(
+    gamarra, hostile, tmp_path
+):
+    """No level or seat can give a firm a name with a carriage return (issue 16): a CSV or a
+    JSON holding one was made by hand, and is refused naming the field."""
+    files = {p.suffix: p for p in export_game(gamarra, hostile, tmp_path, name="hostil")}
+    for suffix, field in ((".csv", "rows.names[5]"), (".json", "record.names[5]")):
+        with pytest.raises(ExportError, match=re.escape(field) + ".*U\\+000D"):
+            read_export(files[suffix])
 
 
 def test_a_level_path_that_begins_like_a_formula_is_marked_and_still_found(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import threading
 
 import pytest
@@ -47,3 +48,60 @@ def test_a_spread_can_be_cancelled_from_another_thread(gamarra):
 def test_a_spread_with_an_unknown_personality_is_refused(gamarra):
     with pytest.raises(ValueError, match="unknown personality"):
         spread(gamarra, gamarra.default_contract, ("leal", "lael", "leal"), 5, 1)
+
+
+class _CountingPool:
+    """A pool that plays each chunk at once in this process and counts the chunks handed out
+    whose results nobody has taken yet: what a real pool would hold in memory."""
+
+    most_outstanding = 0
+    submitted = 0
+
+    def __init__(self, max_workers, initializer, initargs):
+        initializer(*initargs)
+        self.outstanding = 0
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future = Future()
+        future.set_result(fn(*args))
+        pool = self
+        pool.outstanding += 1
+        type(self).submitted += 1
+        type(self).most_outstanding = max(type(self).most_outstanding, pool.outstanding)
+        taken = future.result
+
+        def result(timeout=None):
+            pool.outstanding -= 1
+            return taken(timeout)
+
+        future.result = result
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def test_a_parallel_spread_hands_out_a_bounded_number_of_chunks_at_a_time(gamarra, monkeypatch):
+    """Every chunk used to be submitted up front and every result kept (issue 16): memory grew
+    with the number of games. Now at most two chunks per worker are out at a time."""
+    from game.sim.simulate import CHUNKS_IN_FLIGHT_PER_WORKER
+
+    spread_module = importlib.import_module("game.debrief.spread")
+
+    monkeypatch.setattr(spread_module, "ProcessPoolExecutor", _CountingPool)
+    seats = ("leal", None, "oportunista", None, "reciproco")
+    games = 12 * spread_module.CHUNK
+    result = spread(gamarra, gamarra.default_contract, seats, games, 3, workers=2)
+    assert result.games == games and not result.cancelled
+    assert _CountingPool.submitted == 12
+    assert _CountingPool.most_outstanding <= 2 * CHUNKS_IN_FLIGHT_PER_WORKER
+    assert result == spread(gamarra, gamarra.default_contract, seats, games, 3)  # one worker
+
+
+def test_a_spread_of_more_games_than_the_simulator_plays_is_refused(gamarra):
+    from game.sim.simulate import MAX_GAMES
+
+    with pytest.raises(ValueError, match="from 1 to"):
+        spread(gamarra, gamarra.default_contract, ("leal",) * 5, MAX_GAMES + 1, 1)

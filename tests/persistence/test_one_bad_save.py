@@ -131,9 +131,9 @@ def test_a_save_too_large_to_be_one_is_refused_by_its_size(store, monkeypatch):
 
     real_parse = saves._parse
 
-    def parse(path, raw):
+    def parse(path, raw, check=None):
         assert path != bad, "the huge file was read and parsed"
-        return real_parse(path, raw)
+        return real_parse(path, raw, check)
 
     monkeypatch.setattr(saves, "_parse", parse)
     infos = {i.slot: i for i in store.list_saves()}
@@ -168,10 +168,10 @@ def test_any_error_reading_one_save_marks_that_save_damaged_and_no_other(store, 
     odd.write_bytes(store.path_for("lunes").read_bytes())
     real_parse = saves._parse
 
-    def parse(path, raw):
+    def parse(path, raw, check=None):
         if path == odd:
             raise error
-        return real_parse(path, raw)
+        return real_parse(path, raw, check)
 
     monkeypatch.setattr(saves, "_parse", parse)
 

@@ -35,3 +35,16 @@ def test_words_that_fit_are_kept_whole() -> None:
     face = font(18)
     lines = wrap("uno dos tres cuatro", face, face.size("uno dos")[0])
     assert lines == ["uno dos", "tres", "cuatro"]
+
+
+@pytest.mark.parametrize(
+    "text", ["\u200b", "\ufeff\u200d", "Ana\x00", "Taller \ud800", "\u202e", "a\n\u200b\nb"]
+)
+def test_drawing_a_text_no_font_can_show_never_fails(text: str) -> None:
+    """A name of only a zero-width space made pygame raise 'Text has zero width', a NUL or
+    half a surrogate pair failed too (issue 16): those characters are left out."""
+    from game.ui.text import draw_text
+
+    surface = pygame.Surface((300, 120))
+    drawn = draw_text(surface, text, pygame.Rect(0, 0, 300, 120), 18)
+    assert drawn.width >= 0

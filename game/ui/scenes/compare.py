@@ -39,6 +39,7 @@ from game.persistence.saves import SAVE_FORMAT, SaveError
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import line_height, scaled
+from game.ui.entry import TextField
 from game.ui.scene import Scene, card, key_label
 from game.ui.scenes.debrief import OUTCOME_COLOURS, DebriefScene, default_export_dir
 from game.ui.scenes.load import draw_status_chip
@@ -315,8 +316,17 @@ def read_game_file(path: Path | str, store) -> GameFile:
         try:
             exported = api.read_export(path)
         except ExportError as error:
-            detail = str(error).removeprefix(f"{path}: ")
-            raise problem("compare.problem.damaged", name=name, detail=detail) from None
+            raise GameFileError(
+                {
+                    lang: tr(
+                        "compare.problem.damaged",
+                        lang,
+                        name=name,
+                        detail=error.message(lang).removeprefix(f"{path}: "),
+                    )
+                    for lang in ("es", "en")
+                }
+            ) from None
         level, record, personalities = exported.level, exported.record, exported.personalities
         kind = "export"
     elif kind == SAVE_FORMAT:
@@ -606,7 +616,7 @@ class ClassComparisonScene(Scene):
             )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
-        entry = pygame_gui.elements.UITextEntryLine(rect, manager=self.app.manager)
+        entry = TextField(rect, self.app.manager)
         entry.set_text(text)
         self.add(entry)
         return entry

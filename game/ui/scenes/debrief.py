@@ -33,6 +33,7 @@ from game.persistence.paths import refusal, typed_path
 from game.ui import charts as ch
 from game.ui import theme
 from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
+from game.ui.entry import TextField
 from game.ui.scene import Scene, card, option_key
 from game.ui.text import draw_text, fit, font
 
@@ -673,7 +674,7 @@ class DebriefScene(Scene):
 
     def build_export(self) -> None:
         lay = self.export_layout()
-        entry = pygame_gui.elements.UITextEntryLine(lay["entry"], manager=self.app.manager)
+        entry = TextField(lay["entry"], self.app.manager)
         entry.set_text(str(self.export_dir))
         self.add(entry)
         self.export_entry = entry
@@ -856,7 +857,10 @@ class DebriefScene(Scene):
                 charts=lambda debrief, out: ch.save_charts(debrief, out, lang),
             )
         except Exception as error:
-            log_exception(self.app.paths, error, f"exporting to {folder}")
+            # A folder the system refuses (read-only, a name too long) is the player's to fix,
+            # said on screen; anything else is a fault of the game, and logged as well.
+            if not isinstance(error, OSError):
+                log_exception(self.app.paths, error, f"exporting to {folder}")
             self.exported = []
             self.export_note = (
                 self.tr("debrief.export.failed", problem=refusal(error, with_file=True)),

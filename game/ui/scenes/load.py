@@ -20,6 +20,7 @@ from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal
 from game.persistence.saves import SaveError, SaveInfo
 from game.ui import flow, theme
+from game.ui.entry import TextField
 from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font
@@ -247,7 +248,7 @@ class LoadScene(Scene):
     def build_file_row(self, lay) -> None:
         """Any finished game on disk (a save or an export, anywhere) opens in its debrief."""
         parts = self.file_row(lay)
-        entry = pygame_gui.elements.UITextEntryLine(parts["entry"], manager=self.app.manager)
+        entry = TextField(parts["entry"], self.app.manager)
         entry.set_text(self.file_text)
         self.add(entry)
         self.file_entry = entry

@@ -15,6 +15,7 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
 from game.ui.board import draw_badge
+from game.ui.entry import TextField
 from game.ui.scene import Scene, card, option_key
 from game.ui.scenes.facilitator import FacilitatorScene, match_options, summary
 from game.ui.text import draw_text, font, wrap
@@ -336,10 +337,9 @@ class SeatingScene(Scene):
         (person if draft.human else computer).select()
         self.kind_buttons.append((person, computer))
 
-        entry = pygame_gui.elements.UITextEntryLine(
-            pygame.Rect(c["name"], top, c["name_w"], wh), manager=self.app.manager
+        entry = TextField(
+            pygame.Rect(c["name"], top, c["name_w"], wh), self.app.manager, limit=NAME_LIMIT
         )
-        entry.set_text_length_limit(NAME_LIMIT)
         entry.set_text(self.name_of(i)[:NAME_LIMIT])
         self.add(entry)
         self.name_entries.append(entry)
