@@ -420,8 +420,9 @@ def _read_file(path: Path) -> bytes:
 
 def _old_rules(path: Path) -> str:
     return (
-        f"{path}: this game was played under the game's earlier rules (before a game counted "
-        "the years after an alliance ends), so its debrief cannot be rebuilt with today's; "
+        f"{path}: this game was played under the game's earlier rules (before the consortium "
+        "moved a cluster of thousands of firms by its example), so its debrief cannot be rebuilt "
+        "with today's; "
         "the version of the game that exported it can still open it"
     )
 

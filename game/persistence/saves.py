@@ -212,11 +212,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "old_rules": (
         "This save (version {version}) holds a game played under the game's earlier rules, "
-        "before a game counted the years after an alliance ends; replaying it now would give "
-        "other numbers than its players saw, so it cannot be continued.",
+        "before the consortium moved a cluster of thousands of firms by its example; replaying "
+        "it now would give other numbers than its players saw, so it cannot be continued.",
         "Esta partida (versión {version}) se jugó con las reglas anteriores del juego, antes "
-        "de que una partida contara los años que siguen al fin de una alianza; repetirla ahora "
-        "daría otros números que los que vieron sus jugadores, así que no se puede continuar.",
+        "de que el consorcio moviera con su ejemplo a un cluster de miles de empresas; "
+        "repetirla ahora daría otros números que los que vieron sus jugadores, así que no se "
+        "puede continuar.",
     ),
     "upgrade_failed": (
         "This save (version {version}) could not be brought up to version {current}: {detail}.",
