@@ -48,7 +48,13 @@ def _phase_profile(path) -> str:
         return ""
     if level.is_dilemma:
         return ""
-    return f" ({describe_profile(level.start_dimensions, level.rules.phase_thresholds)})"
+    profile = describe_profile(level.start_dimensions, level.rules.phase_thresholds)
+    p = level.start_population
+    cluster = (
+        f"around the table: {p.firms:,} firms, {p.associated:.0%} in associations; guild unity "
+        f"{p.guild_unity:g}, guilds {p.guilds:g}, state {p.state:g}, services {p.services:g}"
+    )
+    return f" ({profile}; {cluster})"
 
 
 def build_parser() -> argparse.ArgumentParser:

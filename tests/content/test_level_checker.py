@@ -136,6 +136,13 @@ def test_check_level_command_exits_zero_only_when_all_are_valid(capsys):
     assert "broken_wrong_type.yaml:16: start.trust: must be a number" in err
 
 
+def test_check_level_prints_the_cluster_around_the_table(capsys):
+    assert check_levels(["villa_el_salvador"]) == 0
+    out = capsys.readouterr().out
+    assert "phase III read as a whole" in out
+    assert "around the table: 11,377 firms, 5% in associations" in out
+
+
 def test_unknown_level_name_suggests_the_closest():
     with pytest.raises(LevelError) as caught:
         load_level("gammara")
