@@ -42,6 +42,7 @@ class Snapshot:
     members: tuple[int, ...]
     dimensions: dict[str, float]
     phase: int
+    associated: float  # the share of the cluster's firms working in associations
 
     @staticmethod
     def of(game: Game) -> Snapshot:
@@ -53,6 +54,7 @@ class Snapshot:
             members=tuple(game.members()),
             dimensions=dict(state.dimensions),
             phase=state.phase,
+            associated=state.population.associated,
         )
 
 
@@ -266,6 +268,8 @@ def series(level: Level, played: Played) -> Series:
         dimensions={d: [s.dimensions[d] for s in snaps] for d in DIMENSIONS},
         thresholds=next_phase_thresholds(level, target) if target else {},
         phase=[s.phase for s in snaps],
+        associated=[s.associated for s in snaps],
+        cluster_firms=level.start_population.firms,
         left=left,
         trust_floor=level.rules.trust.floor,
         trust_goal=level.dilemma.advance_trust if level.dilemma is not None else None,

@@ -100,6 +100,9 @@ class Series:
     dimensions: dict[str, list[float]]
     thresholds: dict[str, float]
     phase: list[int]
+    associated: list[float]
+    """The share of the cluster's firms working in associations (empty in the tutorial)."""
+    cluster_firms: int
     left: dict[int, int]
     trust_floor: float
     trust_goal: float | None

@@ -60,14 +60,35 @@ register(
             "en": "It takes in fees and fines; it pays the manager, traceability and shared "
             "losses.",
         },
+        "chart.associated.title": {
+            "es": "El cluster alrededor de la mesa",
+            "en": "The cluster around the table",
+        },
+        "chart.associated.axis": {
+            "es": "% de sus {firms} empresas que trabajan asociadas",
+            "en": "% of its {firms} firms working in associations",
+        },
+        "chart.associated.line": {"es": "Empresas asociadas", "en": "Firms in associations"},
+        "chart.associated.start": {
+            "es": "Al empezar: {value:.0f}%",
+            "en": "At the start: {value:.0f}%",
+        },
+        "chart.associated.note": {
+            "es": "Las demás empresas imitan a un consorcio que ven triunfar y se alejan del que "
+            "fracasa o vende por fuera. Ellas mueven las dimensiones, no el consorcio solo.",
+            "en": "The other firms copy a consortium they see succeed and stay away from one "
+            "that fails or sells por fuera. They move the dimensions, not the consortium alone.",
+        },
         "chart.dims.title": {
             "es": "Las siete dimensiones del cluster",
             "en": "The cluster's seven dimensions",
         },
         "chart.dims.axis": {"es": "Puntos (0 a 100)", "en": "Points (0 to 100)"},
         "chart.dims.note": {
-            "es": "La línea discontinua es lo que pide la {phase_name}. Hacen falta las siete.",
-            "en": "The dashed line is what {phase_name} asks for. All seven are needed.",
+            "es": "La línea discontinua es lo que pide la {phase_name}. La fase se lee del "
+            "conjunto, no de la dimensión más débil.",
+            "en": "The dashed line is what {phase_name} asks for. The phase is read from the "
+            "whole profile, not from the weakest dimension.",
         },
         "chart.dims.goal": {"es": "Meta {value:.0f}", "en": "Goal {value:.0f}"},
         "chart.dims.legend_line": {"es": "Valor de la dimensión", "en": "Dimension's value"},
@@ -162,7 +183,8 @@ def _values(seq: Any) -> tuple[float | None, ...]:
 
 def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     """The debrief's charts, in the order a facilitator shows them: trust, capital, fund, the
-    seven dimensions (the last two only for the cluster levels)."""
+    cluster around the table, the seven dimensions (the last three only for the cluster
+    levels)."""
     series = _get(debrief, "series")
     level = _get(debrief, "level")
     dilemma = bool(_get(level, "is_dilemma", False))
@@ -253,6 +275,7 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
         )
     )
 
+    charts.append(_associated_chart(series, x_label, x_start, lang))
     dims = _get(series, "dimensions") or {}
     goals = _get(series, "thresholds") or {}
     panels = []
@@ -297,6 +320,28 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
         )
     )
     return charts
+
+
+def _associated_chart(series: Any, x_label: str, x_start: int, lang: str) -> Chart:
+    """The two scales: how many of the cluster's firms followed the consortium's example into
+    associations (game.engine.population), against where they started."""
+    shares = [100.0 * v for v in _get(series, "associated") or ()]
+    firms = int(_get(series, "cluster_firms", 0) or 0)
+    start = shares[0] if shares else 0.0
+    grouped = f"{firms:,}".replace(",", "\u00a0" if lang == "es" else ",")
+    return Chart(
+        "associated",
+        tr("chart.associated.title", lang),
+        x_label,
+        tr("chart.associated.axis", lang, firms=grouped),
+        (Line(tr("chart.associated.line", lang), tuple(shares), theme.BLUE, "circle", 4),),
+        (Threshold(start, tr("chart.associated.start", lang, value=start), theme.MUTED),),
+        tr("chart.associated.note", lang),
+        x_start,
+        (0.0, 100.0),
+        "{:.0f}",
+        legend=False,
+    )
 
 
 def chart_names(charts: Sequence[AnyChart]) -> list[str]:

@@ -212,7 +212,7 @@ def test_the_charts_appear_at_once_when_animations_are_off(tmp_path, played):
 def test_save_charts_writes_one_png_per_chart(tmp_path, played):
     debrief = analyse(played.level, played.active_game.record())
     paths = charts.save_charts(debrief, tmp_path / "png")
-    assert [p.suffix for p in paths] == [".png"] * 4
+    assert [p.suffix for p in paths] == [".png"] * 5
     for path in paths:
         image = pygame.image.load(str(path))
         assert image.get_size() == charts.EXPORT_SIZE
@@ -221,8 +221,12 @@ def test_save_charts_writes_one_png_per_chart(tmp_path, played):
 def test_every_chart_has_its_axes_and_thresholds(played):
     debrief = analyse(played.level, played.active_game.record())
     built = charts.charts_for(debrief, "en")
-    trust, capital, fund, dims = built
+    trust, capital, fund, associated, dims = built
     assert trust.x_label == "Season" and trust.y_label.startswith("Trust")
+    start = 100 * played.level.start_population.associated
+    assert [t.value for t in associated.thresholds] == [pytest.approx(start)]
+    assert associated.lines[0].values[0] == pytest.approx(start)
+    assert "7,000 firms" in associated.y_label
     assert [t.value for t in trust.thresholds] == [played.level.rules.trust.floor]
     assert len(capital.lines) == 8
     assert fund.thresholds[0].value == 0.0
