@@ -48,7 +48,9 @@ def _phase_profile(path) -> str:
         return ""
     if level.is_dilemma:
         return ""
-    profile = describe_profile(level.start_dimensions, level.rules.phase_thresholds)
+    profile = describe_profile(
+        level.start_dimensions, level.rules.phase_thresholds, level.dimension_sense
+    )
     p = level.start_population
     cluster = (
         f"around the table: {p.firms:,} firms, {p.associated:.0%} in associations; guild unity "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.cluster import DimensionSense
 from game.engine.contract import CONDITIONS, ContractCondition, ContractOption
 from game.engine.events import EventCard
 from game.engine.level import (
@@ -79,6 +80,16 @@ def build_event(e: dict[str, Any]) -> EventCard:
     )
 
 
+def senses_of(level: dict[str, Any]) -> dict[str, DimensionSense]:
+    """A level's ``dimension_sense`` as the engine reads it (an already valid mapping)."""
+    return {
+        dim: DimensionSense(
+            kind=spec["kind"], at=float(spec.get("at") or 0.0), source=spec["source"]
+        )
+        for dim, spec in (level.get("dimension_sense") or {}).items()
+    }
+
+
 def _population(values: dict[str, Any] | None) -> Population:
     """The cluster's starting population (a dilemma level has none)."""
     if values is None:
@@ -127,6 +138,7 @@ def build_level(level: dict[str, Any], defaults: dict[str, Any], path: str = "")
         firm_template=FirmTemplate(**{k: float(v) for k, v in start["firm"].items()}),
         firm_variation=float(start.get("firm_variation", 0.0)),
         start_population=_population(start.get("population")),
+        dimension_sense=senses_of(level),
         informal_sanctions=InformalSanctions(
             enabled=bool(informal["enabled"]),
             credit_cut=float(informal["credit_cut"]),

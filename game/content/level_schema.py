@@ -84,6 +84,16 @@ POPULATION_SPEC = Mapping(
 the shares that say how it works together."""
 
 
+SENSE_SPEC = Mapping(
+    {
+        "kind": Choice(("ceiling", "not_sought")),
+        "at": Field(Number(0, 100), required=False),
+        "source": Text(),
+    }
+)
+"""A dimension that is not simply "more is better" (game.engine.cluster.DimensionSense)."""
+
+
 def _identifier(value: Any, path: tuple, checker: Checker) -> Any:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
         checker.report(
@@ -318,6 +328,7 @@ LEVEL_SPEC = Mapping(
         "events": Custom(_unique_event_keys, ListOf(EVENT_SPEC, min_len=1)),
         "history": Field(HISTORY_SPEC, required=False),
         "goal": Field(Mapping({"deepen": ListOf(Choice(DIMENSIONS), min_len=1)}), required=False),
+        "dimension_sense": Field(DictOf(Choice(DIMENSIONS), SENSE_SPEC), required=False),
     }
 )
 
@@ -367,14 +378,25 @@ def check_level_semantics(
     rules = level.get("rules")
     if _usable(rules) and _usable(rules.get("phase_thresholds")):
         _check_phase_bands(level, defaults, checker)
-    if _usable(start, rules) and _usable(start.get("dimensions"), start.get("phase")):
+    senses = level.get("dimension_sense")
+    if senses is None:
+        senses = {}
+    if _usable(senses):
+        for dim, spec in senses.items():
+            if _usable(spec) and spec.get("kind") == "ceiling" and spec.get("at") is None:
+                checker.report(
+                    ("dimension_sense", dim),
+                    "a ceiling needs 'at': the level up to which more is better",
+                )
+                senses = INVALID
+    if _usable(start, rules, senses) and _usable(start.get("dimensions"), start.get("phase")):
         _check_start_phase(level, defaults, checker)
         _check_goal(level, defaults, checker)
 
 
 def _check_goal(level: dict[str, Any], defaults: dict[str, Any], checker: Checker) -> None:
     """A ``goal`` is for a phase-IV level, and names dimensions it has still to deepen."""
-    from game.content.build import deep_merge
+    from game.content.build import deep_merge, senses_of
     from game.engine.cluster import dimension_readings
 
     goal = level.get("goal")
@@ -398,10 +420,10 @@ def _check_goal(level: dict[str, Any], defaults: dict[str, Any], checker: Checke
         defaults["rules"]["phase_thresholds"], level["rules"].get("phase_thresholds", {})
     )
     readings = dimension_readings(
-        level["start"]["dimensions"], {int(k): v for k, v in thresholds.items()}
+        level["start"]["dimensions"], {int(k): v for k, v in thresholds.items()}, senses_of(level)
     )
     for i, dim in enumerate(goal["deepen"]):
-        if readings[dim] >= 4:
+        if (readings[dim] or 0) >= 4:
             checker.report(
                 ("goal", "deepen", i),
                 f"{dim} already reads as phase IV at the start: there is nothing to deepen",
@@ -494,7 +516,7 @@ def _check_contract_choices(
 
 
 def _check_start_phase(level: dict[str, Any], defaults: dict[str, Any], checker: Checker) -> None:
-    from game.content.build import deep_merge
+    from game.content.build import deep_merge, senses_of
 
     dims = level["start"]["dimensions"]
     missing = [d for d in DIMENSIONS if d not in dims]
@@ -506,13 +528,14 @@ def _check_start_phase(level: dict[str, Any], defaults: dict[str, Any], checker:
         defaults["rules"]["phase_thresholds"], level["rules"].get("phase_thresholds", {})
     )
     thresholds = {int(k): v for k, v in thresholds.items()}
-    phase = compute_phase(dims, thresholds)
+    senses = senses_of(level)
+    phase = compute_phase(dims, thresholds, senses)
     stated = level["start"]["phase"]
     if phase != stated:
         checker.report(
             ("start", "phase"),
             f"the starting dimensions read as phase {PHASE_NAMES[phase]}, not "
-            f"{PHASE_NAMES[stated]}: {describe_profile(dims, thresholds)}",
+            f"{PHASE_NAMES[stated]}: {describe_profile(dims, thresholds, senses)}",
             f"phase {PHASE_NAMES[stated]} needs most of the four core dimensions at "
             f"{PHASE_NAMES[stated]} (levels/README.md 5b); read each dimension against Cuadro 2 "
             "as the study describes it rather than moving a weak one to fit",

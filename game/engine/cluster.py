@@ -3,30 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
 
 from game.engine.population import PopulationChange
 from game.engine.rules import DIMENSIONS, Rules
 
 
+@dataclass(frozen=True, slots=True)
+class DimensionSense:
+    """A dimension that is not simply "more is better" in one cluster (a level's
+    ``dimension_sense``). The study says so of several cases (tests/data/study,
+    ``not_more_is_better``): in Chimbote's overexploited fishery more entrants threaten the
+    stock (004 3.1.2); in Bambamarca the artisanal technique is the asset, not a weakness to
+    modernise away (004 3.2.2).
+
+    ``ceiling``: up to ``at`` more is better; beyond it, every point more reads as a point less
+    (a value of ``at + 10`` reads as ``at - 10``). ``not_sought``: the cluster does not seek it,
+    so it counts neither for nor against the phase (it still cannot give phase IV its own
+    technology)."""
+
+    kind: Literal["ceiling", "not_sought"]
+    at: float = 0.0
+    source: str = ""
+
+    def read_value(self, value: float) -> float | None:
+        """The value the phase reading uses (None: left out of the reading)."""
+        if self.kind == "not_sought":
+            return None
+        return value if value <= self.at else max(2.0 * self.at - value, 0.0)
+
+
+Senses = Mapping[str, DimensionSense]
+NO_SENSES: Senses = {}
+
+
 def compute_phase(
-    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
+    dimensions: Mapping[str, float],
+    thresholds: Mapping[int, Mapping[str, float]],
+    senses: Senses = NO_SENSES,
 ) -> int:
     """The cluster's phase, read as a whole (:func:`phase_of_profile`) from the phase each of
     its dimensions reads as (:func:`dimension_readings`)."""
-    return phase_of_profile(dimension_readings(dimensions, thresholds))
+    return phase_of_profile(dimension_readings(dimensions, thresholds, senses))
 
 
 def describe_profile(
-    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
+    dimensions: Mapping[str, float],
+    thresholds: Mapping[int, Mapping[str, float]],
+    senses: Senses = NO_SENSES,
 ) -> str:
     """Each dimension's level and the phase it reads as, core dimensions first, and the phase
     the whole profile gives: what ``check-level`` prints, in English, for a level's author."""
     from game.engine.rules import PHASE_NAMES
 
-    readings = dimension_readings(dimensions, thresholds)
+    readings = dimension_readings(dimensions, thresholds, senses)
+
+    def one(d: str) -> str:
+        reading = readings[d]
+        if reading is None:
+            return f"{d} not sought ({dimensions[d]:g})"
+        ceiling = f", ceiling {senses[d].at:g}" if d in senses else ""
+        return f"{d} {PHASE_NAMES[reading]} ({dimensions[d]:g}{ceiling})"
 
     def listed(dims: tuple[str, ...]) -> str:
-        return ", ".join(f"{d} {PHASE_NAMES[readings[d]]} ({dimensions[d]:g})" for d in dims)
+        return ", ".join(one(d) for d in dims)
 
     phase = PHASE_NAMES[phase_of_profile(readings)]
     return (
@@ -36,18 +77,27 @@ def describe_profile(
 
 
 def dimension_readings(
-    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]]
-) -> dict[str, int]:
+    dimensions: Mapping[str, float],
+    thresholds: Mapping[int, Mapping[str, float]],
+    senses: Senses = NO_SENSES,
+) -> dict[str, int | None]:
     """The Cuadro 2 phase (1-4) each dimension's level fits: the highest phase whose minimum
-    it meets, together with every lower phase's. A phase that lists no minimum for a dimension
-    sets none: Cuadro 2 describes the three mature dimensions only from phase III on, so below
-    III's minimum they read as II."""
-    readings = {}
+    it meets, together with every lower phase's; None for a dimension the cluster does not
+    seek (:class:`DimensionSense`). A phase that lists no minimum for a dimension sets none:
+    Cuadro 2 describes the three mature dimensions only from phase III on, so below III's
+    minimum they read as II."""
+    readings: dict[str, int | None] = {}
     for dim in DIMENSIONS:
+        value: float | None = dimensions[dim]
+        if dim in senses:
+            value = senses[dim].read_value(dimensions[dim])
+        if value is None:
+            readings[dim] = None
+            continue
         reading = 1
         for phase in (2, 3, 4):
             minimum = thresholds.get(phase, {}).get(dim)
-            if minimum is not None and dimensions[dim] < minimum:
+            if minimum is not None and value < minimum:
                 break
             reading = phase
         readings[dim] = reading
@@ -55,14 +105,19 @@ def dimension_readings(
 
 
 def gaps_to_phase(
-    dimensions: Mapping[str, float], thresholds: Mapping[int, Mapping[str, float]], phase: int
+    dimensions: Mapping[str, float],
+    thresholds: Mapping[int, Mapping[str, float]],
+    phase: int,
+    senses: Senses = NO_SENSES,
 ) -> dict[str, float]:
-    """Points each dimension still lacks to meet ``phase`` (only those that fall short)."""
-    return {
-        d: round(v - dimensions[d], 1)
-        for d, v in thresholds.get(phase, {}).items()
-        if dimensions[d] < v
-    }
+    """Points each dimension still lacks to meet ``phase`` (only those that fall short, read
+    as :func:`dimension_readings` reads them; a dimension not sought lacks nothing)."""
+    gaps = {}
+    for d, minimum in thresholds.get(phase, {}).items():
+        value = senses[d].read_value(dimensions[d]) if d in senses else dimensions[d]
+        if value is not None and value < minimum:
+            gaps[d] = round(minimum - value, 1)
+    return gaps
 
 
 def clamp_dimension(value: float) -> float:

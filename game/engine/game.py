@@ -152,7 +152,9 @@ class Game:
             fund=0.0,
             terms=terms,
             dimensions=dict(level.start_dimensions),
-            phase=compute_phase(level.start_dimensions, level.rules.phase_thresholds),
+            phase=compute_phase(
+                level.start_dimensions, level.rules.phase_thresholds, level.dimension_sense
+            ),
             population=level.start_population.copy(),
         )
         self.signing = self._sign()
@@ -424,8 +426,10 @@ class Game:
         level, state = self.level, self.state
         if not level.deepen or state.phase < level.start_phase:
             return False
-        readings = dimension_readings(state.dimensions, level.rules.phase_thresholds)
-        return all(readings[dim] >= 4 for dim in level.deepen)
+        readings = dimension_readings(
+            state.dimensions, level.rules.phase_thresholds, level.dimension_sense
+        )
+        return all((readings[dim] or 0) >= 4 for dim in level.deepen)
 
     def _public_record(self, report: SeasonReport) -> PublicRecord:
         state = self.state

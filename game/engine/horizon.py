@@ -83,7 +83,7 @@ def play_alone(level: Level, firms: Sequence[Firm], seed: int) -> AloneGame:
             entry_per_season=0.0,
             event_shift=event.dimensions,
         )
-        phase = compute_phase(dimensions, thresholds)
+        phase = compute_phase(dimensions, thresholds, level.dimension_sense)
         below = below + 1 if phase < start else 0
         above = above + 1 if phase > start else 0
         if below >= end.hold_seasons:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from game.engine.cluster import DimensionSense
 from game.engine.contract import ContractCondition
 from game.engine.events import EventCard
 from game.engine.population import Population
@@ -106,6 +107,9 @@ class Level:
     start_population: Population = field(default_factory=lambda: NO_POPULATION.copy())
     """The cluster's thousands of firms as the game starts (never changed: each game plays a
     copy); the tutorial's dilemma has none to speak of."""
+    dimension_sense: dict[str, DimensionSense] = field(default_factory=dict)
+    """Dimensions that are not simply "more is better" in this cluster (a ceiling, or not
+    sought): how the phase reading takes them (game.engine.cluster.DimensionSense)."""
     path: str = ""
     deepen: tuple[str, ...] = ()
     """A phase-IV level's goal (there is no phase above IV to reach): hold the phase and bring

@@ -65,10 +65,14 @@ def check_cluster_end(
         return Outcome(kind="advance", season=state.season, reasons=(reached,))
     if state.season >= end.season_limit:
         if level.deepen:  # what the phase-IV goal still lacks
-            at_iv = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, 4)
+            at_iv = gaps_to_phase(
+                state.dimensions, level.rules.phase_thresholds, 4, level.dimension_sense
+            )
             gaps = {d: g for d, g in at_iv.items() if d in level.deepen}
         else:
-            gaps = gaps_to_phase(state.dimensions, level.rules.phase_thresholds, target)
+            gaps = gaps_to_phase(
+                state.dimensions, level.rules.phase_thresholds, target, level.dimension_sense
+            )
         limit = "season_limit_deepen" if level.deepen else "season_limit"
         reasons = [Reason(code=limit, values={"limit": end.season_limit})]
         reasons += [
@@ -85,7 +89,9 @@ def check_cluster_end(
 def phase_fell(level: Level, dimensions: dict[str, float], phase: int) -> Reason:
     """The cluster fell back to ``phase``, and what each dimension lacks of the level's
     starting phase."""
-    gaps = gaps_to_phase(dimensions, level.rules.phase_thresholds, level.start_phase)
+    gaps = gaps_to_phase(
+        dimensions, level.rules.phase_thresholds, level.start_phase, level.dimension_sense
+    )
     return Reason(
         code="phase_fell", values={"phase": phase, **{f"gap_{d}": g for d, g in gaps.items()}}
     )

@@ -250,7 +250,9 @@ def resolve_season(
     left = _remove_expelled_and_bankrupt(season, penalties)
     if left:  # the trust among those who remain
         trust_after = alliance_trust(state.trust, [f.id for f in firms if f.member])
-    state.phase = compute_phase(state.dimensions, level.rules.phase_thresholds)
+    state.phase = compute_phase(
+        state.dimensions, level.rules.phase_thresholds, level.dimension_sense
+    )
     state.season = setup.season
     return SeasonReport(
         season=setup.season,

@@ -771,8 +771,10 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
     check_w = dim_h - 6
     for d in DIMENSIONS:
         value = numbers.dimensions.get(d, state.dimensions.get(d, 0.0))
-        goal = thresholds.get(d)
-        met = goal is not None and value >= goal
+        sense = level.dimension_sense.get(d)
+        goal = None if sense is not None and sense.kind == "not_sought" else thresholds.get(d)
+        read = sense.read_value(value) if sense is not None else value
+        met = goal is not None and read is not None and read >= goal
         row = pygame.Rect(rect.x, y, rect.width, dim_h)
         draw_text(
             surface,
@@ -787,6 +789,8 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
         draw_bar(surface, bar, value / 100.0, theme.GREEN if met else theme.MUTED)
         if goal is not None:
             draw_tick(surface, bar, goal / 100.0, theme.INK)
+        if sense is not None and sense.kind == "ceiling":  # past it, more reads as less
+            draw_tick(surface, bar, sense.at / 100.0, theme.VERMILLION)
         if met:
             draw_check(
                 surface,

@@ -70,3 +70,54 @@ def test_a_game_can_be_played_on_the_level(key):
     game = play(level, deciders, 1, level.reference_contract)
     assert game.outcome is not None
     assert game.outcome.season >= 1
+
+
+@pytest.mark.parametrize("key", STUDY_LEVELS)
+def test_what_the_study_says_is_not_more_is_better_the_level_reads_so(key):
+    """phase_readings.yaml's ``not_more_is_better`` (the study's own words, with lines) is what
+    the level's ``dimension_sense`` encodes, dimension for dimension."""
+    level, case = _level(key), CASES[key]
+    named = {item["dimension"] for item in case.get("not_more_is_better") or ()}
+    assert set(level.dimension_sense) == named
+    assert all(sense.source.startswith("004") for sense in level.dimension_sense.values())
+
+
+def test_past_its_ceiling_more_entry_reads_as_a_weaker_fishery():
+    """004 3.1.2: new extractors are a risk to Chimbote's stock, not a strength."""
+    level = _level("chimbote")
+    thresholds, senses = level.rules.phase_thresholds, level.dimension_sense
+    ceiling = senses["entry_of_agents"].at
+    healthy = {**level.start_dimensions, "entry_of_agents": ceiling}
+    crowded = {**level.start_dimensions, "entry_of_agents": ceiling + 15}
+    assert (
+        dimension_readings(crowded, thresholds)["entry_of_agents"]
+        >= (dimension_readings(healthy, thresholds)["entry_of_agents"])
+    )  # read naively, more entry never looks worse
+    assert senses["entry_of_agents"].read_value(ceiling + 15) == ceiling - 15
+    assert (
+        dimension_readings(crowded, thresholds, senses)["entry_of_agents"]
+        <= (dimension_readings(healthy, thresholds, senses)["entry_of_agents"])
+    )
+
+
+def test_a_dimension_not_sought_counts_neither_for_nor_against_the_phase():
+    """004 3.2.2: Bambamarca's artisanal technique is its asset."""
+    level = _level("bambamarca")
+    thresholds, senses = level.rules.phase_thresholds, level.dimension_sense
+    readings = dimension_readings(level.start_dimensions, thresholds, senses)
+    assert readings["technology"] is None and readings["demand"] is None
+    for technology in (0.0, 100.0):
+        dims = {**level.start_dimensions, "technology": technology}
+        assert compute_phase(dims, thresholds, senses) == level.start_phase == 2
+
+
+def test_a_ceiling_without_its_level_is_refused_with_the_file_and_line(tmp_path):
+    from game.content.levels import check_file
+
+    text = (DATA / "levels" / "study_chimbote.yaml").read_text(encoding="utf-8")
+    broken = text.replace("{kind: ceiling, at: 20,", "{kind: ceiling,")
+    path = tmp_path / "chimbote.yaml"
+    path.write_text(broken, encoding="utf-8")
+    problems = check_file(path)
+    assert [p.path for p in problems] == ["dimension_sense.entry_of_agents"]
+    assert "a ceiling needs 'at'" in problems[0].message and problems[0].line > 1
