@@ -49,6 +49,13 @@ register(
         "board.trust_goal": {"es": "meta {goal:.2f}", "en": "goal {goal:.2f}"},
         "board.fund": {"es": "Fondo común", "en": "Common fund"},
         "board.goal": {"es": "Meta: fase {roman}", "en": "Goal: phase {roman}"},
+        "board.capital_band": {
+            "es": "S/ {low:.0f}–{high:.0f} mil",
+            "en": "S/ {low:.0f}–{high:.0f}k",
+        },
+        "board.capital_above": {"es": "más de S/ {low:.0f} mil", "en": "over S/ {low:.0f}k"},
+        "board.capital_negative": {"es": "en rojo", "en": "in the red"},
+        "board.capital_ranges": {"es": "Capital (rango)", "en": "Capital (range)"},
         "board.associated": {
             "es": "Asociadas: {firms} de {total} empresas del cluster",
             "en": "In associations: {firms} of the cluster's {total} firms",
@@ -165,6 +172,32 @@ def scaled(app: App, height: int, base: int = 720) -> theme.TextSizes:
         title=round(sizes.title * factor),
         widget=sizes.widget,
     )
+
+
+CAPITAL_BANDS: tuple[float, ...] = (25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0)
+"""The upper edges of the ranges a firm's capital shows in while a game runs: each twice the
+last, so one season's gain from a sale por fuera (a tenth or so of a firm's capital) rarely
+moves a firm into the next range."""
+
+
+def capital_is_public(match: Match) -> bool:
+    """Whether the board may show every firm's exact capital: once the game is over, or when
+    the facilitator made every defection public. Otherwise a jump in a firm's capital would
+    give away a sale por fuera nobody detected (issue 14), so the board shows ranges."""
+    game = match.active_game
+    return game.outcome is not None or game.treatments.visibility == "public"
+
+
+def capital_band(app: App, capital: float) -> str:
+    """The range a capital falls in, as the public board shows it during a game."""
+    if capital < 0:
+        return app.tr("board.capital_negative")
+    low = 0.0
+    for high in CAPITAL_BANDS:
+        if capital < high:
+            return app.tr("board.capital_band", low=low, high=high).replace(" ", "\u00a0")
+        low = high
+    return app.tr("board.capital_above", low=low).replace(" ", "\u00a0")
 
 
 def whole_number(app: App, n: int) -> str:
@@ -477,7 +510,11 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     )
     draw_text(
         surface,
-        app.tr("board.points" if dilemma else "board.capital"),
+        app.tr(
+            "board.points"
+            if dilemma
+            else ("board.capital" if capital_is_public(match) else "board.capital_ranges")
+        ),
         _span(cols["capital"], y, header_h),
         small,
         theme.MUTED,
@@ -515,10 +552,15 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     y += header_h
     my_trust = state.trust[viewer] if viewer is not None else None
     names = [f.name for f in state.firms]
+    exact = capital_is_public(match)
     values = [
         app.tr("board.points_value", points=numbers.capital.get(f.id, f.capital))
         if dilemma
-        else money(app, numbers.capital.get(f.id, f.capital))
+        else (
+            money(app, numbers.capital.get(f.id, f.capital))
+            if exact or f.id == viewer
+            else capital_band(app, numbers.capital.get(f.id, f.capital))
+        )
         for f in state.firms
     ]
     # one size for names and capitals: the largest at which both columns hold every row, but
