@@ -49,13 +49,12 @@ register(
         "board.trust_goal": {"es": "meta {goal:.2f}", "en": "goal {goal:.2f}"},
         "board.fund": {"es": "Fondo común", "en": "Common fund"},
         "board.goal": {"es": "Meta: fase {roman}", "en": "Goal: phase {roman}"},
-        "board.capital_band": {
-            "es": "S/ {low:.0f}–{high:.0f} mil",
-            "en": "S/ {low:.0f}–{high:.0f}k",
-        },
-        "board.capital_above": {"es": "más de S/ {low:.0f} mil", "en": "over S/ {low:.0f}k"},
+        "board.trust_danger": {"es": "¡Confianza al límite!", "en": "Trust near its floor!"},
+        "board.fund_danger": {"es": "Fondo casi vacío", "en": "Fund nearly empty"},
+        "board.phase_fell": {"es": "¡Retrocedió de fase!", "en": "It fell back a phase!"},
+        "board.capital_band": {"es": "{low:.0f}–{high:.0f} mil", "en": "{low:.0f}–{high:.0f}k"},
+        "board.capital_above": {"es": "+{low:.0f} mil", "en": "{low:.0f}k+"},
         "board.capital_negative": {"es": "en rojo", "en": "in the red"},
-        "board.capital_ranges": {"es": "Capital (rango)", "en": "Capital (range)"},
         "board.associated": {
             "es": "Asociadas: {firms} de {total} empresas del cluster",
             "en": "In associations: {firms} of the cluster's {total} firms",
@@ -173,6 +172,10 @@ def scaled(app: App, height: int, base: int = 720) -> theme.TextSizes:
         widget=sizes.widget,
     )
 
+
+TRUST_WARNING_MARGIN = 0.08
+"""How close to its floor the alliance's trust turns the board's warning on: about one
+detected sale por fuera away (rules.trust.loss_detected spread over a table)."""
 
 CAPITAL_BANDS: tuple[float, ...] = (25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0)
 """The upper edges of the ranges a firm's capital shows in while a game runs: each twice the
@@ -510,11 +513,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     )
     draw_text(
         surface,
-        app.tr(
-            "board.points"
-            if dilemma
-            else ("board.capital" if capital_is_public(match) else "board.capital_ranges")
-        ),
+        app.tr("board.points" if dilemma else "board.capital"),
         _span(cols["capital"], y, header_h),
         small,
         theme.MUTED,
@@ -575,8 +574,10 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
             row_size = size
             break
     capital_w = max(max(font(row_size).size(v)[0] for v in values) + 4, 60)
-    shift = cols["capital"].w - capital_w
-    if shift > 0:
+    # the capital column gives up what its figures leave free, or takes what ranges need from
+    # the names (never more than a third of them)
+    shift = max(cols["capital"].w - capital_w, -cols["name"].w // 3)
+    if shift != 0:
         cols["name"].w += shift
         cols["capital"] = pygame.Rect(cols["capital"].x + shift, 0, capital_w, 0)
     name_size = value_size = row_size
@@ -680,12 +681,15 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
     y = rect.top
     label_w = int(rect.width * 0.42)
     value_w = font(sizes.body, True).size("0.00")[0] + 6
+    floor = level.rules.trust.floor
+    # the alliance ends when trust goes below its floor: say so before it happens
+    trust_danger = not level.is_dilemma and numbers.trust < floor + TRUST_WARNING_MARGIN
     draw_text(
         surface,
-        app.tr("board.trust"),
+        app.tr("board.trust_danger" if trust_danger else "board.trust"),
         pygame.Rect(rect.x, y, label_w, row_h),
         sizes.small,
-        theme.INK,
+        theme.VERMILLION if trust_danger else theme.INK,
         bold=True,
         valign="middle",
     )
@@ -693,7 +697,6 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         rect.x + label_w + 8, y + row_h // 2 - 6, rect.width - label_w - value_w - 16, 12
     )
     draw_bar(surface, bar, numbers.trust, theme.BLUE)
-    floor = level.rules.trust.floor
     draw_tick(surface, bar, floor, theme.VERMILLION)
     if level.is_dilemma and level.dilemma is not None:
         draw_tick(surface, bar, level.dilemma.advance_trust, theme.INK)
@@ -702,7 +705,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         f"{numbers.trust:.2f}",
         pygame.Rect(rect.right - value_w, y, value_w, row_h),
         sizes.body,
-        theme.BLUE,
+        theme.VERMILLION if trust_danger else theme.BLUE,
         bold=True,
         align="right",
         valign="middle",
@@ -742,12 +745,15 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         y += lh
     if not level.is_dilemma:
         half = rect.width // 2
+        # below zero the alliance goes bankrupt; under one season's dues it is a bad season away
+        one_season = level.rules.fund.dues_per_season * len(game.members())
+        fund_danger = 0 <= numbers.fund < one_season
         draw_text(
             surface,
-            app.tr("board.fund"),
+            app.tr("board.fund_danger" if fund_danger else "board.fund"),
             pygame.Rect(rect.x, y, half, row_h),
             sizes.small,
-            theme.INK,
+            theme.VERMILLION if fund_danger else theme.INK,
             bold=True,
             valign="middle",
         )
@@ -784,12 +790,13 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
     )
     roman = PHASE_NAMES.get(target, str(target))
     goal_box = pygame.Rect(rect.x + half + 8, y, rect.width - half - 8, phase_h)
+    fell = state.phase < level.start_phase  # held below for long, the game ends in collapse
     draw_text(
         surface,
-        app.tr("board.goal", roman=roman),
+        app.tr("board.phase_fell") if fell else app.tr("board.goal", roman=roman),
         goal_box,
         sizes.small,
-        theme.MUTED,
+        theme.VERMILLION if fell else theme.MUTED,
         align="right",
         valign="middle",
     )
