@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.cluster import compute_phase
 from game.engine.level import Level
 from game.engine.outcome import Reason
 from game.engine.reports import Penalty, SeasonReport
@@ -49,7 +50,25 @@ def season_story(level: Level, report: SeasonReport, names: list[str]) -> list[S
     )
     steps += _population_steps(report)
     steps += _dimension_steps(report)
+    steps += _phase_steps(level, report)
     return steps
+
+
+def _phase_steps(level: Level, report: SeasonReport) -> list[StoryStep]:
+    """The season the cluster's phase changed, read as a whole from the dimensions before and
+    after: a rise to hold for the win, a fall to recover before the game ends in collapse."""
+    before = compute_phase(
+        report.dimensions_before, level.rules.phase_thresholds, level.dimension_sense
+    )
+    if report.phase == before:
+        return []
+    values = {
+        "phase_key": f"phase.{report.phase}",
+        "hold": level.rules.end.hold_seasons,
+        "delta": report.phase - before,
+    }
+    key = "story.phase.rose" if report.phase > before else "story.phase.fell"
+    return [StoryStep("phase", key, values)]
 
 
 def _population_steps(report: SeasonReport) -> list[StoryStep]:
@@ -315,6 +334,18 @@ register(
         "story.trust": {
             "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
             "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
+        },
+        "story.phase.rose": {
+            "es": "¡El cluster llegó a la {phase}! Si la sostiene {hold} temporadas seguidas, "
+            "avanza.",
+            "en": "The cluster reached {phase}! If it holds it for {hold} seasons in a row, it "
+            "advances.",
+        },
+        "story.phase.fell": {
+            "es": "El cluster retrocedió a la {phase}. Si no se recupera en {hold} temporadas, "
+            "la partida termina en colapso.",
+            "en": "The cluster fell back to {phase}. If it does not recover within {hold} "
+            "seasons, the game ends in collapse.",
         },
         "story.population.joined": {
             "es": "El cluster vio el ejemplo: {count} empresas más trabajan asociadas "

@@ -1732,6 +1732,13 @@ def draw_step_icon(surface: pygame.Surface, box: pygame.Rect, step: StoryStep):
         bar = pygame.Rect(disc.x, disc.centery - 5, disc.w, 10)
         draw_bar(surface, bar, after, theme.BLUE)
         return theme.BLUE if after >= before else theme.INK
+    if kind == "phase":
+        up = step.values.get("delta", 0) > 0
+        if up:
+            draw_check(surface, disc, theme.GREEN)
+            return theme.GREEN
+        draw_cross(surface, disc, theme.VERMILLION)
+        return theme.VERMILLION
     if kind == "population":
         joined = step.values.get("delta", 0) > 0
         draw_person(
