@@ -268,7 +268,7 @@ def test_a_computer_seat_handed_to_a_person_waits_for_their_decision(tmp_path):
     match = app.match
     open_seats(app)
     menu = app.scene.menus[2]
-    assert menu.selected_option[1] == "#leal"
+    assert menu.selected_option[1] == "#hidden"  # a computer firm's personality stays secret
     click(app, kind_button(app, 2, "Persona"))
     scene = back_to_the_game(app)
     assert match.humans_to_decide() == [0, 2]
@@ -276,6 +276,25 @@ def test_a_computer_seat_handed_to_a_person_waits_for_their_decision(tmp_path):
     press(app, pygame.K_c)
     press(app, pygame.K_RETURN)
     assert (scene.mode, scene.seat) == ("handoff", 2)  # two people now: a private hand-off
+
+
+def test_the_seats_never_give_away_a_computer_firms_personality(tmp_path):
+    """Issue 14 item 6: who is human or computer shows, a computer firm's personality only in
+    the debrief, or once the facilitator picks one here."""
+    from game.ai.base import REGISTRY
+    from game.i18n import pick
+
+    app = table(tmp_path, people=1, firms=4, timer=0)
+    match = app.match
+    open_seats(app)
+    texts = joined(app)
+    for seat in match.seats[1:]:
+        assert pick(REGISTRY[seat.personality].description, "es") not in texts
+    assert "Se revela en el análisis" in texts
+    app.scene.set_computer(3, "oportunista")
+    frames(app)
+    assert app.scene.menus[3].selected_option[1] == "#oportunista"
+    assert pick(REGISTRY["oportunista"].description, "es") in joined(app)
 
 
 def test_at_most_six_people_and_expelled_firms_cannot_change(tmp_path):

@@ -38,6 +38,11 @@ register(
             "es": "Expulsada del consorcio: ya no decide.",
             "en": "Expelled from the consortium: no longer decides.",
         },
+        "seats.hidden": {"es": "Personalidad oculta", "en": "Personality hidden"},
+        "seats.hidden.note": {
+            "es": "Se revela en el análisis. Elige otra para cambiarla.",
+            "en": "Revealed in the debrief. Pick another to change it.",
+        },
         "seats.done": {"es": "Volver a la pausa", "en": "Back to the pause menu"},
         "seats.to_computer": {
             "es": "Ahora la computadora maneja «{name}» como {personality}.",
@@ -61,6 +66,10 @@ register(
 )
 
 
+HIDDEN = "hidden"
+"""The dropdown's first option for a computer firm whose personality is still a secret."""
+
+
 class SeatsScene(Scene):
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -72,6 +81,9 @@ class SeatsScene(Scene):
         self.problem = False
         self.subtitle_h = 0  # the subtitle's lines, measured in build
         self.message_rect = pygame.Rect(0, 0, 0, 0)  # beside the button, set in build
+        # seats handed to the computer on this visit: their personality is the facilitator's
+        # own choice; every other computer firm's stays a secret until the debrief (issue 14)
+        self.chosen_here: set[int] = set()
 
     @property
     def match(self):
@@ -111,7 +123,8 @@ class SeatsScene(Scene):
         widget = font(sizes.widget)
         seg_w = max(widget.size(self.tr(k))[0] for k in ("seating.person", "seating.computer")) + 34
         options = [(self.personality_name(k), f"#{k}") for k in personality_keys()]
-        menu_w = max(widget.size(text)[0] for text, _ in options) + wh + 40
+        hidden = (self.tr("seats.hidden"), f"#{HIDDEN}")
+        menu_w = max(widget.size(text)[0] for text, _ in [*options, hidden]) + wh + 40
         badge = font(sizes.body, True).get_linesize() + 8
         name_w = int(inner.w * 0.24)
         x_name = inner.x + badge + 14
@@ -155,7 +168,10 @@ class SeatsScene(Scene):
             if not seat.is_human:
                 rect = (x_menu, top_y, menu_w, wh)
                 up = row.centery > middle
-                self.menus[i] = self.dropdown(rect, options, seat.personality, up=up)
+                if i in self.chosen_here:
+                    self.menus[i] = self.dropdown(rect, options, seat.personality, up=up)
+                else:
+                    self.menus[i] = self.dropdown(rect, [hidden, *options], HIDDEN, up=up)
         footer_y = self.card_rect.bottom - 20 - button_h
         done = self.tr("seats.done")
         done_w = max(240, font(sizes.widget, True).size(done + "  (Enter)")[0] + 48)
@@ -187,7 +203,10 @@ class SeatsScene(Scene):
         key = personality or current.personality or self.match.timer_personality
         if current.personality == key:
             return
+        secret = personality is None and current.personality is not None
         if self.replace(seat, key):
+            if not secret:  # the facilitator's own pick (or the timer's), so nothing to hide
+                self.chosen_here.add(seat)
             self.say(
                 self.tr(
                     "seats.to_computer", name=current.name, personality=self.personality_name(key)
@@ -268,8 +287,10 @@ class SeatsScene(Scene):
             text, x = self.tr("seats.expelled"), c["kind"]
         elif seat.is_human:
             text, x = self.tr("seats.person.note"), c["menu"]
-        else:
+        elif i in self.chosen_here:
             text, x = pick(REGISTRY[seat.personality].description, self.app.lang), c["desc"]
+        else:
+            text, x = self.tr("seats.hidden.note"), c["desc"]
         draw_text(
             surface,
             text,
