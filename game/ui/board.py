@@ -373,13 +373,18 @@ def draw_board(
     phase_h = 0 if level.is_dilemma else lh_body + 4
     population_h = 0 if level.is_dilemma else lh_small + 2
     fixed = header_h + gap + alliance_h + gap + phase_h + population_h + gap
-    pref_row, min_row = lh_body + 8, max(lh_small + 2, 22)
-    pref_dim, min_dim = lh_small + 6, max(line_height(12) + 2, 18)
+    # rows never shrink below what normal text needs ("large text" never makes text smaller
+    # than normal, issue 14): the log gives way first
+    normal = line_height(theme.TextSizes.for_setting("normal").small)
+    pref_row, min_row = lh_body + 8, max(normal + 2, 22)
+    pref_dim, min_dim = lh_small + 6, normal + 2
     dims = 0 if level.is_dilemma else len(DIMENSIONS)
     # the log's title and its latest season (a line, or two with its details) stay in view
     log_min = lh_small * (2 if level.is_dilemma else 3) + 10
     space = inner.bottom - y - fixed - log_min
     wanted = n * pref_row + dims * pref_dim
+    if wanted > space and n * min_row + dims * min_dim > space:
+        space += log_min  # no room for the log at all: the board's rows come first
     tick_labels = False
     if wanted <= space:
         row_h, dim_h = pref_row, pref_dim
