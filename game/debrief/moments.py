@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from game.debrief.analysis import Played, next_phase_thresholds
 from game.debrief.model import Bilingual, Moment
+from game.debrief.replay import Played, next_phase_thresholds
 from game.debrief.texts import both, join
 from game.engine.events import EventCard
 from game.engine.game import Game

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.debrief.analysis import Played
 from game.debrief.model import Bilingual, ConditionReview
+from game.debrief.replay import Played
 from game.debrief.texts import both
 from game.engine.contract import CONDITIONS
 from game.engine.level import Level

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.debrief.analysis import Played
 from game.debrief.model import Bilingual, ConditionReview
+from game.debrief.replay import Played
 from game.debrief.texts import both, join
 from game.engine.contract import (
     CONDITIONS,

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from game.ai import Personality, make_personality
-from game.debrief.analysis import build_debrief, play_through
+from game.debrief.analysis import build_debrief
 from game.debrief.model import Debrief
+from game.debrief.replay import play_through
 from game.engine.game import Game, GameRecord
 from game.engine.level import Level
 from game.engine.state import COOPERATE, Decision

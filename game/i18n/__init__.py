@@ -7,37 +7,7 @@ a level's own bilingual text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from game.i18n import core, treatments  # noqa: F401  (their texts register on import)
+from game.i18n.catalogue import LANGUAGES, TEXTS, pick, register, tr
 
-LANGUAGES = ("es", "en")
-TEXTS: dict[str, dict[str, str]] = {}
-
-
-def register(texts: Mapping[str, Mapping[str, str]]) -> None:
-    """Add texts; every one must have both languages and a key not used before."""
-    for key, pair in texts.items():
-        if set(pair) != set(LANGUAGES) or not all(pair[lang].strip() for lang in LANGUAGES):
-            raise ValueError(f"text '{key}' needs non-empty 'es' and 'en'")
-        if key in TEXTS and TEXTS[key] != dict(pair):
-            raise ValueError(f"text '{key}' is defined twice")
-        TEXTS[key] = dict(pair)
-
-
-def tr(key: str, lang: str, **values: object) -> str:
-    """The text in ``lang``; a missing key shows itself (and a test keeps that from shipping)."""
-    pair = TEXTS.get(key)
-    if pair is None:
-        return f"⟨{key}⟩"
-    text = pair.get(lang) or pair["es"]
-    return text.format(**values) if values else text
-
-
-def pick(bilingual: Mapping[str, str], lang: str) -> str:
-    return bilingual.get(lang) or bilingual.get("es") or ""
-
-
-def _load_all() -> None:
-    from game.i18n import core, treatments  # noqa: F401  (they register on import)
-
-
-_load_all()
+__all__ = ["LANGUAGES", "TEXTS", "pick", "register", "tr"]

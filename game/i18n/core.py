@@ -1,6 +1,6 @@
 """Names of the engine's concepts: decisions, order verdicts, dimensions, endings, reasons."""
 
-from game.i18n import register
+from game.i18n.catalogue import register
 
 register(
     {

@@ -8,7 +8,7 @@ and ``treatment.<switch>.help`` for one line of explanation.
 from collections.abc import Mapping
 from typing import Any
 
-from game.i18n import register, tr
+from game.i18n.catalogue import register, tr
 
 register(
     {

@@ -1,4 +1,4 @@
-"""The pygame application: one window, one UI manager, a stack of scenes, one loop.
+"""The pygame application: one window, one UI manager, a director of scenes, one loop.
 
 The loop is ``process events → update(dt) → draw``. ``step`` runs one frame and is what the
 headless tests call; ``run`` calls it at 60 frames per second. Any unexpected error inside a
@@ -24,6 +24,9 @@ from game.persistence.paths import AppPaths, default_paths, refusal
 from game.persistence.saves import SaveError, SaveStore
 from game.persistence.settings import Settings, SettingsNotSaved, load_settings, save_settings
 from game.ui import theme
+from game.ui.context import SceneContext
+from game.ui.director import Director, load_scenes
+from game.ui.session import Session
 from game.ui.text import font
 
 if TYPE_CHECKING:
@@ -44,6 +47,9 @@ class NoWindow(Exception):
 
 
 class App:
+    """The window and its loop. Scenes never see it: they get :attr:`context`, and move
+    between one another through :attr:`director`."""
+
     def __init__(
         self,
         paths: AppPaths | None = None,
@@ -52,28 +58,60 @@ class App:
         size: tuple[int, int] | None = None,
     ) -> None:
         pygame.init()
-        from game.ui.scenes import register_all_texts
-
-        register_all_texts()
-        self.paths = paths or default_paths()
+        load_scenes()  # every scene registers its name and its texts before any shows
+        paths = paths or default_paths()
         warning = None
         if settings is None:
-            settings, warning = load_settings(self.paths)
+            settings, warning = load_settings(paths)
         self.settings = settings
-        self.store = SaveStore(self.paths, check=save_problems)
+        self.session = Session(paths, SaveStore(paths, check=save_problems), notice=warning)
         self._discard_stale_temp_files()
         self.screen = self._open_window(size or tuple(settings.window_size))
         self.manager = self._make_manager()
         self.clock = pygame.time.Clock()
-        self.scenes: list[Scene] = []
+        self.director = Director()
+        self.context = SceneContext(self, self.director, self.session)
+        self.director.context = self.context
         self.running = True
-        self.match: Match | None = None
-        self.save_slot: str | None = None
-        self.notice: str | None = warning
-        self.set_aside: SaveError | None = None
-        """The file the last autosave found in its slot and kept under another name (one it
-        could not read, or a damaged one), to say so; None when it moved nothing."""
         self.frames = 0
+
+    # -- the session, as the tests and the launcher reach it -------------------------------
+
+    @property
+    def paths(self) -> AppPaths:
+        return self.session.paths
+
+    @property
+    def store(self) -> SaveStore:
+        return self.session.store
+
+    @property
+    def match(self) -> Match | None:
+        return self.session.match
+
+    @match.setter
+    def match(self, match: Match | None) -> None:
+        self.session.match = match
+
+    @property
+    def save_slot(self) -> str | None:
+        return self.session.save_slot
+
+    @save_slot.setter
+    def save_slot(self, slot: str | None) -> None:
+        self.session.save_slot = slot
+
+    @property
+    def notice(self) -> str | None:
+        return self.session.notice
+
+    @notice.setter
+    def notice(self, notice: str | None) -> None:
+        self.session.notice = notice
+
+    @property
+    def set_aside(self) -> SaveError | None:
+        return self.session.set_aside
 
     def _discard_stale_temp_files(self) -> None:
         """Remove what killed writes left in the saves and settings folders (the atomic
@@ -130,38 +168,30 @@ class App:
     def lang(self) -> str:
         return self.settings.language
 
-    # -- scenes ----------------------------------------------------------------------------
+    # -- scenes: the director's stack, for the loop and the tests ---------------------------
+
+    @property
+    def scenes(self) -> list[Scene]:
+        return self.director.stack
 
     @property
     def scene(self) -> Scene | None:
-        return self.scenes[-1] if self.scenes else None
+        return self.director.top
 
     def show(self, scene: Scene) -> None:
         """Replace the whole stack with ``scene`` (moving to a new part of the game)."""
-        while self.scenes:
-            self.scenes.pop().exit()
-        self.scenes.append(scene)
-        scene.enter()
+        self.director.show(scene)
 
     def push(self, scene: Scene) -> None:
         """Open ``scene`` over the current one (menus, settings, help)."""
-        if self.scene is not None:
-            self.scene.clear()
-        self.scenes.append(scene)
-        scene.enter()
+        self.director.overlay(scene)
 
     def go_back(self) -> None:
-        """Close the top scene and return to the one below (or ask to quit at the title)."""
-        if len(self.scenes) <= 1:
-            return
-        self.scenes.pop().exit()
-        if self.scene is not None:
-            self.scene.uncovered()
+        """Close the top scene and return to the one below (the title stays)."""
+        self.director.pop()
 
     def open_pause_menu(self) -> None:
-        from game.ui.scenes.pause import PauseScene
-
-        self.push(PauseScene(self))
+        self.director.push("pause")
 
     def quit(self) -> None:
         self.running = False
@@ -213,24 +243,7 @@ class App:
         why it could not be saved (a full or read-only disk), or None: the game goes on either
         way, the previous save is intact, and the next autosave tries again. A file that was in
         the slot and had to be kept aside first is in :attr:`set_aside`."""
-        if self.match is None or self.match.game is None:
-            return None
-        from game.ui.saving import save_match
-
-        self.set_aside = None
-        try:
-            save_match(self)
-            self.set_aside = self.store.last_set_aside
-        except SaveError as error:
-            log.warning("autosave failed: %s", error)
-            return error.reason or error.message(self.lang)
-        except OSError as error:  # the store says SaveError; a folder's own trouble, just in case
-            log.warning("autosave failed: %s", error)
-            return refusal(error)
-        if self.set_aside is not None:  # said on the season screen, and whole on the title's
-            log.warning("autosave kept a file aside: %s", self.set_aside.message_en)
-            self.notice = self.set_aside.message(self.lang)
-        return None
+        return self.session.autosave(self.lang)
 
     # -- the loop --------------------------------------------------------------------------
 
@@ -283,10 +296,8 @@ class App:
             self.autosave()
         except Exception as second:
             log_exception(self.paths, second, "autosave after an error")
-        from game.ui.scenes.error import ErrorScene
-
         try:
-            self.show(ErrorScene(self, log_file))
+            self.director.go("error", log_file=log_file)
         except Exception as third:
             log_exception(self.paths, third, "showing the error screen")
             self.quit()

@@ -25,7 +25,7 @@ from game.ui.text import draw_text, font
 
 if TYPE_CHECKING:
     from game.play.match import Match
-    from game.ui.app import App
+    from game.ui.context import SceneContext
 
 register(
     {
@@ -158,7 +158,7 @@ def line_height(size: int, bold: bool = False) -> int:
     return font(size, bold).get_linesize()
 
 
-def scaled(app: App, height: int, base: int = 720) -> theme.TextSizes:
+def scaled(app: SceneContext, height: int, base: int = 720) -> theme.TextSizes:
     """The app's text sizes, a little larger on tall windows (projectors at 1080 p)."""
     sizes = app.text_sizes
     factor = min(max(height / base, 1.0), 1.35)
@@ -191,7 +191,7 @@ def capital_is_public(match: Match) -> bool:
     return game.outcome is not None or game.treatments.visibility == "public"
 
 
-def capital_band(app: App, capital: float) -> str:
+def capital_band(app: SceneContext, capital: float) -> str:
     """The range a capital falls in, as the public board shows it during a game."""
     if capital < 0:
         return app.tr("board.capital_negative")
@@ -203,14 +203,14 @@ def capital_band(app: App, capital: float) -> str:
     return app.tr("board.capital_above", low=low).replace(" ", "\u00a0")
 
 
-def whole_number(app: App, n: int) -> str:
+def whole_number(app: SceneContext, n: int) -> str:
     """A count of things (firms) with its thousands grouped as each language writes them:
     11 377 in Spanish (a space, RAE), 11,377 in English."""
     grouped = f"{n:,}"
     return grouped.replace(",", "\u00a0") if app.lang == "es" else grouped
 
 
-def money(app: App, amount: float) -> str:
+def money(app: SceneContext, amount: float) -> str:
     """Money as the game writes it, never broken across two lines."""
     return app.tr("money", amount=amount).replace(" ", "\u00a0")
 
@@ -307,7 +307,7 @@ def draw_tick(surface: pygame.Surface, bar: pygame.Rect, share: float, colour=th
 # -- the board --------------------------------------------------------------------------------
 
 
-def season_label(app: App, match: Match) -> str:
+def season_label(app: SceneContext, match: Match) -> str:
     game = match.active_game
     n = game.state.season + (1 if match.stage.value == "deciding" else 0)
     n = max(n, 1)
@@ -321,7 +321,7 @@ def season_label(app: App, match: Match) -> str:
 def draw_board(
     surface: pygame.Surface,
     rect: pygame.Rect,
-    app: App,
+    app: SceneContext,
     match: Match,
     highlight=(),
     *,
@@ -438,7 +438,7 @@ def draw_board(
 
 
 def _columns(
-    inner: pygame.Rect, app: App, sizes, with_trust: bool, with_badge: bool
+    inner: pygame.Rect, app: SceneContext, sizes, with_trust: bool, with_badge: bool
 ) -> dict[str, pygame.Rect]:
     """Column spans of a firm row (x and width only), right to left; the name takes the rest.
     Bars keep a fixed width; their headers shorten when the full word does not fit. The
@@ -477,7 +477,7 @@ def _columns(
     return cols
 
 
-def header_text(app: App, key: str, width: int, size: int) -> str:
+def header_text(app: SceneContext, key: str, width: int, size: int) -> str:
     """A column's name, or its short form when the full one would have to shrink."""
     full = app.tr(key)
     if font(size).size(full)[0] <= width:

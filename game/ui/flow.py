@@ -1,45 +1,54 @@
-"""Which screen comes next: the one place that knows the order of the game's screens."""
+"""Which screen comes next: the one place that knows the order of the game's screens.
+
+Each function takes a scene's context (or the app, which hands over its own: the tests and
+the launcher call these with the app) and moves the director by scene name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.play.match import Match, Stage
+from game.ui.context import ContextOwner, SceneContext, context_of
+from game.ui.saving import new_slot
 
-if TYPE_CHECKING:
-    from game.ui.app import App
-
-
-def to_title(app: App) -> None:
-    from game.ui.scenes.title import TitleScene
-
-    app.match = None
-    app.save_slot = None
-    app.show(TitleScene(app))
+#: The screen for each stage of a match; any other stage is a season being played.
+STAGE_SCENES = {Stage.CONTRACT: "contract", Stage.OVER: "end"}
 
 
-def start_match(app: App, match: Match) -> None:
+def to_title(owner: SceneContext | ContextOwner) -> None:
+    """Back to the title: the game in progress is left (it was saved after its last season)."""
+    ctx = context_of(owner)
+    ctx.session.forget_match()
+    ctx.director.go("title")
+
+
+def start_match(owner: SceneContext | ContextOwner, match: Match) -> None:
     """A new game: a fresh save slot, then the contract."""
-    from game.ui.saving import new_slot
+    ctx = context_of(owner)
+    ctx.session.match = match
+    ctx.session.save_slot = new_slot()
+    resume(ctx)
 
-    app.match = match
-    app.save_slot = new_slot()
-    resume(app)
 
-
-def resume(app: App) -> None:
+def resume(owner: SceneContext | ContextOwner) -> None:
     """Show the screen for the current match's stage (after seating, loading or continuing)."""
-    match = app.match
+    ctx = context_of(owner)
+    match = ctx.match
     assert match is not None
-    if match.stage is Stage.CONTRACT:
-        from game.ui.scenes.contract import ContractScene
+    ctx.director.go(STAGE_SCENES.get(match.stage, "season"))
 
-        app.show(ContractScene(app))
-    elif match.stage is Stage.OVER:
-        from game.ui.scenes.end import EndScene
 
-        app.show(EndScene(app))
-    else:
-        from game.ui.scenes.season import SeasonScene
+def open_debrief(owner: SceneContext | ContextOwner, match: Match) -> None:
+    """Open the debrief of ``match`` (finished) over the current screen."""
+    ctx = context_of(owner)
+    game = match.active_game
+    personalities = [s.personality for s in match.seats]
+    ctx.director.push(
+        "debrief", level=match.level, record=game.record(), personalities=personalities
+    )
 
-        app.show(SeasonScene(app))
+
+def play_again(owner: SceneContext | ContextOwner) -> None:
+    """From the end of a game: the title, with the level select open over it."""
+    ctx = context_of(owner)
+    to_title(ctx)
+    ctx.director.push("level_select")

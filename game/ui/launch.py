@@ -72,7 +72,6 @@ def launch(
             print(error, file=sys.stderr)
             return 2
     from game.ui.app import App, NoWindow
-    from game.ui.scenes.title import TitleScene
 
     try:
         app = App(paths)
@@ -82,12 +81,10 @@ def launch(
         return NO_WINDOW_EXIT
     try:
         if match is None:
-            app.show(TitleScene(app))
+            app.director.go("title")
         else:
-            from game.ui.scenes.season import SeasonScene
-
             app.match = match
-            app.show(SeasonScene(app, demo=True, exit_at_end=exit_at_end))
+            app.director.go("season", demo=True, exit_at_end=exit_at_end)
     except Exception as error:  # the first screen failed: the error screen, not a traceback
         app.fail(error)
     return app.run()

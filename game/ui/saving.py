@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from game.content.levels import load_level
 from game.content.records import RecordError, check_against_level, save_problems
@@ -13,8 +13,7 @@ from game.persistence.saves import invalid_save, make_summary
 from game.play.match import Match
 
 if TYPE_CHECKING:
-    from game.persistence.saves import LoadedSave
-    from game.ui.app import App
+    from game.persistence.saves import LoadedSave, SaveStore
 
 
 register(
@@ -68,14 +67,23 @@ def save_summary(match: Match) -> dict:
     return summary
 
 
-def save_match(app: App) -> None:
-    match = app.match
+class SaveTarget(Protocol):
+    """Where a game in progress is kept: the session (or the app, which passes it on)."""
+
+    match: Match | None
+    save_slot: str | None
+    store: SaveStore
+
+
+def save_match(target: SaveTarget) -> None:
+    """Write ``target``'s match to its slot, giving it a new slot the first time."""
+    match = target.match
     if match is None:
         return
-    if app.save_slot is None:
-        app.save_slot = new_slot()
+    if target.save_slot is None:
+        target.save_slot = new_slot()
     finished = match.game is not None and match.game.outcome is not None
-    app.store.write(app.save_slot, match.to_json(), save_summary(match), finished)
+    target.store.write(target.save_slot, match.to_json(), save_summary(match), finished)
 
 
 def restore_match(loaded: LoadedSave) -> Match:

@@ -1,7 +1,8 @@
 """The contract every screen follows (Tuxemon's shape): build, handle, update, draw.
 
-A scene builds its widgets for the current window size and language in ``build`` and the app
-rebuilds it when either changes. Every action is a :class:`Action`: a button on screen and a
+A scene is built with a :class:`~game.ui.context.SceneContext` (never the app) and reaches
+other screens only by name, through ``self.ctx.director``. It builds its widgets for the
+current window size and language in ``build`` and the app rebuilds it when either changes. Every action is a :class:`Action`: a button on screen and a
 keyboard shortcut, shown on the button. Tab and Shift+Tab move the focus between buttons, Enter
 presses the focused one (or the scene's main action) and Esc goes back.
 """
@@ -10,17 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.i18n import register, tr
 from game.ui import theme
+from game.ui.context import ContextOwner, SceneContext, context_of
 from game.ui.text import draw_text, font
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 register(
     {
@@ -81,8 +79,8 @@ class Scene:
     #: Whether Esc opens the pause menu (in a game) instead of going back.
     pausable = False
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        self.ctx = context_of(ctx)
         self.actions: list[Action] = []
         self.elements: list[pygame_gui.core.UIElement] = []
         self.focus: int | None = None
@@ -95,8 +93,14 @@ class Scene:
     def exit(self) -> None:
         self.clear()
 
+    @property
+    def app(self) -> SceneContext:
+        """The context under its old name, kept while the season screen (edited elsewhere at
+        the same time) still says ``self.app``; new code says ``self.ctx``."""
+        return self.ctx
+
     def uncovered(self) -> None:
-        """The scene on top of this one has closed (``App.go_back``): build it again, as
+        """The scene on top of this one has closed (``Director.pop``): build it again, as
         what it shows may have changed underneath it."""
         self.rebuild()
 
@@ -119,15 +123,15 @@ class Scene:
     # -- helpers for subclasses --------------------------------------------------------------
 
     def tr(self, key: str, **values: object) -> str:
-        return self.app.tr(key, **values)
+        return self.ctx.tr(key, **values)
 
     @property
     def size(self) -> tuple[int, int]:
-        return self.app.screen.get_size()
+        return self.ctx.size
 
     @property
     def text_sizes(self) -> theme.TextSizes:
-        return self.app.text_sizes
+        return self.ctx.text_sizes
 
     def add(self, element: pygame_gui.core.UIElement) -> pygame_gui.core.UIElement:
         self.elements.append(element)
@@ -146,12 +150,12 @@ class Scene:
         enabled: bool = True,
     ) -> pygame_gui.elements.UIButton:
         """A button with its shortcut shown on it; the same action by mouse and keyboard."""
-        text = f"{label}  ({key_label(key, self.app.lang)})" if key is not None else label
+        text = f"{label}  ({key_label(key, self.ctx.lang)})" if key is not None else label
         oid = object_id or ("#primary" if primary else None)
         button = pygame_gui.elements.UIButton(
             relative_rect=pygame.Rect(rect),
             text=text,
-            manager=self.app.manager,
+            manager=self.ctx.manager,
             tool_tip_text=tooltip,
             object_id=pygame_gui.core.ObjectID(object_id=oid) if oid else None,
         )
@@ -180,7 +184,7 @@ class Scene:
             options,
             chosen,
             rect,
-            manager=self.app.manager,
+            manager=self.ctx.manager,
             expansion_height_limit=line * len(options) + 12,
         )
         self.add(menu)
@@ -285,9 +289,9 @@ class Scene:
     def back(self) -> None:
         """Esc: leave this screen (a scene inside a game opens the pause menu instead)."""
         if self.pausable:
-            self.app.open_pause_menu()
+            self.ctx.director.push("pause")
         else:
-            self.app.go_back()
+            self.ctx.director.pop()
 
     # -- frame -------------------------------------------------------------------------------
 

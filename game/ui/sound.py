@@ -9,13 +9,12 @@ anything else goes wrong, :func:`play` quietly does nothing; it never raises.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pygame
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.persistence.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +53,15 @@ _cache: dict[tuple[str, tuple[int, int, int]], pygame.mixer.Sound] = {}
 _mixer_failed = False
 
 
-def play(app: App, name: str) -> None:
+class Listener(Protocol):
+    """Whoever asks for a sound: only the player's sound settings matter (a scene's context,
+    or the app)."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+
+def play(app: Listener, name: str) -> None:
     """Play one of :data:`NAMES` at the player's volume, if sound is on. Never raises."""
     try:
         settings = app.settings

@@ -7,13 +7,13 @@ them overlaid on one chart, each game in its own colour and marker. A file that 
 is reported in words and skipped; the others still load. The comparison can be written as a
 printable HTML page (:func:`game.debrief.export_comparison`) and any game opened in its debrief.
 
-:func:`read_game_file` (any finished game file on disk, export or save, into what the debrief
-needs) is shared with the load screen, which opens such a file by its path.
+:func:`~game.ui.gamefiles.read_game_file` (any finished game file on disk, export or save,
+into what the debrief needs) is shared with the load screen, which opens such a file by its
+path.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,27 +23,27 @@ import pygame_gui
 
 from game import debrief as api
 from game.debrief.compare import compared_game
-from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
 from game.engine.contract import CONDITIONS
 from game.i18n import pick, register, tr
 from game.persistence.errorlog import log_exception
-from game.persistence.paths import (
-    MAX_GAME_FILE_BYTES,
-    RefusedFile,
-    is_dir,
-    read_regular_file,
-    refusal,
-    typed_path,
-)
-from game.persistence.saves import SAVE_FORMAT, SaveError
+from game.persistence.paths import is_dir, refusal, typed_path
 from game.ui import charts as ch
-from game.ui import theme
+from game.ui import flow, theme
 from game.ui.board import line_height, scaled
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.entry import TextField
+from game.ui.gamefiles import (  # noqa: F401  (MAX_GAME_FILE: the tests read it here)
+    MAX_GAME_FILE,
+    GameFile,
+    GameFileError,
+    default_export_dir,
+    problem,
+    read_game_file,
+)
 from game.ui.scene import Scene, card, key_label
-from game.ui.scenes.debrief import OUTCOME_COLOURS, DebriefScene, default_export_dir
-from game.ui.scenes.load import draw_status_chip
 from game.ui.text import draw_text, font
+from game.ui.widgets import OUTCOME_COLOURS, draw_status_chip
 
 log = logging.getLogger(__name__)
 
@@ -158,204 +158,11 @@ register(
             "es": "Escribe la ruta y pulsa Enter.",
             "en": "Type the path and press Enter.",
         },
-        # why a file cannot be used
-        "compare.problem.empty_path": {
-            "es": "Escribe primero la ruta de un archivo o de una carpeta.",
-            "en": "Type the path of a file or a folder first.",
-        },
-        "compare.problem.missing": {
-            "es": "{name}: no existe ese archivo ni esa carpeta",
-            "en": "{name}: there is no such file or folder",
-        },
-        "compare.problem.folder": {
-            "es": "{name} es una carpeta; escribe la ruta de un archivo de partida (.json)",
-            "en": "{name} is a folder; type the path of a game file (.json)",
-        },
-        "compare.problem.unreadable": {
-            "es": "{name}: no se pudo leer ({reason})",
-            "en": "{name}: it could not be read ({reason})",
-        },
-        "compare.problem.not_json": {
-            "es": "{name}: está dañado, no es JSON válido (línea {line})",
-            "en": "{name}: it is damaged, not valid JSON (line {line})",
-        },
-        "compare.problem.not_text": {
-            "es": "{name}: está dañado, no es un archivo de texto",
-            "en": "{name}: it is damaged, not a text file",
-        },
-        "compare.problem.not_a_game": {
-            "es": "{name}: no es una partida de este juego (hace falta el .json exportado o "
-            "una partida guardada)",
-            "en": "{name}: not a game of this game (an exported .json or a saved game is needed)",
-        },
-        "compare.problem.too_new": {
-            "es": "{name}: lo hizo una versión más nueva del juego; actualiza el juego",
-            "en": "{name}: made by a newer version of the game; update the game",
-        },
-        "compare.problem.damaged": {
-            "es": "{name}: la partida exportada está dañada ({detail})",
-            "en": "{name}: the exported game is damaged ({detail})",
-        },
-        "compare.problem.replay": {
-            "es": "{name}: la partida no se puede reconstruir ({detail})",
-            "en": "{name}: the game cannot be rebuilt ({detail})",
-        },
-        "compare.problem.unfinished": {
-            "es": "{name}: esta partida todavía no terminó; el análisis y la comparación son "
-            "para partidas terminadas",
-            "en": "{name}: this game has not finished yet; the debrief and the comparison are "
-            "for finished games",
-        },
     }
 )
 
 #: Where a game's row, colour and marker come from: a stable slot, kept when others are removed.
 PALETTE = theme.FIRM_COLOURS
-
-
-class GameFileError(Exception):
-    """A game file that cannot be used, said in both languages (never a traceback)."""
-
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__(texts.get("en", ""))
-        self.texts = texts
-
-    def message(self, lang: str) -> str:
-        return self.texts.get(lang) or self.texts["es"]
-
-
-def problem(key: str, **values: object) -> GameFileError:
-    return GameFileError({lang: tr(key, lang, **values) for lang in ("es", "en")})
-
-
-@dataclass(frozen=True, slots=True)
-class GameFile:
-    """A finished game read from disk: what the debrief needs, and its debrief already made."""
-
-    path: Path
-    kind: str  # "export" or "save"
-    level: object
-    record: object
-    personalities: tuple[str | None, ...] | None
-    debrief: api.Debrief
-
-    @property
-    def people(self) -> tuple[str, ...]:
-        """The names of the seats played by people (unknown when the seats were not saved)."""
-        if self.personalities is None:
-            return ()
-        names = self.debrief.names
-        return tuple(
-            names[i]
-            for i, personality in enumerate(self.personalities)
-            if personality is None and i < len(names)
-        )
-
-    @property
-    def label(self) -> str:
-        """The group's name: an export's file name (facilitators name them after the group), a
-        save's people (its file name is only a date)."""
-        if self.kind == "save" and self.people:
-            return ", ".join(self.people)
-        return self.path.stem
-
-
-MAX_GAME_FILE = MAX_GAME_FILE_BYTES
-"""Bytes: a game's export or save is a few hundred kilobytes; a file much larger is not one,
-and reading it whole would freeze the screen."""
-
-
-def read_game_file(path: Path | str, store) -> GameFile:
-    """Read a finished game from an export (its ``.json`` or its ``.csv``) or a saved game
-    anywhere on disk.
-
-    Raises :class:`GameFileError` saying, in Spanish and English, what is wrong. A save is read
-    without moving it aside (it is someone's file, not one of the game's own slots).
-    """
-    try:
-        path = typed_path(str(path))
-    except OSError:
-        raise problem("compare.problem.missing", name=str(path)) from None
-    name = path.name or str(path)
-    try:  # only an ordinary file, never a named pipe or a device; too large: not read at all
-        raw = read_regular_file(path, MAX_GAME_FILE, what="a game file")
-    except FileNotFoundError:
-        raise problem("compare.problem.missing", name=str(path)) from None
-    except IsADirectoryError:
-        raise problem("compare.problem.folder", name=str(path)) from None
-    except RefusedFile as error:
-        if error.too_large:  # read it all and the screen freezes
-            raise problem("compare.problem.not_a_game", name=name) from None
-        reasons = {"es": error.reason_es, "en": error.strerror}
-        raise GameFileError(
-            {
-                lang: tr("compare.problem.unreadable", lang, name=name, reason=reasons[lang])
-                for lang in ("es", "en")
-            }
-        ) from None
-    except OSError as error:
-        raise problem("compare.problem.unreadable", name=name, reason=refusal(error)) from None
-    if path.suffix.lower() == ".csv":  # an export's spreadsheet replays the game too
-        data, kind = None, "csv"
-    else:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise problem("compare.problem.not_text", name=name) from None
-        except json.JSONDecodeError as error:
-            raise problem("compare.problem.not_json", name=name, line=error.lineno) from None
-        except RecursionError:  # nested deeper than any game writes: not one of ours
-            raise problem("compare.problem.not_a_game", name=name) from None
-        except ValueError:  # a whole number past Python's 4,300 digits: no game writes one
-            raise problem("compare.problem.not_a_game", name=name) from None
-        kind = data.get("format") if isinstance(data, dict) else None
-    if kind in ("csv", EXPORT_FORMAT):
-        version = data.get("version") if data is not None else None
-        if isinstance(version, int) and version > EXPORT_VERSION:
-            raise problem("compare.problem.too_new", name=name)
-        try:
-            exported = api.read_export(path)
-        except ExportError as error:
-            raise GameFileError(
-                {
-                    lang: tr(
-                        "compare.problem.damaged",
-                        lang,
-                        name=name,
-                        detail=error.message(lang).removeprefix(f"{path}: "),
-                    )
-                    for lang in ("es", "en")
-                }
-            ) from None
-        level, record, personalities = exported.level, exported.record, exported.personalities
-        kind = "export"
-    elif kind == SAVE_FORMAT:
-        from game.ui.saving import restore_match
-
-        try:
-            match = restore_match(store.read(path, quarantine=False))
-        except SaveError as error:
-            raise GameFileError({"es": error.message_es, "en": error.message_en}) from None
-        except Exception as error:  # a level that no longer exists, data the game can't use
-            raise problem(
-                "compare.problem.replay", name=name, detail=str(error) or type(error).__name__
-            ) from None
-        if match.game is None or match.game.outcome is None:
-            raise problem("compare.problem.unfinished", name=name)
-        level, record = match.level, match.game.record()
-        personalities = tuple(seat.personality for seat in match.seats)
-        kind = "save"
-    else:
-        raise problem("compare.problem.not_a_game", name=name)
-    try:
-        debrief = api.analyse(level, record, personalities=personalities)
-    except Exception as error:  # a record that does not replay on its level
-        raise problem(
-            "compare.problem.replay", name=name, detail=str(error) or type(error).__name__
-        ) from None
-    if debrief.outcome.kind not in OUTCOME_COLOURS or debrief.outcome.kind == "unfinished":
-        raise problem("compare.problem.unfinished", name=name)
-    return GameFile(path, kind, level, record, personalities, debrief)
 
 
 def game_files_in(folder: Path) -> list[Path]:
@@ -386,17 +193,20 @@ class Compared:
         return ch.MARKERS[(self.slot + self.slot // len(PALETTE)) % len(ch.MARKERS)]
 
 
+@register_scene("compare")
 class ClassComparisonScene(Scene):
     """The class comparison: a list of games with their contracts, and one trust chart."""
 
-    def __init__(self, app, paths: list[Path | str] | None = None) -> None:
-        super().__init__(app)
+    def __init__(
+        self, ctx: SceneContext | ContextOwner, paths: list[Path | str] | None = None
+    ) -> None:
+        super().__init__(ctx)
         self.games: list[Compared] = []
         self.selected = 0
         self.hover: int | None = None
         self.per_page = 1
-        self.source_text = str(default_export_dir(app))
-        self.out_text = str(default_export_dir(app))
+        self.source_text = str(default_export_dir(self.ctx))
+        self.out_text = str(default_export_dir(self.ctx))
         self.source_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.out_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.notice: tuple[str, tuple[int, int, int]] | None = None
@@ -409,7 +219,7 @@ class ClassComparisonScene(Scene):
 
     @property
     def sizes(self) -> theme.TextSizes:
-        return scaled(self.app, self.size[1])
+        return scaled(self.ctx, self.size[1])
 
     def current(self) -> Compared | None:
         return self.games[self.selected] if self.games else None
@@ -444,7 +254,7 @@ class ClassComparisonScene(Scene):
         thresholds = ()
         if len(floors) == 1:
             floor = floors.pop()
-            thresholds = (ch.Threshold(floor, tr("chart.trust.floor", self.app.lang, value=floor)),)
+            thresholds = (ch.Threshold(floor, tr("chart.trust.floor", self.ctx.lang, value=floor)),)
         return ch.Chart(
             key="compare_trust",
             title=self.tr("compare.chart.title"),
@@ -460,7 +270,7 @@ class ClassComparisonScene(Scene):
     # -- layout -------------------------------------------------------------------------------
 
     def button_w(self, label: str, key: int | None, bold: bool = False) -> int:
-        text = f"{label}  ({key_label(key, self.app.lang)})" if key is not None else label
+        text = f"{label}  ({key_label(key, self.ctx.lang)})" if key is not None else label
         return font(self.text_sizes.widget, bold).size(text)[0] + 36
 
     def layout(self) -> dict:
@@ -616,7 +426,7 @@ class ClassComparisonScene(Scene):
             )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
-        entry = TextField(rect, self.app.manager)
+        entry = TextField(rect, self.ctx.manager)
         entry.set_text(text)
         self.add(entry)
         return entry
@@ -633,13 +443,13 @@ class ClassComparisonScene(Scene):
         for entry in (self.source_entry, self.out_entry):
             if entry is not None and entry.is_focused:
                 entry.unfocus()
-        self.app.manager.set_focus_set(None)
+        self.ctx.manager.set_focus_set(None)
 
     def focus_entry(self, entry: pygame_gui.elements.UITextEntryLine | None) -> None:
         if entry is None:
             return
         self.focus = None
-        self.app.manager.set_focus_set(entry)
+        self.ctx.manager.set_focus_set(entry)
         entry.edit_position = len(entry.get_text())
 
     def add_from_entry(self) -> None:
@@ -648,7 +458,7 @@ class ClassComparisonScene(Scene):
         self.unfocus_entries()
         if not text:
             self.notice = (
-                problem("compare.problem.empty_path").message(self.app.lang),
+                problem("compare.problem.empty_path").message(self.ctx.lang),
                 theme.VERMILLION,
             )
             self.problems = []
@@ -663,7 +473,7 @@ class ClassComparisonScene(Scene):
 
     def add_path(self, path: Path, *, announce: bool = True) -> None:
         """Add a file, or every game file in a folder; report what was skipped and why."""
-        lang = self.app.lang
+        lang = self.ctx.lang
         folder = is_dir(path)
         files = game_files_in(path) if folder else [path]
         known = {self.key(g.file.path) for g in self.games}
@@ -674,12 +484,12 @@ class ClassComparisonScene(Scene):
                 already += 1
                 continue
             try:
-                game = read_game_file(file, self.app.store)
+                game = read_game_file(file, self.ctx.store)
             except GameFileError as error:
                 problems.append(error.message(lang))
                 continue
             except Exception as error:  # never a crash: log it and say so
-                log_exception(self.app.paths, error, f"adding {file} to a comparison")
+                log_exception(self.ctx.paths, error, f"adding {file} to a comparison")
                 problems.append(
                     problem(
                         "compare.problem.replay",
@@ -737,7 +547,7 @@ class ClassComparisonScene(Scene):
 
     def default_folder(self) -> None:
         self.read_entries()
-        self.source_text = str(default_export_dir(self.app))
+        self.source_text = str(default_export_dir(self.ctx))
         self.rebuild()
 
     def remove_selected(self) -> None:
@@ -758,21 +568,23 @@ class ClassComparisonScene(Scene):
             return
         self.read_entries()
         f = game.file
-        self.app.push(DebriefScene(self.app, f.level, f.record, f.personalities))
+        self.ctx.director.push(
+            "debrief", level=f.level, record=f.record, personalities=f.personalities
+        )
 
     def export(self) -> None:
         self.read_entries()
         self.unfocus_entries()
         if not self.games:
             return
-        text = self.out_text.strip() or str(default_export_dir(self.app))
+        text = self.out_text.strip() or str(default_export_dir(self.ctx))
         folder = Path(text)
         try:
             folder = typed_path(text)
             folder.mkdir(parents=True, exist_ok=True)
             path = api.export_comparison(self.comparison(), folder)
         except Exception as error:
-            log_exception(self.app.paths, error, f"exporting a comparison to {folder}")
+            log_exception(self.ctx.paths, error, f"exporting a comparison to {folder}")
             reason = refusal(error)
             self.notice = (
                 self.tr("compare.export_failed", folder=str(folder), problem=reason),
@@ -802,12 +614,10 @@ class ClassComparisonScene(Scene):
 
     def back(self) -> None:
         self.read_entries()
-        if len(self.app.scenes) > 1:
-            self.app.go_back()
+        if len(self.ctx.director.stack) > 1:
+            self.ctx.director.pop()
         else:
-            from game.ui import flow
-
-            flow.to_title(self.app)
+            flow.to_title(self.ctx)
 
     # -- input --------------------------------------------------------------------------------
 
@@ -877,7 +687,7 @@ class ClassComparisonScene(Scene):
 
     def one_level(self) -> str | None:
         """The level's name when every game was played on the same level."""
-        names = {pick(g.summary.level_name, self.app.lang) for g in self.games}
+        names = {pick(g.summary.level_name, self.ctx.lang) for g in self.games}
         return names.pop() if len(names) == 1 else None
 
     def subtitle(self) -> str:
@@ -1042,7 +852,7 @@ class ClassComparisonScene(Scene):
             theme.INK,
             bold=True,
         )
-        level = pick(summary.level_name, self.app.lang)
+        level = pick(summary.level_name, self.ctx.lang)
         length = self.tr(
             "compare.rounds" if game.file.level.is_dilemma else "compare.seasons", n=summary.length
         )
@@ -1101,7 +911,7 @@ class ClassComparisonScene(Scene):
         names = []
         for i, condition in enumerate(CONDITIONS):
             spec = level.contract.get(condition)
-            name = pick(spec.name, self.app.lang) if spec is not None else condition
+            name = pick(spec.name, self.ctx.lang) if spec is not None else condition
             names.append(f"{i + 1}\u00a0{name}")
         lh = line_height(s.small)
         mark = lh - 6

@@ -15,6 +15,8 @@ from game.i18n import pick, register
 from game.play.match import MatchError
 from game.ui import flow, theme
 from game.ui.board import draw_badge
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
 
@@ -124,12 +126,13 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in chosen) or "?"
 
 
+@register_scene("contract")
 class ContractScene(Scene):
     pausable = True
 
-    def __init__(self, app) -> None:
-        super().__init__(app)
-        match = app.match
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
+        match = self.ctx.match
         assert match is not None
         self.level = match.level
         self.conditions: list[ContractCondition] = [self.level.contract[c] for c in CONDITIONS]
@@ -259,10 +262,10 @@ class ContractScene(Scene):
         return self.y0 + self.title_h + 2 + self.subtitle_height()
 
     def subtitle(self) -> str:
-        match = self.app.match
+        match = self.ctx.match
         return self.tr(
             "contract.subtitle",
-            level=pick(self.level.name, self.app.lang),
+            level=pick(self.level.name, self.ctx.lang),
             firms=len(match.seats) if match else 0,
         )
 
@@ -273,7 +276,7 @@ class ContractScene(Scene):
         """Sizes for the card of the condition in focus: the roomiest that fits every condition
         (so nothing jumps when the focus moves), compacting step by step on small windows."""
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         pad = 22
         inner_w = self.detail.w - 2 * pad
         s, b, hd = sizes.small, sizes.body, sizes.heading
@@ -370,7 +373,7 @@ class ContractScene(Scene):
         radio = line_height(sizes.body) // 2 + 8
         # as wide as the longest option of any condition, so the buttons line up everywhere
         label_w = max(
-            font(sizes.widget).size(pick(o.name, self.app.lang))[0] + 40
+            font(sizes.widget).size(pick(o.name, self.ctx.lang))[0] + 40
             for c in self.conditions
             for o in c.options.values()
         )
@@ -381,7 +384,7 @@ class ContractScene(Scene):
             rect = pygame.Rect(inner.x + radio, y, width, self.plan["option_h"])
             button = self.button(
                 rect,
-                pick(option.name, self.app.lang),
+                pick(option.name, self.ctx.lang),
                 lambda k=key: self.choose(k),
                 tooltip=self.option_tip(condition, key, option),
                 object_id="#toggle",
@@ -393,9 +396,9 @@ class ContractScene(Scene):
             y += self.plan["option_h"] + self.plan["gap"]
 
     def option_tip(self, condition: ContractCondition, key: str, option: ContractOption) -> str:
-        lang = self.app.lang
+        lang = self.ctx.lang
         parts = [pick(option.consequence, lang), self.cost_text(option) + "."]
-        names = [self.app.match.seats[s].name for s in self.preferring(condition.key, key)]
+        names = [self.ctx.match.seats[s].name for s in self.preferring(condition.key, key)]
         if names:
             parts.append(self.tr("contract.prefer.names", names=", ".join(names)))
         return " ".join(parts)
@@ -436,7 +439,7 @@ class ContractScene(Scene):
         self.use(self.level.default_contract)
 
     def sign(self) -> None:
-        match = self.app.match
+        match = self.ctx.match
         if match is None:
             return
         try:
@@ -444,8 +447,8 @@ class ContractScene(Scene):
         except MatchError as error:
             self.problem = self.tr("contract.sign_failed", detail=str(error))
             return
-        self.app.autosave()  # a refusing disk: the game goes on, each season's autosave says so
-        flow.resume(self.app)
+        self.ctx.autosave()  # a refusing disk: the game goes on, each season's autosave says so
+        flow.resume(self.ctx)
 
     # -- input -----------------------------------------------------------------------------
 
@@ -519,7 +522,7 @@ class ContractScene(Scene):
         """One condition of the list: its number, name and chosen option; with room, also what
         the option costs and how many computer-run firms agree with it."""
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         condition = self.conditions[i]
         option = condition.options[self.choices[condition.key]]
         current = i == self.current
@@ -624,7 +627,7 @@ class ContractScene(Scene):
         """For rows of one line: one size for every name and one for every option (so the list
         reads evenly), and the width the names take."""
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         names = [pick(c.name, lang) for c in self.conditions]
         options = [pick(o.name, lang) for c in self.conditions for o in c.options.values()]
         size = 12
@@ -639,7 +642,7 @@ class ContractScene(Scene):
 
     def draw_detail(self, surface: pygame.Surface) -> None:
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         plan = self.plan
         condition = self.conditions[self.current]
         chosen = condition.options[self.choices[condition.key]]
@@ -740,7 +743,7 @@ class ContractScene(Scene):
         shown = seats if count <= fits else seats[: max(fits - 1, 0)]
         for seat in shown:
             colour = theme.FIRM_COLOURS[seat % len(theme.FIRM_COLOURS)]
-            letters = initials(self.app.match.seats[seat].name)
+            letters = initials(self.ctx.match.seats[seat].name)
             size = fitting_size(letters, 2 * badge - 4, max(sizes.small - 3, 11))
             draw_badge(surface, (x + badge, rect.centery), badge, colour, letters, size, inset=2)
             x += step

@@ -31,11 +31,16 @@ from game.i18n import pick, register
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal, typed_path
 from game.ui import charts as ch
-from game.ui import theme
+from game.ui import flow, theme
 from game.ui.board import draw_check, draw_cross, line_height, mix, money, scaled
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.entry import TextField
+from game.ui.flow import open_debrief  # noqa: F401  (where the tests and old callers find it)
+from game.ui.gamefiles import default_export_dir
 from game.ui.scene import Scene, card, option_key
 from game.ui.text import draw_text, fit, font
+from game.ui.widgets import OUTCOME_COLOURS
 
 log = logging.getLogger(__name__)
 
@@ -280,22 +285,8 @@ MOMENT_COLOURS = {
     "phase_change": theme.GREEN,
     "ending": theme.INK,
 }
-OUTCOME_COLOURS = {
-    "advance": theme.GREEN,
-    "collapse": theme.VERMILLION,
-    "stagnation": theme.ORANGE,
-    "unfinished": theme.MUTED,
-}
 SPREAD_GAMES = 500
 NEXT_KEY, PREV_KEY = pygame.K_s, pygame.K_a
-
-
-def default_export_dir(app) -> Path:
-    """Where this app's exports go unless the facilitator picks a folder (the same place as
-    the command line's ``export``: :func:`game.debrief.export.default_export_dir`)."""
-    from game.debrief.export import default_export_dir as shared_default
-
-    return shared_default(app.paths)
 
 
 @dataclass(slots=True)
@@ -311,19 +302,20 @@ class SpreadRun:
     thread: threading.Thread | None = None
 
 
+@register_scene("debrief")
 class DebriefScene(Scene):
     pausable = False
 
     def __init__(
         self,
-        app,
+        ctx: SceneContext | ContextOwner,
         level,
         record,
         personalities: Sequence[str | None] | None = None,
         *,
         section: str = "charts",
     ) -> None:
-        super().__init__(app)
+        super().__init__(ctx)
         self.level = level
         self.record = record
         self.personalities = tuple(personalities) if personalities is not None else None
@@ -333,11 +325,11 @@ class DebriefScene(Scene):
         try:
             self.debrief = api.analyse(level, record, personalities=self.personalities)
         except Exception as error:  # the screen must show something, never crash
-            log_exception(app.paths, error, "preparing the debrief")
+            log_exception(self.ctx.paths, error, "preparing the debrief")
             self.problem = str(error) or type(error).__name__
         # charts
         self.chart_index = 0
-        self.reveal = ch.Reveal.for_speed(app.settings.animation_speed)
+        self.reveal = ch.Reveal.for_speed(self.ctx.settings.animation_speed)
         self._charts: dict[str, list[ch.AnyChart]] = {}
         # pages of the text sections
         self.pages: dict[str, int] = {}
@@ -357,7 +349,7 @@ class DebriefScene(Scene):
         self.run: SpreadRun | None = None
         # export
         self.export_entry: pygame_gui.elements.UITextEntryLine | None = None
-        self.export_dir = default_export_dir(app)
+        self.export_dir = default_export_dir(self.ctx)
         self.export_note: tuple[str, tuple[int, int, int]] | None = None
         self.settings_problem: str | None = None  # why the language chosen here was not saved
         self.exported: list[Path] = []
@@ -367,7 +359,7 @@ class DebriefScene(Scene):
 
     @property
     def lang(self) -> str:
-        return self.app.lang
+        return self.ctx.lang
 
     @property
     def dilemma(self) -> bool:
@@ -391,7 +383,7 @@ class DebriefScene(Scene):
 
     @property
     def sizes(self) -> theme.TextSizes:
-        return scaled(self.app, self.size[1])
+        return scaled(self.ctx, self.size[1])
 
     def layout(self) -> dict[str, Any]:
         w, h = self.size
@@ -674,7 +666,7 @@ class DebriefScene(Scene):
 
     def build_export(self) -> None:
         lay = self.export_layout()
-        entry = TextField(lay["entry"], self.app.manager)
+        entry = TextField(lay["entry"], self.ctx.manager)
         entry.set_text(str(self.export_dir))
         self.add(entry)
         self.export_entry = entry
@@ -703,7 +695,7 @@ class DebriefScene(Scene):
     def toggle_language(self) -> None:
         self.read_export_entry()
         language = "en" if self.lang == "es" else "es"
-        problem = self.app.apply_settings(replace(self.app.settings, language=language))
+        problem = self.ctx.apply_settings(replace(self.ctx.settings, language=language))
         if problem != self.settings_problem:  # the language changed either way; say if it
             self.settings_problem = problem  # will not be remembered (the header grows a line)
             self.rebuild()
@@ -712,7 +704,7 @@ class DebriefScene(Scene):
         index = max(0, min(self.chart_index + step, len(self.charts()) - 1))
         if index != self.chart_index:
             self.chart_index = index
-            self.reveal = ch.Reveal.for_speed(self.app.settings.animation_speed)
+            self.reveal = ch.Reveal.for_speed(self.ctx.settings.animation_speed)
             self.refresh_nav(index > 0, index < len(self.charts()) - 1)
 
     def turn_page(self, step: int) -> None:
@@ -746,7 +738,7 @@ class DebriefScene(Scene):
         try:
             self.cooperate = api.what_if_all_cooperate(self.level, self.record)
         except Exception as error:
-            log_exception(self.app.paths, error, "what if everyone cooperates")
+            log_exception(self.ctx.paths, error, "what if everyone cooperates")
             self.whatif_error = str(error) or type(error).__name__
         self.recompute_contract()
 
@@ -759,7 +751,7 @@ class DebriefScene(Scene):
                 self.level, self.record, self.contract, personalities=self.personalities
             )
         except Exception as error:
-            log_exception(self.app.paths, error, "what if with another contract")
+            log_exception(self.ctx.paths, error, "what if with another contract")
             self.changed = None
             self.whatif_error = str(error) or type(error).__name__
 
@@ -842,7 +834,7 @@ class DebriefScene(Scene):
                 self.export_dir = Path(text)  # as typed: export() expands a ~
 
     def default_folder(self) -> None:
-        self.export_dir = default_export_dir(self.app)
+        self.export_dir = default_export_dir(self.ctx)
         self.rebuild()
 
     def export(self) -> None:
@@ -860,7 +852,7 @@ class DebriefScene(Scene):
             # A folder the system refuses (read-only, a name too long) is the player's to fix,
             # said on screen; anything else is a fault of the game, and logged as well.
             if not isinstance(error, OSError):
-                log_exception(self.app.paths, error, f"exporting to {folder}")
+                log_exception(self.ctx.paths, error, f"exporting to {folder}")
             self.exported = []
             self.export_note = (
                 self.tr("debrief.export.failed", problem=refusal(error, with_file=True)),
@@ -876,12 +868,10 @@ class DebriefScene(Scene):
 
     def back(self) -> None:
         self.cancel_spread()
-        if len(self.app.scenes) > 1:
-            self.app.go_back()
+        if len(self.ctx.director.stack) > 1:
+            self.ctx.director.pop()
         else:
-            from game.ui import flow
-
-            flow.to_title(self.app)
+            flow.to_title(self.ctx)
 
     def exit(self) -> None:
         self.cancel_spread()
@@ -1941,14 +1931,14 @@ class DebriefScene(Scene):
             detected = ("–", theme.MUTED, False)
         fine = firm.penalty + firm.informal_sanction
         penalty = (
-            money(self.app, fine) if fine > 0 else "–",
+            money(self.ctx, fine) if fine > 0 else "–",
             theme.VERMILLION if fine > 0 else theme.MUTED,
             False,
         )
         if self.dilemma:
             capital = (f"{firm.capital:.0f}", theme.INK, False)
         else:
-            capital = (money(self.app, firm.capital), theme.INK, False)
+            capital = (money(self.ctx, firm.capital), theme.INK, False)
         return [
             (firm.name, theme.INK if firm.member else theme.MUTED, False),
             decision,
@@ -1995,9 +1985,3 @@ def total_capital(debrief) -> float:
     capital = debrief.series.capital
     values = capital.values() if isinstance(capital, dict) else capital
     return sum(v[-1] for v in values if v and v[-1] is not None)
-
-
-def open_debrief(app, match) -> None:
-    """Open the debrief of ``match`` (finished) over the current screen."""
-    game = match.active_game
-    app.push(DebriefScene(app, match.level, game.record(), [s.personality for s in match.seats]))

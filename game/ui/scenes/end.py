@@ -15,6 +15,8 @@ from game.i18n import pick, register
 from game.play.story import reason_text
 from game.ui import flow, theme
 from game.ui.board import draw_board, line_height, mix, money, scaled
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card, key_label
 from game.ui.text import draw_text, fit, font
 
@@ -103,31 +105,24 @@ OUTCOME_COLOURS = {
 }
 
 
-def _sound(app, name: str) -> None:
-    try:
-        from game.ui.scenes.season import play_sound
-    except ImportError:
-        return
-    play_sound(app, name)
-
-
+@register_scene("end")
 class EndScene(Scene):
     pausable = False
 
-    def __init__(self, app, quit_after: float | None = None) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner, quit_after: float | None = None) -> None:
+        super().__init__(ctx)
         self.quit_after = quit_after
         self.time = 0.0
 
     def enter(self) -> None:
         super().enter()
-        outcome = self.app.match.active_game.outcome if self.app.match else None
+        outcome = self.ctx.match.active_game.outcome if self.ctx.match else None
         if outcome is not None and outcome.kind in ("advance", "collapse"):
-            _sound(self.app, outcome.kind)
+            self.ctx.sound(outcome.kind)
 
     @property
     def sizes(self) -> theme.TextSizes:
-        return scaled(self.app, self.size[1])
+        return scaled(self.ctx, self.size[1])
 
     def layout(self) -> tuple[pygame.Rect, pygame.Rect, int]:
         w, h = self.size
@@ -149,7 +144,7 @@ class EndScene(Scene):
         # each button as wide as its label, the spare width shared out evenly
         needs = [
             font(self.text_sizes.widget, primary).size(
-                f"{self.tr(k)}  ({key_label(key, self.app.lang)})"
+                f"{self.tr(k)}  ({key_label(key, self.ctx.lang)})"
             )[0]
             + 28
             for k, _, key, primary in entries
@@ -164,21 +159,14 @@ class EndScene(Scene):
             x += width + gap
 
     def open_debrief(self) -> None:
-        from game.ui.scenes.debrief import open_debrief
-
-        if self.app.match is not None and self.app.match.game is not None:
-            open_debrief(self.app, self.app.match)
+        if self.ctx.match is not None and self.ctx.match.game is not None:
+            flow.open_debrief(self.ctx, self.ctx.match)
 
     def to_title(self) -> None:
-        flow.to_title(self.app)
+        flow.to_title(self.ctx)
 
     def play_again(self) -> None:
-        flow.to_title(self.app)
-        try:
-            from game.ui.scenes.level_select import LevelSelectScene
-        except ImportError:
-            return
-        self.app.push(LevelSelectScene(self.app))
+        flow.play_again(self.ctx)
 
     def back(self) -> None:
         self.to_title()
@@ -187,17 +175,17 @@ class EndScene(Scene):
         self.time += dt
         if self.quit_after is not None and self.time >= self.quit_after:
             self.quit_after = None
-            self.app.quit()
+            self.ctx.quit()
 
     # -- drawing ------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.PAPER)
-        match = self.app.match
+        match = self.ctx.match
         if match is None or match.game is None:
             return
         board, left, gap = self.layout()
-        draw_board(surface, board, self.app, match)
+        draw_board(surface, board, self.ctx, match)
         game = match.active_game
         outcome = game.outcome
         s = self.sizes
@@ -225,7 +213,7 @@ class EndScene(Scene):
             "end.played_rounds"
             if dilemma
             else ("end.played.one" if seasons == 1 else "end.played"),
-            level=pick(game.level.name, self.app.lang),
+            level=pick(game.level.name, self.ctx.lang),
             seasons=seasons,
         )
         draw_text(
@@ -248,7 +236,7 @@ class EndScene(Scene):
             + 28
         )
         texts = (
-            [reason_text(game.level, r, self.app.lang) for r in outcome.reasons] if outcome else []
+            [reason_text(game.level, r, self.ctx.lang) for r in outcome.reasons] if outcome else []
         )
         width = left.w - 36 - 20
         lines = sum(len(fit(t, pygame.Rect(0, 0, width, 10_000), s.body)[1]) for t in texts)
@@ -334,7 +322,7 @@ class EndScene(Scene):
         outcome = game.outcome
         if outcome is None:
             return
-        texts = [reason_text(game.level, r, self.app.lang) for r in outcome.reasons]
+        texts = [reason_text(game.level, r, self.ctx.lang) for r in outcome.reasons]
         area = pygame.Rect(inner.x, inner.y + head + 6, inner.w, inner.bottom - inner.y - head - 6)
         if not texts or area.h < 14:
             return
@@ -471,7 +459,7 @@ class EndScene(Scene):
             else:
                 mine, yardstick = earned[firm.id], alone[firm.id]
                 cells = [
-                    (money(self.app, final[firm.id]), theme.INK),
+                    (money(self.ctx, final[firm.id]), theme.INK),
                     (self.signed(mine), theme.GREEN if mine >= yardstick else theme.VERMILLION),
                     (self.signed(yardstick), theme.MUTED),
                 ]
@@ -495,7 +483,7 @@ class EndScene(Scene):
 
     def signed(self, amount: float) -> str:
         sign = "+" if amount >= 0 else "−"
-        return self.tr("end.change_value", sign=sign, amount=money(self.app, abs(amount)))
+        return self.tr("end.change_value", sign=sign, amount=money(self.ctx, abs(amount)))
 
     def horizon_note(self, game) -> str:
         """What happened between the game's end and its horizon, in one sentence."""

@@ -7,7 +7,9 @@ from pathlib import Path
 import pygame
 
 from game.i18n import register
-from game.ui import theme
+from game.ui import flow, theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text
 
@@ -27,9 +29,10 @@ register(
 )
 
 
+@register_scene("error")
 class ErrorScene(Scene):
-    def __init__(self, app, log_file: Path | None) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner, log_file: Path | None) -> None:
+        super().__init__(ctx)
         self.log_file = log_file
 
     def build(self) -> None:
@@ -43,11 +46,7 @@ class ErrorScene(Scene):
         )
 
     def to_title(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
-        self.app.match = None
-        self.app.save_slot = None
-        self.app.show(TitleScene(self.app))
+        flow.to_title(self.ctx)
 
     def back(self) -> None:
         self.to_title()

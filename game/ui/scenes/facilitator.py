@@ -21,11 +21,13 @@ import pygame_gui
 from game.ai.base import REGISTRY, personality_keys
 from game.i18n import pick, register
 from game.persistence.settings import Settings
-from game.play.match import timer_personality_or_default
 from game.ui import theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
+from game.ui.options import number, timer_personality
 from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
-from game.ui.scenes.settings import draw_key_cap
 from game.ui.text import draw_text, font
+from game.ui.widgets import draw_key_cap
 
 register(
     {
@@ -150,48 +152,6 @@ STUDY = {
 """The game as the study describes it, and the last season kept secret (issue 4)."""
 
 
-def timer_personality(settings: Settings) -> str:
-    return timer_personality_or_default(settings.timer_personality)
-
-
-def match_options(settings: Settings) -> dict[str, Any]:
-    """The keywords for :class:`~game.play.match.Match` from the facilitator's choices."""
-    return {
-        "treatments": {
-            "visibility": settings.defection_visibility,
-            "mistake_rate": settings.mistake_rate,
-            "penalty_severity": settings.penalty_severity,
-            "announce_last_season": settings.reveal_season_limit,
-        },
-        "timer_seconds": settings.decision_timer_seconds,
-        "timer_personality": timer_personality(settings),
-    }
-
-
-def number(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "es" else text
-
-
-def summary(app) -> str:
-    """One line for the seating screen: what differs from the study's game."""
-    s, lang = app.settings, app.lang
-    items = []
-    if s.decision_timer_seconds:
-        items.append(app.tr("facilitator.summary.timer", n=s.decision_timer_seconds))
-    if s.defection_visibility == "public":
-        items.append(app.tr("facilitator.summary.public"))
-    if s.mistake_rate:
-        items.append(app.tr("facilitator.summary.mistakes", n=number(s.mistake_rate * 100, lang)))
-    if s.penalty_severity != 1.0:
-        items.append(app.tr("facilitator.summary.penalty", factor=number(s.penalty_severity, lang)))
-    if s.reveal_season_limit:
-        items.append(app.tr("facilitator.summary.told"))
-    if not items:
-        items.append(app.tr("facilitator.summary.default"))
-    return app.tr("facilitator.summary", items=", ".join(items))
-
-
 @dataclass(slots=True)
 class Row:
     name: str  # text key prefix: facilitator.<name> (its help, its options)
@@ -207,9 +167,10 @@ class Row:
         return self.title_key or f"facilitator.{self.name}"
 
 
+@register_scene("facilitator")
 class FacilitatorScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.rows: list[tuple[Row, pygame.Rect]] = []
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self.menu: pygame_gui.elements.UIDropDownMenu | None = None
@@ -220,7 +181,7 @@ class FacilitatorScene(Scene):
     # -- the options -------------------------------------------------------------------------
 
     def option_rows(self) -> list[Row]:
-        s, lang = self.app.settings, self.app.lang
+        s, lang = self.ctx.settings, self.ctx.lang
 
         def setter(field: str) -> Callable[[Any], None]:
             return lambda value: self.change(**{field: value})
@@ -334,7 +295,7 @@ class FacilitatorScene(Scene):
         self.button(
             (inner.x, footer_y, back_w, button_h),
             back_label,
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
         defaults_label = self.tr("facilitator.defaults")
@@ -356,7 +317,7 @@ class FacilitatorScene(Scene):
         self.button(
             (inner.right - done_w, footer_y, done_w, button_h),
             done_label,
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_RETURN,
             primary=True,
         )
@@ -393,10 +354,10 @@ class FacilitatorScene(Scene):
     # -- changing ----------------------------------------------------------------------------
 
     def change(self, **values) -> None:
-        new = dataclasses.replace(self.app.settings, **values)
-        if new == self.app.settings:
+        new = dataclasses.replace(self.ctx.settings, **values)
+        if new == self.ctx.settings:
             return
-        problem = self.app.apply_settings(new)  # not saved: it still holds for this session
+        problem = self.ctx.apply_settings(new)  # not saved: it still holds for this session
         self.message = self.tr("facilitator.save_failed", reason=problem) if problem else None
 
     def cycle(self, row: Row, step: int = 1) -> None:
@@ -431,7 +392,7 @@ class FacilitatorScene(Scene):
         inner = titled_card(
             surface, box, self.tr("facilitator.title"), self.tr("facilitator.subtitle"), sizes
         )
-        timer_on = self.app.settings.decision_timer_seconds > 0
+        timer_on = self.ctx.settings.decision_timer_seconds > 0
         for i, (row, rect) in enumerate(self.rows):
             if i:
                 pygame.draw.line(surface, theme.SHADE, (inner.x, rect.y), (inner.right, rect.y), 1)
@@ -460,9 +421,9 @@ class FacilitatorScene(Scene):
             )
         if self.menu is not None:
             draw_menu_frame(surface, self.menu)
-            key = timer_personality(self.app.settings)
+            key = timer_personality(self.ctx.settings)
             text = (
-                pick(REGISTRY[key].description, self.app.lang)
+                pick(REGISTRY[key].description, self.ctx.lang)
                 if timer_on
                 else self.tr("facilitator.personality.unused")
             )

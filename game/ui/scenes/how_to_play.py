@@ -12,6 +12,8 @@ import pygame
 
 from game.i18n import register
 from game.ui import theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.icons import draw_action_icon
 from game.ui.scene import Scene, card
 from game.ui.text import MIN_SIZE, draw_text, font, wrap
@@ -269,9 +271,10 @@ DETECTION_EXAMPLE = ((3, 0.80), (5, 0.55), (8, 0.32))
 DILEMMA_EXAMPLE = (("alone", 1.0), ("all_coop", 0.75), ("all_defect", 0.35))
 
 
+@register_scene("how_to_play")
 class HowToPlayScene(Scene):
-    def __init__(self, app, page: int = 0) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner, page: int = 0) -> None:
+        super().__init__(ctx)
         self.page = page
 
     # -- layout ------------------------------------------------------------------------------
@@ -298,7 +301,7 @@ class HowToPlayScene(Scene):
         self.button(
             (box.right - 28 - self.CLOSE_W, box.y + 24, self.CLOSE_W, button_h),
             self.tr("howto.close"),
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_ESCAPE,
             primary=last,
         )

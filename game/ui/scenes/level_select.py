@@ -8,6 +8,8 @@ from game.content.levels import load_level, shipped_level_names
 from game.engine.level import Level
 from game.i18n import pick, register
 from game.ui import theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
 
@@ -86,9 +88,10 @@ def draw_keycap(surface: pygame.Surface, label: str, rect: pygame.Rect, size: in
     draw_text(surface, label, rect, size, theme.MUTED, bold=True, align="center", valign="middle")
 
 
+@register_scene("level_select")
 class LevelSelectScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.levels: list[Level] | None = None
         self.broken: list[str] = []
         self.selected = 0
@@ -135,7 +138,7 @@ class LevelSelectScene(Scene):
         self.button(
             (MARGIN, footer_y, back_w, button_h),
             self.tr("level_select.back"),
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
         choose_w = max(
@@ -167,7 +170,7 @@ class LevelSelectScene(Scene):
         is room for it too. Returns the height the text needs.
         """
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         levels = self.levels or []
 
         def most(texts, width, size, bold=False):
@@ -266,9 +269,7 @@ class LevelSelectScene(Scene):
     def choose(self) -> None:
         if not self.levels:
             return
-        from game.ui.scenes.seating import SeatingScene
-
-        self.app.push(SeatingScene(self.app, self.levels[self.selected]))
+        self.ctx.director.push("seating", level=self.levels[self.selected])
 
     def on_key(self, event: pygame.event.Event) -> bool:
         count = len(self.levels or [])
@@ -358,7 +359,7 @@ class LevelSelectScene(Scene):
         self, surface: pygame.Surface, index: int, level: Level, rect: pygame.Rect
     ) -> None:
         sizes = self.text_sizes
-        lang = self.app.lang
+        lang = self.ctx.lang
         plan = self.blocks
         selected = index == self.selected
         if selected:

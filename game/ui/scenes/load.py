@@ -20,10 +20,14 @@ from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal
 from game.persistence.saves import SaveError, SaveInfo
 from game.ui import flow, theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.entry import TextField
+from game.ui.gamefiles import GameFileError, read_game_file
 from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font
+from game.ui.widgets import draw_status_chip
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +109,10 @@ register(
 MAX_NAMES = 4
 
 
+@register_scene("load")
 class LoadScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.saves: list[SaveInfo] = []
         self.selected = 0
         self.hover: int | None = None
@@ -124,9 +129,9 @@ class LoadScene(Scene):
     def refresh(self, keep: Path | None = None) -> None:
         """Read the saves folder again, keeping the selection on ``keep`` if it is still there."""
         try:
-            self.saves = self.app.store.list_saves()
+            self.saves = self.ctx.store.list_saves()
         except Exception as error:  # listing should never fail, but the screen must not
-            log_exception(self.app.paths, error, "listing the saves")
+            log_exception(self.ctx.paths, error, "listing the saves")
             self.saves = []
         paths = [info.path for info in self.saves]
         if keep in paths:
@@ -248,7 +253,7 @@ class LoadScene(Scene):
     def build_file_row(self, lay) -> None:
         """Any finished game on disk (a save or an export, anywhere) opens in its debrief."""
         parts = self.file_row(lay)
-        entry = TextField(parts["entry"], self.app.manager)
+        entry = TextField(parts["entry"], self.ctx.manager)
         entry.set_text(self.file_text)
         self.add(entry)
         self.file_entry = entry
@@ -257,10 +262,8 @@ class LoadScene(Scene):
     # -- actions -----------------------------------------------------------------------------
 
     def compare(self) -> None:
-        from game.ui.scenes.compare import ClassComparisonScene
-
         self.read_file_entry()
-        self.app.push(ClassComparisonScene(self.app))
+        self.ctx.director.push("compare")
 
     def read_file_entry(self) -> None:
         if self.file_entry is not None:
@@ -268,33 +271,32 @@ class LoadScene(Scene):
 
     def open_file(self) -> None:
         """Open the file typed in the entry in the debrief; say why not if it can't be."""
-        from game.ui.scenes.compare import GameFileError, read_game_file
-        from game.ui.scenes.debrief import DebriefScene
-
         self.read_file_entry()
         text = self.file_text.strip()
         if not text:  # nothing typed yet: the keyboard goes to the entry
             if self.file_entry is not None:
                 self.focus = None
-                self.app.manager.set_focus_set(self.file_entry)
+                self.ctx.manager.set_focus_set(self.file_entry)
             self.notice = (self.tr("load.type_path"), theme.MUTED)
             return
         if self.file_entry is not None and self.file_entry.is_focused:
             self.file_entry.unfocus()
-            self.app.manager.set_focus_set(None)
+            self.ctx.manager.set_focus_set(None)
         try:
-            game = read_game_file(Path(text), self.app.store)
+            game = read_game_file(Path(text), self.ctx.store)
         except GameFileError as error:
-            self.notice = (error.message(self.app.lang), theme.VERMILLION)
+            self.notice = (error.message(self.ctx.lang), theme.VERMILLION)
             self.rebuild()
             return
         except Exception as error:  # never a crash
-            log_exception(self.app.paths, error, f"opening the file {text}")
+            log_exception(self.ctx.paths, error, f"opening the file {text}")
             self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
             self.rebuild()
             return
         self.notice = None
-        self.app.push(DebriefScene(self.app, game.level, game.record, game.personalities))
+        self.ctx.director.push(
+            "debrief", level=game.level, record=game.record, personalities=game.personalities
+        )
 
     def select(self, index: int) -> None:
         if not self.saves:
@@ -320,10 +322,10 @@ class LoadScene(Scene):
         if info is None:
             return
         try:
-            loaded = self.app.store.read(info.path)
+            loaded = self.ctx.store.read(info.path)
             match = restore_match(loaded)
         except SaveError as error:
-            message = error.message(self.app.lang).replace(str(info.path), info.path.name)
+            message = error.message(self.ctx.lang).replace(str(info.path), info.path.name)
             if error.kept_at is not None and str(error.kept_at) not in message:
                 message += " " + self.tr("load.kept_at", path=str(error.kept_at))
             self.notice = (message, theme.VERMILLION)
@@ -332,24 +334,22 @@ class LoadScene(Scene):
             self.rebuild()
             return
         except Exception as error:  # a level that no longer exists, data the game can't use
-            log_exception(self.app.paths, error, f"opening the save {info.path}")
+            log_exception(self.ctx.paths, error, f"opening the save {info.path}")
             self.notice = (self.tr("load.open_failed", problem=str(error)), theme.VERMILLION)
             self.rebuild()
             return
-        warning = self.resume_gate.warning(info.path, match, self.tr("load.open"), self.app.lang)
+        warning = self.resume_gate.warning(info.path, match, self.tr("load.open"), self.ctx.lang)
         if warning is not None:
             self.notice = (warning, theme.VERMILLION)
             self.rebuild()
             return
         if match.game is not None and match.game.outcome is not None:
             # a finished game opens in its debrief, over this list (Esc comes back here)
-            from game.ui.scenes.debrief import open_debrief
-
-            open_debrief(self.app, match)
+            flow.open_debrief(self.ctx, match)
             return
-        self.app.match = match
-        self.app.save_slot = info.slot
-        flow.resume(self.app)
+        self.ctx.match = match
+        self.ctx.session.save_slot = info.slot
+        flow.resume(self.ctx)
 
     def ask_delete(self) -> None:
         info = self.current()
@@ -370,7 +370,7 @@ class LoadScene(Scene):
             return
         name = self.row_name(info)
         try:
-            self.app.store.delete(info.slot)
+            self.ctx.store.delete(info.slot)
         except OSError as error:
             self.notice = (
                 self.tr("load.delete_failed", reason=refusal(error)),
@@ -388,7 +388,7 @@ class LoadScene(Scene):
             self.notice = None
             self.rebuild()
             return
-        self.app.go_back()
+        self.ctx.director.pop()
 
     # -- input -------------------------------------------------------------------------------
 
@@ -453,7 +453,7 @@ class LoadScene(Scene):
     def row_name(self, info: SaveInfo) -> str:
         name = info.summary.get("level_name") if info.ok else None
         if isinstance(name, dict):
-            text = pick(name, self.app.lang)
+            text = pick(name, self.ctx.lang)
             text = text if isinstance(text, str) else ""  # a damaged summary
         elif isinstance(name, str):
             text = name
@@ -489,7 +489,7 @@ class LoadScene(Scene):
         return " · ".join(parts)
 
     def row_problem(self, info: SaveInfo) -> str:
-        text = info.error.message(self.app.lang) if info.error is not None else info.problem or ""
+        text = info.error.message(self.ctx.lang) if info.error is not None else info.problem or ""
         return text.replace(str(info.path), info.path.name)
 
     def when(self, moment: datetime) -> str:
@@ -497,7 +497,7 @@ class LoadScene(Scene):
             local = moment.astimezone()
         except (ValueError, OSError, OverflowError):
             local = moment
-        return local.strftime("%d/%m/%Y  %H:%M" if self.app.lang == "es" else "%Y-%m-%d  %H:%M")
+        return local.strftime("%d/%m/%Y  %H:%M" if self.ctx.lang == "es" else "%Y-%m-%d  %H:%M")
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -620,22 +620,3 @@ class LoadScene(Scene):
             theme.MUTED,
             align="center",
         )
-
-
-def draw_status_chip(
-    surface: pygame.Surface, rect: pygame.Rect, label: str, colour, size: int
-) -> None:
-    """A rounded tag with a word and a dot, in the status colour (the word carries the meaning)."""
-    pygame.draw.rect(surface, theme.CARD, rect, border_radius=rect.height // 2)
-    pygame.draw.rect(surface, colour, rect, width=2, border_radius=rect.height // 2)
-    pygame.draw.circle(surface, colour, (rect.x + 16, rect.centery), 5)
-    draw_text(
-        surface,
-        label,
-        pygame.Rect(rect.x + 26, rect.y, rect.width - 34, rect.height),
-        size,
-        colour,
-        bold=True,
-        align="center",
-        valign="middle",
-    )

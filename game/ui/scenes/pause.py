@@ -6,8 +6,9 @@ import pygame
 
 from game.i18n import register
 from game.ui import flow, theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card
-from game.ui.scenes.seats import SeatsScene
 from game.ui.text import draw_text
 
 register(
@@ -29,16 +30,17 @@ register(
 )
 
 
+@register_scene("pause")
 class PauseScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.not_saved: str | None = None
         """Why "save and quit" could not save: a second press quits without saving."""
 
     def build(self) -> None:
         w, h = self.size
         entries = [
-            (self.tr("pause.resume"), self.app.go_back, pygame.K_r, True),
+            (self.tr("pause.resume"), self.ctx.director.pop, pygame.K_r, True),
             (self.tr("pause.save_quit"), self.save_and_quit, pygame.K_g, False),
         ]
         if self.can_change_seats():
@@ -54,8 +56,8 @@ class PauseScene(Scene):
 
     def can_change_seats(self) -> bool:
         """Seats can be handed over once the contract is signed, in a game with people."""
-        below = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
-        match = self.app.match
+        below = self.ctx.director.below(self)
+        match = self.ctx.match
         return (
             match is not None
             and match.game is not None
@@ -64,30 +66,26 @@ class PauseScene(Scene):
         )
 
     def seats(self) -> None:
-        self.app.push(SeatsScene(self.app))
+        self.ctx.director.push("seats")
 
     def save_and_quit(self) -> None:
         if self.not_saved is None:
-            self.not_saved = self.app.autosave()
+            self.not_saved = self.ctx.autosave()
             if self.not_saved is not None:
                 return  # stay: the person decides whether to quit without saving
-        flow.to_title(self.app)
+        flow.to_title(self.ctx)
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.ctx.director.push("settings")
 
     def help(self) -> None:
-        from game.ui.scenes.how_to_play import HowToPlayScene
-
-        self.app.push(HowToPlayScene(self.app))
+        self.ctx.director.push("how_to_play")
 
     def back(self) -> None:
-        self.app.go_back()
+        self.ctx.director.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        below = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
+        below = self.ctx.director.below(self)
         if below is not None:
             below.draw(surface)
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)

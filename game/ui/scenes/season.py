@@ -53,6 +53,7 @@ from game.ui.board import (
     reveal,
     scaled,
 )
+from game.ui.director import register_scene
 from game.ui.icons import draw_action_icon, draw_target_icon
 from game.ui.scene import Scene, card, key_label
 from game.ui.text import draw_text, fit, font
@@ -267,6 +268,7 @@ class Layout:
     gap: int
 
 
+@register_scene("season")
 class SeasonScene(Scene):
     """Draws the season's turn and turns clicks and keys into the turn machine's events.
 
@@ -449,9 +451,7 @@ class SeasonScene(Scene):
         self.rebuild()
 
     def show_end(self) -> None:
-        from game.ui.scenes.end import EndScene
-
-        self.app.show(EndScene(self.app, quit_after=4.0 if self.exit_at_end else None))
+        self.app.director.go("end", quit_after=4.0 if self.exit_at_end else None)
 
     # -- building ----------------------------------------------------------------------------
 

@@ -15,9 +15,11 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
 from game.ui.board import draw_badge
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.entry import TextField
+from game.ui.options import match_options, summary
 from game.ui.scene import Scene, card, option_key
-from game.ui.scenes.facilitator import FacilitatorScene, match_options, summary
 from game.ui.text import draw_text, font, wrap
 
 register(
@@ -122,9 +124,10 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 10**9)
 
 
+@register_scene("seating")
 class SeatingScene(Scene):
-    def __init__(self, app, level: Level) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner, level: Level) -> None:
+        super().__init__(ctx)
         self.level = level
         self.count = max(level.firms.min, min(level.firms.default, level.firms.max))
         self.drafts = [Draft(human=(i == 0)) for i in range(level.firms.max)]
@@ -164,7 +167,7 @@ class SeatingScene(Scene):
         return draft.name if draft.custom else self.default_name(index)
 
     def personality_options(self) -> list[tuple[str, str]]:
-        lang = self.app.lang
+        lang = self.ctx.lang
         options = [(self.tr("seating.random"), f"#{RANDOM}")]
         options += [(pick(REGISTRY[k].name, lang), f"#{k}") for k in personality_keys()]
         return options
@@ -172,12 +175,12 @@ class SeatingScene(Scene):
     def personality_label(self, key: str) -> str:
         if key == RANDOM or key not in REGISTRY:
             return self.tr("seating.random")
-        return pick(REGISTRY[key].name, self.app.lang)
+        return pick(REGISTRY[key].name, self.ctx.lang)
 
     def personality_description(self, key: str) -> str:
         if key == RANDOM or key not in REGISTRY:
             return self.tr("seating.random.description")
-        return pick(REGISTRY[key].description, self.app.lang)
+        return pick(REGISTRY[key].description, self.ctx.lang)
 
     # -- building --------------------------------------------------------------------------
 
@@ -278,17 +281,17 @@ class SeatingScene(Scene):
         self.button(
             (MARGIN, footer_y, back_w, button_h),
             self.tr("seating.back"),
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
         self.order.append(("action", len(self.actions) - 1))
-        self.options_summary = summary(self.app)  # built here: the frame loop only draws it
+        self.options_summary = summary(self.ctx)  # built here: the frame loop only draws it
         options_label = self.tr("facilitator.open")
         options_w = font(sizes.widget).size(options_label + "  (O)")[0] + 40
         self.button(
             (MARGIN + back_w + 16, footer_y, options_w, button_h),
             options_label,
-            lambda: self.app.push(FacilitatorScene(self.app)),
+            lambda: self.ctx.director.push("facilitator"),
             key=pygame.K_o,
             tooltip=self.tr("facilitator.open.tip"),
         )
@@ -338,7 +341,7 @@ class SeatingScene(Scene):
         self.kind_buttons.append((person, computer))
 
         entry = TextField(
-            pygame.Rect(c["name"], top, c["name_w"], wh), self.app.manager, limit=NAME_LIMIT
+            pygame.Rect(c["name"], top, c["name_w"], wh), self.ctx.manager, limit=NAME_LIMIT
         )
         entry.set_text(self.name_of(i)[:NAME_LIMIT])
         self.add(entry)
@@ -359,7 +362,7 @@ class SeatingScene(Scene):
         firms = self.level.firms
         return self.tr(
             "seating.subtitle",
-            level=pick(self.level.name, self.app.lang),
+            level=pick(self.level.name, self.ctx.lang),
             min=firms.min,
             max=firms.max,
             people=MAX_HUMANS,
@@ -405,7 +408,7 @@ class SeatingScene(Scene):
             return True
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and element in self.name_entries:
             element.unfocus()
-            self.app.manager.set_focus_set(None)
+            self.ctx.manager.set_focus_set(None)
             return True
         if event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
             for index, menu in self.menus.items():
@@ -463,13 +466,13 @@ class SeatingScene(Scene):
                     personality = random_personality(seed, i, keys)
                 seats.append(Seat(name, personality))
         try:
-            match = Match(self.level, seats, seed, **match_options(self.app.settings))
+            match = Match(self.level, seats, seed, **match_options(self.ctx.settings))
         except MatchError as error:
             self.problem = self.tr("seating.error.rules", detail=str(error))
             self.problem_rows = set()
             self.rebuild()
             return
-        flow.start_match(self.app, match)
+        flow.start_match(self.ctx, match)
 
     # -- keyboard --------------------------------------------------------------------------
 
@@ -514,7 +517,7 @@ class SeatingScene(Scene):
 
     def focus_item(self, item: tuple[str, int]) -> None:
         kind, index = item
-        manager = self.app.manager
+        manager = self.ctx.manager
         self.focus = None
         self.menu_focus = None
         if kind == "entry":
@@ -529,7 +532,7 @@ class SeatingScene(Scene):
     def on_key(self, event: pygame.event.Event) -> bool:
         typing = self.focused_entry() is not None
         if event.key == pygame.K_ESCAPE and typing:
-            self.app.manager.set_focus_set(None)
+            self.ctx.manager.set_focus_set(None)
             return True
         if not typing and self.menu_focus is not None and event.key in (pygame.K_UP, pygame.K_DOWN):
             self.cycle_personality(self.menu_focus, -1 if event.key == pygame.K_UP else 1)

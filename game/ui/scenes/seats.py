@@ -17,6 +17,8 @@ from game.i18n import pick, register
 from game.play.match import MAX_HUMANS, MatchError
 from game.ui import theme
 from game.ui.board import draw_badge
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
 from game.ui.text import draw_text, font, wrap
 
@@ -70,9 +72,10 @@ HIDDEN = "hidden"
 """The dropdown's first option for a computer firm whose personality is still a secret."""
 
 
+@register_scene("seats")
 class SeatsScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.rows: list[pygame.Rect] = []
         self.menus: dict[int, pygame_gui.elements.UIDropDownMenu] = {}
         self.card_rect = pygame.Rect(0, 0, 0, 0)
@@ -87,7 +90,7 @@ class SeatsScene(Scene):
 
     @property
     def match(self):
-        return self.app.match
+        return self.ctx.match
 
     def members(self) -> set[int]:
         game = self.match.game
@@ -97,7 +100,7 @@ class SeatsScene(Scene):
         return sum(s.is_human for s in self.match.seats)
 
     def personality_name(self, key: str | None) -> str:
-        return pick(REGISTRY[key].name, self.app.lang) if key in REGISTRY else "?"
+        return pick(REGISTRY[key].name, self.ctx.lang) if key in REGISTRY else "?"
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -181,7 +184,7 @@ class SeatsScene(Scene):
         self.button(
             (inner.right - done_w, footer_y, done_w, button_h),
             done,
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_RETURN,
             primary=True,
         )
@@ -288,7 +291,7 @@ class SeatsScene(Scene):
         elif seat.is_human:
             text, x = self.tr("seats.person.note"), c["menu"]
         elif i in self.chosen_here:
-            text, x = pick(REGISTRY[seat.personality].description, self.app.lang), c["desc"]
+            text, x = pick(REGISTRY[seat.personality].description, self.ctx.lang), c["desc"]
         else:
             text, x = self.tr("seats.hidden.note"), c["desc"]
         draw_text(

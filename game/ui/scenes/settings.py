@@ -16,8 +16,11 @@ import pygame_gui
 
 from game.i18n import register
 from game.ui import sound, theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.scene import Scene, card, draw_menu_frame
 from game.ui.text import draw_text
+from game.ui.widgets import draw_key_cap
 
 register(
     {
@@ -68,9 +71,10 @@ def size_label(size: tuple[int, int]) -> str:
     return f"{size[0]} × {size[1]}"
 
 
+@register_scene("settings")
 class SettingsScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.rows: list[tuple[str, str, pygame.Rect]] = []  # (label, key cap, rect)
         self.card_rect = pygame.Rect(0, 0, 0, 0)
         self.size_menu: pygame_gui.elements.UIDropDownMenu | None = None
@@ -85,7 +89,7 @@ class SettingsScene(Scene):
     def build(self) -> None:
         w, h = self.size
         sizes = self.text_sizes
-        s = self.app.settings
+        s = self.ctx.settings
         self.rows = []
         self.pending_volume = None
         control_h = sizes.widget * 2 + 6
@@ -131,7 +135,7 @@ class SettingsScene(Scene):
                 options,
                 current,
                 pygame.Rect(area.x, area.y, min(area.width, 300), area.height),
-                manager=self.app.manager,
+                manager=self.ctx.manager,
                 expansion_height_limit=control_h * 5,
             )
         )
@@ -174,7 +178,7 @@ class SettingsScene(Scene):
                 pygame.Rect(area.x, area.y + 4, slider_w, area.height - 8),
                 round(s.volume * 100),
                 (0, 100),
-                manager=self.app.manager,
+                manager=self.ctx.manager,
                 click_increment=10,
             )
         )
@@ -198,7 +202,7 @@ class SettingsScene(Scene):
         self.button(
             self.done_rect(done_w, control_h),
             self.tr("settings.done"),
-            self.app.go_back,
+            self.ctx.director.pop,
             key=pygame.K_RETURN,
             primary=True,
         )
@@ -235,41 +239,41 @@ class SettingsScene(Scene):
     # -- changing settings -------------------------------------------------------------------
 
     def change(self, **values) -> None:
-        new = dataclasses.replace(self.app.settings, **values)
-        if new == self.app.settings:
+        new = dataclasses.replace(self.ctx.settings, **values)
+        if new == self.ctx.settings:
             return
-        problem = self.app.apply_settings(new)  # a failed save keeps it for this session
+        problem = self.ctx.apply_settings(new)  # a failed save keeps it for this session
         self.message = self.tr("settings.save_failed", reason=problem) if problem else None
-        sound.play(self.app, "click")
+        sound.play(self.ctx, "click")
 
     def set_sound(self, on: bool) -> None:
         self.change(sound=on)
 
     def next_language(self) -> None:
-        self.change(language="en" if self.app.settings.language == "es" else "es")
+        self.change(language="en" if self.ctx.settings.language == "es" else "es")
 
     def next_window_size(self) -> None:
-        current = tuple(self.app.settings.window_size)
+        current = tuple(self.ctx.settings.window_size)
         index = WINDOW_SIZES.index(current) + 1 if current in WINDOW_SIZES else 0
         self.change(window_size=WINDOW_SIZES[index % len(WINDOW_SIZES)])
 
     def toggle_fullscreen(self) -> None:
-        self.change(fullscreen=not self.app.settings.fullscreen)
+        self.change(fullscreen=not self.ctx.settings.fullscreen)
 
     def next_animation(self) -> None:
-        i = ANIMATION_SPEEDS.index(self.app.settings.animation_speed)
+        i = ANIMATION_SPEEDS.index(self.ctx.settings.animation_speed)
         self.change(animation_speed=ANIMATION_SPEEDS[(i + 1) % len(ANIMATION_SPEEDS)])
 
     def toggle_sound(self) -> None:
-        self.change(sound=not self.app.settings.sound)
+        self.change(sound=not self.ctx.settings.sound)
 
     def toggle_text_size(self) -> None:
-        self.change(text_size="large" if self.app.settings.text_size == "normal" else "normal")
+        self.change(text_size="large" if self.ctx.settings.text_size == "normal" else "normal")
 
     def step_volume(self, step: float) -> None:
-        if not self.app.settings.sound:
+        if not self.ctx.settings.sound:
             return
-        volume = round(min(max(self.app.settings.volume + step, 0.0), 1.0), 2)
+        volume = round(min(max(self.ctx.settings.volume + step, 0.0), 1.0), 2)
         self.change(volume=volume)
 
     # -- input -------------------------------------------------------------------------------
@@ -351,13 +355,13 @@ class SettingsScene(Scene):
             text_box = pygame.Rect(rect.x, rect.y, rect.width - cap_w - 12, rect.height)
             draw_text(surface, label, text_box, sizes.body, theme.INK, bold=True, valign="middle")
             draw_key_cap(surface, cap, rect, sizes.small)
-        volume = self.app.settings.volume if self.pending_volume is None else self.pending_volume
+        volume = self.ctx.settings.volume if self.pending_volume is None else self.pending_volume
         draw_text(
             surface,
             self.tr("settings.volume_value", value=round(volume * 100)),
             self.volume_rect,
             sizes.body,
-            theme.INK if self.app.settings.sound else theme.MUTED,
+            theme.INK if self.ctx.settings.sound else theme.MUTED,
             valign="middle",
         )
         done = self.done_rect(260, sizes.widget * 2 + 6)
@@ -373,33 +377,3 @@ class SettingsScene(Scene):
                 theme.MUTED,
                 valign="middle",
             )
-
-
-def draw_key_cap(
-    surface: pygame.Surface, cap: str, row: pygame.Rect, size: int, *, measure: bool = False
-) -> int:
-    """A small key drawn at the right end of ``row``; returns its width."""
-    from game.ui.text import font
-
-    face = font(size, True)
-    width = max(face.size(cap)[0] + 18, size + 16)
-    if measure:
-        return width
-    height = size + 14
-    rect = pygame.Rect(row.right - width, row.centery - height // 2, width, height)
-    pygame.draw.rect(surface, theme.SHADE, rect, border_radius=6)
-    pygame.draw.rect(surface, theme.LINE, rect, width=1, border_radius=6)
-    pygame.draw.line(
-        surface, theme.LINE, (rect.x + 4, rect.bottom - 2), (rect.right - 4, rect.bottom - 2), 2
-    )
-    draw_text(
-        surface,
-        cap,
-        rect.inflate(-6, -4),
-        size,
-        theme.MUTED,
-        bold=True,
-        align="center",
-        valign="middle",
-    )
-    return width

@@ -8,6 +8,8 @@ import pygame
 
 from game.i18n import register
 from game.ui import flow, theme
+from game.ui.context import ContextOwner, SceneContext
+from game.ui.director import register_scene
 from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene
 from game.ui.text import draw_text
@@ -42,15 +44,16 @@ register(
 )
 
 
+@register_scene("title")
 class TitleScene(Scene):
-    def __init__(self, app) -> None:
-        super().__init__(app)
+    def __init__(self, ctx: SceneContext | ContextOwner) -> None:
+        super().__init__(ctx)
         self.resume_gate = ResumeGate()
 
     def build(self) -> None:
         w, h = self.size
         column = pygame.Rect(w // 2 - 200, int(h * 0.40), 400, 56)
-        latest = self.app.store.latest_unfinished()
+        latest = self.ctx.store.latest_unfinished()
         entries = [
             ("title.new", self.new_game, pygame.K_n, None, True, True),
             (
@@ -64,7 +67,7 @@ class TitleScene(Scene):
             ("title.load", self.load, pygame.K_p, None, False, True),
             ("title.settings", self.settings, pygame.K_o, None, False, True),
             ("title.help", self.help, pygame.K_a, None, False, True),
-            ("title.quit", self.app.quit, pygame.K_s, None, False, True),
+            ("title.quit", self.ctx.quit, pygame.K_s, None, False, True),
         ]
         gap = 66 if h >= 800 else 60
         for i, (key, run, shortcut, tip, primary, enabled) in enumerate(entries):
@@ -87,61 +90,55 @@ class TitleScene(Scene):
         )
 
     def new_game(self) -> None:
-        from game.ui.scenes.level_select import LevelSelectScene
-
-        self.app.push(LevelSelectScene(self.app))
+        self.ctx.director.push("level_select")
 
     def continue_game(self) -> None:
         from game.persistence.saves import SaveError
 
-        latest = self.app.store.latest_unfinished()
+        latest = self.ctx.store.latest_unfinished()
         if latest is None:
             return
         try:
-            loaded = self.app.store.read(latest.path)
+            loaded = self.ctx.store.read(latest.path)
             match = restore_match(loaded)
         except SaveError as error:
-            self.app.notice = error.message_es if self.app.lang == "es" else error.message_en
+            self.ctx.session.notice = (
+                error.message_es if self.ctx.lang == "es" else error.message_en
+            )
             self.rebuild()
             return
         except Exception as error:
-            self.app.notice = self.tr("title.continue.failed", problem=str(error))
+            self.ctx.session.notice = self.tr("title.continue.failed", problem=str(error))
             self.rebuild()
             return
         warning = self.resume_gate.warning(
-            latest.path, match, self.tr("title.continue"), self.app.lang
+            latest.path, match, self.tr("title.continue"), self.ctx.lang
         )
         if warning is not None:
-            self.app.notice = warning
+            self.ctx.session.notice = warning
             self.rebuild()
             return
-        self.app.notice = None  # said and heard: the title must not repeat it later
-        self.app.match = match
-        self.app.save_slot = latest.slot
-        flow.resume(self.app)
+        self.ctx.session.notice = None  # said and heard: the title must not repeat it later
+        self.ctx.match = match
+        self.ctx.session.save_slot = latest.slot
+        flow.resume(self.ctx)
 
     def load(self) -> None:
-        from game.ui.scenes.load import LoadScene
-
-        self.app.push(LoadScene(self.app))
+        self.ctx.director.push("load")
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.ctx.director.push("settings")
 
     def help(self) -> None:
-        from game.ui.scenes.how_to_play import HowToPlayScene
-
-        self.app.push(HowToPlayScene(self.app))
+        self.ctx.director.push("how_to_play")
 
     def toggle_language(self) -> None:
         from dataclasses import replace
 
-        language = "en" if self.app.lang == "es" else "es"
-        problem = self.app.apply_settings(replace(self.app.settings, language=language))
+        language = "en" if self.ctx.lang == "es" else "es"
+        problem = self.ctx.apply_settings(replace(self.ctx.settings, language=language))
         if problem:  # the language changed; say it will not be remembered
-            self.app.notice = self.tr("settings.save_failed", reason=problem)
+            self.ctx.session.notice = self.tr("settings.save_failed", reason=problem)
 
     def back(self) -> None:
         """Esc on the title screen does nothing: quitting has its own button."""
@@ -150,7 +147,7 @@ class TitleScene(Scene):
         super().draw(surface)
         w, h = self.size
         draw_cluster_emblem(
-            surface, pygame.Rect(w // 2 - 160, int(h * 0.05), 320, int(h * 0.16)), self.app.frames
+            surface, pygame.Rect(w // 2 - 160, int(h * 0.05), 320, int(h * 0.16)), self.ctx.frames
         )
         sizes = self.text_sizes
         draw_text(
@@ -170,10 +167,10 @@ class TitleScene(Scene):
             theme.MUTED,
             align="center",
         )
-        if self.app.notice:
+        if self.ctx.session.notice:
             draw_text(
                 surface,
-                self.app.notice,
+                self.ctx.session.notice,
                 pygame.Rect(40, h - 80, w - 80, 60),
                 sizes.small,
                 theme.VERMILLION,
