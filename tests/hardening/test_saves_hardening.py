@@ -222,7 +222,7 @@ def test_damage_twice_in_the_same_second_keeps_both_files():
 
 NAMES = (
     st.text(  # any name a screen can show (game.content.characters): a seat's field takes no other
-        st.characters(blacklist_categories=("Cc", "Cf", "Zl", "Zp"), blacklist_characters="\x00"),
+        st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), blacklist_characters="\x00"),
         min_size=1,
         max_size=20,
     ).filter(lambda n: n.strip())
