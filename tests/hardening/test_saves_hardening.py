@@ -222,7 +222,9 @@ def test_damage_twice_in_the_same_second_keeps_both_files():
 
 NAMES = (
     st.text(  # any name a screen can show (game.content.characters): a seat's field takes no other
-        st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), blacklist_characters="\x00"),
+        st.characters(
+            blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), blacklist_characters="\x00"
+        ),
         min_size=1,
         max_size=20,
     ).filter(lambda n: n.strip())
@@ -244,7 +246,9 @@ def matches(draw):
         Seat(name, None if i < humans else draw(st.sampled_from(keys)))
         for i, name in enumerate(names)
     ]
-    match = Match(level, seats, draw(st.integers(0, 2**63)), season_limit_known=draw(st.booleans()))
+    match = Match(
+        level, seats, draw(st.integers(0, 2**63 - 1)), season_limit_known=draw(st.booleans())
+    )
     if draw(st.booleans()) and draw(st.booleans()):
         return match  # the contract is still being agreed
     contract = {c: draw(st.sampled_from(sorted(level.contract[c].options))) for c in CONDITIONS}
