@@ -158,7 +158,7 @@ def test_a_tutorial_game_with_a_break_in_the_middle(display):
     try:
         again.keys("c")  # continue
         play_rounds(again, 5, ROUNDS)
-        again.keys("Return", "s")  # from the end back to the start, then quit
+        again.keys("Escape", "s")  # from the end back to the start, then quit
         assert again.wait_to_exit() == 0
     finally:
         again.close()
@@ -202,7 +202,7 @@ def test_a_whole_cluster_game_by_keyboard(display, level, key):
             player.keys("f" if number % 3 == 0 else "c", "Return")
             wait_for_round(player.display, number)
             player.keys("Return")
-        player.keys("Return", "s")  # from the end back to the start, then quit
+        player.keys("Escape", "s")  # from the end back to the start, then quit
         assert player.wait_to_exit() == 0
     finally:
         player.close()

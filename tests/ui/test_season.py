@@ -16,7 +16,15 @@ from game.ui.scenes.end import EndScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.season import SeasonScene
 from game.ui.text import TextAudit, font
-from tests.ui.harness import button_with, click, frames, make_app, press, visible_texts
+from tests.ui.harness import (
+    button_with,
+    buttons,
+    click,
+    frames,
+    make_app,
+    press,
+    visible_texts,
+)
 
 LEVELS = ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador")
 
@@ -207,7 +215,17 @@ def test_a_whole_game_is_played_through_the_screen_to_the_end(tmp_path, level):
     assert saved.finished and saved.summary["outcome"] == game.outcome.kind
     texts = " ".join(visible_texts(app))
     assert "Volver al inicio" in texts
-    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # the end screen's main action: the debrief
+    assert type(app.scene).__name__ == "DebriefScene"
+
+
+def test_esc_on_the_end_screen_goes_back_to_the_title(tmp_path):
+    app = start(tmp_path, level="tutorial")
+    finish_by_the_rules(app.match)
+    flow.resume(app)
+    frames(app)
+    assert "Volver al inicio  (Esc)" in [b.text for b in buttons(app)]
+    press(app, pygame.K_ESCAPE)
     assert type(app.scene).__name__ == "TitleScene" and app.match is None
 
 

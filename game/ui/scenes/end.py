@@ -137,9 +137,9 @@ class EndScene(Scene):
         _, left, gap = self.layout()
         bh = 56
         entries = [
-            ("end.to_title", self.to_title, pygame.K_RETURN, True),
+            ("end.debrief", self.open_debrief, pygame.K_RETURN, True),
             ("end.again", self.play_again, pygame.K_j, False),
-            ("end.debrief", self.open_debrief, pygame.K_d, False),
+            ("end.to_title", self.to_title, pygame.K_ESCAPE, False),  # Esc: back()
         ]
         # each button as wide as its label, the spare width shared out evenly
         needs = [
@@ -170,6 +170,13 @@ class EndScene(Scene):
 
     def back(self) -> None:
         self.to_title()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Enter opens the debrief (its button); D, the key it had before, still does."""
+        if event.key == pygame.K_d:
+            self.open_debrief()
+            return True
+        return super().on_key(event)
 
     def update(self, dt: float) -> None:
         self.time += dt

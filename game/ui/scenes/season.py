@@ -31,10 +31,12 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine.forecast import ChoiceForecast, Forecast, forecast
 from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision, InvestTarget
 from game.i18n import pick, register
 from game.play.match import MatchError
+from game.play.own_result import own_result
 from game.play.story import StoryStep
 from game.play.turn import Pace, Phase, TurnMachine, pace_for
 from game.ui import theme
@@ -228,6 +230,25 @@ register(
             "es": "Se acabó el tiempo, pero la computadora no pudo decidir: {problem}",
             "en": "Time ran out, but the computer could not decide: {problem}",
         },
+        "season.money.assume": {
+            "es": "Esta temporada, si los otros {n} socios entregan:",
+            "en": "This season, if the other {n} members deliver:",
+        },
+        "season.money.assume_one": {
+            "es": "Esta temporada, si el otro socio entrega:",
+            "en": "This season, if the other member delivers:",
+        },
+        "season.money.accepted": {"es": "Si sale el pedido", "en": "Order accepted"},
+        "season.money.cancelled": {"es": "Si se cancela", "en": "Order cancelled"},
+        "season.money.cost": {"es": "Costo por lote", "en": "Cost per lot"},
+        "season.money.fine": {"es": "Multa si te descubren", "en": "Fine if caught"},
+        "season.money.chance": {"es": "prob. {chance:.0%}", "en": "{chance:.0%} chance"},
+        "season.money.credit": {
+            "es": "Si te descubren, la red del distrito además te corta el crédito ({cut}).",
+            "en": "If you are caught, the district's network also cuts your credit ({cut}).",
+        },
+        "season.story.next_step": {"es": "Siguiente paso", "en": "Next step"},
+        "season.story.all": {"es": "Ver todo", "en": "Show all"},
         "season.story.trust": {
             "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
             "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
@@ -296,6 +317,7 @@ class SeasonScene(Scene):
         self.option_rows = False
         self.target_grid = False
         self.memo: dict[tuple, object] = {}  # text layouts, measured once per build
+        self.built_told = False  # whether the resolution's buttons were built for a told story
         # Last: building the machine may resolve a season at once, which calls back here.
         self.turn = TurnMachine(
             self.match,
@@ -586,12 +608,21 @@ class SeasonScene(Scene):
         else:
             help_lines = max(lines(self.option_help(a, view), col - 34 - icon) for a in actions)
             options = 24 + max(icon, help_lines * lh_s) + 10 + button_h
+        if not dilemma:  # the money table: a row per choice, its figures side by side
+            self.option_rows = True
+            geometry = self.money_geometry(view, left.w, button_h)
+            n = len(actions)
+            options = geometry["head_h"] + n * (geometry["row_h"] + geometry["help_h"])
+            options += (n - 1) * 8 + 8
+            least_options = geometry["head_h"] + n * geometry["row_h"] + (n - 1) * 6 + 8
+            head += self.last_line_height(view, left.w)
         heights = {"event": 20 + lh_b + event_lines * lh_s, "info": info, "options": options}
         sections = ["event", "info", "options"]
         n = len(actions)
-        least_options = (
-            n * (button_h + 12) + (n - 1) * 8 if self.option_rows else button_h + 24 + 48
-        )
+        if dilemma:
+            least_options = (
+                n * (button_h + 12) + (n - 1) * 8 if self.option_rows else button_h + 24 + 48
+            )
         mins = {"event": lh_b + 24, "info": 150, "options": min(least_options, options)}
         space = left.height - head - button_h - gap * (len(sections) + 1)
         total = sum(heights[k] for k in sections)
@@ -615,11 +646,110 @@ class SeasonScene(Scene):
             rects[k] = pygame.Rect(left.x, y, left.w, heights[k])
             y += heights[k] + gap
         rects["confirm"] = pygame.Rect(left.x, left.bottom - button_h, left.w, button_h)
+        # never under the confirm row, however short the window (the rows close up instead)
+        rects["options"].h = min(rects["options"].h, rects["confirm"].y - 6 - rects["options"].y)
         rects["button_h"] = pygame.Rect(0, 0, 0, button_h)
-        self._option_rects(rects, actions, button_h, gap)
-        if not dilemma:
+        if dilemma:
+            self._option_rects(rects, actions, button_h, gap)
+        else:
+            self._money_rects(rects, actions, self.money_geometry(view, left.w, button_h))
             self._target_rects(rects, button_h, gap)
         return rects
+
+    # the money table ---------------------------------------------------------------------------
+
+    def forecast(self, view) -> Forecast:
+        """The engine's figures for this firm's three choices (game.engine.forecast)."""
+        return self.remember(
+            ("forecast", view.me.id, view.season), lambda: forecast(self.match.level, view)
+        )
+
+    def money_headers(self, view) -> tuple[str, list[str]]:
+        """The table's assumption (how many others deliver) and its four column titles."""
+        others = self.forecast(view).others_delivering
+        assume = (
+            self.tr("season.money.assume_one")
+            if others == 1
+            else self.tr("season.money.assume", n=others)
+        )
+        columns = ["accepted", "cancelled", "cost", "fine"]
+        return assume, [self.tr(f"season.money.{c}") for c in columns]
+
+    def money_geometry(self, view, width: int, button_h: int) -> dict:
+        """The money table's measures for a width: the lead (icon and button) of each row, the
+        four figure columns, the header's height, a row's, and the help under each row."""
+
+        def compute() -> dict:
+            s = self.sizes
+            lh = line_height(s.small)
+            actions = self.actions_here()
+            icon = 36
+            bw = max(self.label_width(self.action_label(a), ACTION_KEYS[a]) for a in actions)
+            bw = min(max(bw + 10, int(width * 0.28)), int(width * 0.38))
+            lead = 12 + icon + 10 + bw + 14
+            fig_w = width - lead - 12
+            weights = (1.0, 1.0, 0.85, 1.15)
+            cols = [int(fig_w * w / sum(weights)) for w in weights]
+            assume, headers = self.money_headers(view)
+
+            def count(text: str, w: int, bold: bool = False) -> int:
+                box = pygame.Rect(0, 0, max(w, 40), 10_000)
+                return len(fit(text, box, s.small, bold)[1])
+
+            head_lines = max(count(h, c - 10, True) for h, c in zip(headers, cols, strict=True))
+            head_h = max(head_lines, count(assume, lead - 12)) * line_height(s.small, True) + 6
+            row_h = max(min(button_h, 44) + 10, 2 * line_height(s.small, True) + 6)
+            help_w = width - 12 - icon - 10 - 12
+            help_h = max(count(self.option_help(a, view), help_w) for a in actions) * lh + 6
+            return {
+                "icon": icon,
+                "bw": bw,
+                "lead": lead,
+                "cols": cols,
+                "head_h": head_h,
+                "row_h": row_h,
+                "help_h": help_h,
+            }
+
+        return self.remember(("money", width, button_h), compute)
+
+    def _money_rects(self, rects, actions, geometry: dict) -> None:
+        """A header (the assumption, the column titles) and a card per choice: its icon and
+        button, its four figures, and its help below when there is room for all of it."""
+        opt = rects["options"]
+        head_h, row_h, help_h = geometry["head_h"], geometry["row_h"], geometry["help_h"]
+        lead, icon, bw = geometry["lead"], geometry["icon"], geometry["bw"]
+        n = len(actions)
+        rects["opthead"] = pygame.Rect(opt.x, opt.y, opt.w, head_h)
+        x = opt.x + lead
+        for i, w in enumerate(geometry["cols"]):
+            rects[f"opthead.{i}"] = pygame.Rect(x, opt.y, w, head_h)
+            x += w
+        rects["optassume"] = pygame.Rect(opt.x + 12, opt.y, lead - 24, head_h)
+        top = opt.y + head_h + 4
+        room = (opt.bottom - top - (n - 1) * 6) // n
+        with_help = room >= row_h + help_h
+        cell_h = row_h + help_h if with_help else min(row_h, room)
+        step = cell_h + (8 if with_help and room >= cell_h + 8 else 6)
+        for i, action in enumerate(actions):
+            cell = pygame.Rect(opt.x, top + i * step, opt.w, cell_h)
+            rects[f"option.{action.value}"] = cell
+            band = pygame.Rect(cell.x, cell.y, cell.w, min(row_h, cell_h))
+            size = min(icon, band.h - 12)
+            rects[f"opticon.{action.value}"] = pygame.Rect(
+                cell.x + 12, band.centery - size // 2, size, size
+            )
+            button = pygame.Rect(0, 0, bw, min(self.button_height(), 44, band.h - 10))
+            button.midleft = (cell.x + 12 + icon + 10, band.centery)
+            rects[f"optbtn.{action.value}"] = button
+            x = cell.x + lead
+            for j, w in enumerate(geometry["cols"]):
+                rects[f"optfig.{action.value}.{j}"] = pygame.Rect(x, band.y + 6, w, band.h - 12)
+                x += w
+            if with_help:
+                rects[f"opthelp.{action.value}"] = pygame.Rect(
+                    cell.x + 12 + icon + 10, band.bottom - 4, cell.w - icon - 34, help_h
+                )
 
     def _option_rects(self, rects, actions, button_h: int, gap: int) -> None:
         opt = rects["options"]
@@ -756,6 +886,10 @@ class SeasonScene(Scene):
                     + self.tr("season.invest.cost", cost=money(self.app, view.investment_cost))
                 )
             return self.invest_refusal(view)
+        if action is Action.DEFECT and not self.match.level.is_dilemma:
+            cut = self.forecast(view).defect.informal_sanction
+            if cut > 0:
+                return text + " " + self.tr("season.money.credit", cut=money(self.app, cut))
         return text
 
     def action_label(self, action: Action) -> str:
@@ -778,20 +912,48 @@ class SeasonScene(Scene):
         )
 
     def build_resolution(self) -> None:
+        """While the story is told, Enter shows its next step and Space all of it; once it is
+        told, the button names the next screen (the next season, or the ending)."""
         lay = self.layout()
         left = lay.left
         over = self.turn.game_over
         dilemma = self.match.level.is_dilemma
+        self.built_told = self.turn.story_told
+        bh = self.button_height()
+        if not self.built_told:
+            label = self.tr("season.story.next_step")
+            bw = min(max(300, self.label_width(label, pygame.K_RETURN, True)), left.width // 2)
+            rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
+            self.rects["button"] = rect
+            self.button(rect, label, self.tell_next_step, key=pygame.K_RETURN, primary=True)
+            every = self.tr("season.story.all")
+            aw = min(self.label_width(every, pygame.K_SPACE) + 24, left.width // 3)
+            skip = pygame.Rect(rect.x - lay.gap - aw, rect.y, aw, bh)
+            self.rects["skip"] = skip
+            self.button(skip, every, self.tell_all, key=pygame.K_SPACE)
+            return
         label = (
             self.tr("season.to_end")
             if over
             else self.tr("season.next_round" if dilemma else "season.next")
         )
         bw = min(max(340, self.label_width(label, pygame.K_RETURN, True)), int(left.width * 0.6))
-        bh = self.button_height()
         rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
         self.rects["button"] = rect
         self.button(rect, label, self.carry_on, key=pygame.K_RETURN, primary=True)
+
+    def tell_next_step(self) -> None:
+        """Enter during the story: its next step now."""
+        self.turn.tell_next_step()
+        self.reveal_sounds(self.turn)
+        if self.turn.story_told:
+            self.rebuild()
+
+    def tell_all(self) -> None:
+        """Space during the story: all of it at once."""
+        self.turn.tell_all()
+        self.reveal_sounds(self.turn)
+        self.rebuild()
 
     def remember(self, key: tuple, compute):
         """A layout measured once per build (text measuring is the costly part of a frame)."""
@@ -830,6 +992,8 @@ class SeasonScene(Scene):
             self.rebuild()
         if turn.phase is Phase.RESOLUTION:
             self.reveal_sounds(turn)
+            if turn.story_told != self.built_told:  # the story was told: name the next screen
+                self.rebuild()
 
     def reveal_sounds(self, turn: TurnMachine) -> None:
         """Play the sound of each step as it appears (once per kind when all appear at once).
@@ -1027,13 +1191,31 @@ class SeasonScene(Scene):
             theme.INK,
             bold=True,
         )
+        secret_h = line_height(s.small)
         draw_text(
             surface,
             self.tr("season.deciding.secret"),
-            pygame.Rect(head.x, head.y + title_h, head.w, head.h - title_h),
+            pygame.Rect(head.x, head.y + title_h, head.w, secret_h),
             s.small,
             theme.MUTED,
         )
+        last = self.last_result(view)
+        if last is not None:
+            strip = pygame.Rect(head.x, head.y + title_h + secret_h + 4, head.w, 0)
+            strip.h = head.bottom - strip.y
+            lost = last.key.endswith(".lost")
+            accent = theme.VERMILLION if lost else theme.BLUE
+            pygame.draw.rect(surface, mix(accent, theme.CARD, 0.9), strip, border_radius=8)
+            pygame.draw.rect(surface, accent, (strip.x, strip.y, 5, strip.h), border_radius=3)
+            draw_text(
+                surface,
+                last.text(self.app.lang),
+                strip.inflate(-24, -8),
+                s.small,
+                theme.INK,
+                bold=True,
+                valign="middle",
+            )
         self.draw_event(surface, rects["event"], view)
         if dilemma:
             self.draw_payoffs(surface, rects["info"], view)
@@ -1043,6 +1225,23 @@ class SeasonScene(Scene):
             self.draw_info(surface, rects["info"], view)
         self.draw_options(surface, rects, view)
         self.draw_status(surface, rects["confirm"])
+
+    def last_result(self, view) -> StoryStep | None:
+        """This firm's own result of the season before, for its private screen only."""
+        game = self.match.active_game
+        if game.level.is_dilemma or not game.reports:
+            return None
+        return own_result(game.reports[-1], view.me.id, last=True)
+
+    def last_line_height(self, view, width: int) -> int:
+        """Room the last season's line needs under the title (0 in the first season)."""
+        last = self.last_result(view)
+        if last is None:
+            return 0
+        s = self.sizes
+        box = pygame.Rect(0, 0, width - 24, 10_000)
+        lines = fit(last.text(self.app.lang), box, s.small, True)[1]
+        return len(lines) * line_height(s.small, True) + 12
 
     def draw_event(self, surface, rect: pygame.Rect, view) -> None:
         s = self.sizes
@@ -1381,6 +1580,9 @@ class SeasonScene(Scene):
                 )
 
     def draw_options(self, surface, rects, view) -> None:
+        if not self.match.level.is_dilemma:
+            self.draw_money(surface, rects, view)
+            return
         s = self.sizes
         can_invest = view.me.capital >= view.investment_cost
         actions = self.actions_here()
@@ -1412,6 +1614,101 @@ class SeasonScene(Scene):
                 theme.VERMILLION if refused else theme.INK,
                 valign="middle",
             )
+
+    def money_cells(self, choice: ChoiceForecast, view) -> list[list[tuple[str, tuple]]]:
+        """The four figures of a choice, each one or two (text, colour) lines."""
+
+        width = self.rects["optfig.cooperate.0"].w - 8 if "optfig.cooperate.0" in self.rects else 0
+        face = font(self.sizes.small, True)
+
+        def short(amount: float) -> str:
+            """Money, without its "S/" where a column is too narrow for it."""
+            text = money(self.app, amount)
+            if width and face.size("+" + text)[0] > width:
+                text = text.replace("S/\u00a0", "")
+            return text
+
+        def signed(amount: float) -> tuple[str, tuple]:
+            if amount <= -0.05:
+                return "\u2212" + short(-amount), theme.VERMILLION
+            return "+" + short(amount), theme.INK
+
+        dash = ("\u2014", theme.MUTED)
+        fine = [dash]
+        if choice.can_be_caught:
+            chance = self.tr("season.money.chance", chance=choice.detection_chance)
+            fine = [(short(choice.fine), theme.VERMILLION), (chance, theme.VERMILLION)]
+        return [
+            [signed(choice.if_accepted)],
+            [signed(choice.if_cancelled)],
+            [(short(choice.cost_per_lot), theme.INK)],
+            fine,
+        ]
+
+    def draw_money(self, surface, rects, view) -> None:
+        """The three choice cards as a table: each choice's money this season if the order goes
+        through or is cancelled, its cost per lot, and the fine and chance of being caught
+        (the engine's figures, game.engine.forecast)."""
+        s = self.sizes
+        can_invest = view.me.capital >= view.investment_cost
+        figures = self.forecast(view)
+        assume, headers = self.money_headers(view)
+        draw_text(surface, assume, rects["optassume"], s.small, theme.MUTED, valign="bottom")
+        for i, header in enumerate(headers):
+            draw_text(
+                surface,
+                header,
+                rects[f"opthead.{i}"].inflate(-10, 0),
+                s.small,
+                theme.MUTED,
+                bold=True,
+                align="center",
+                valign="bottom",
+            )
+        helps = [
+            (self.option_help(a, view), rects[f"opthelp.{a.value}"])
+            for a in self.actions_here()
+            if f"opthelp.{a.value}" in rects
+        ]
+        size = self.remember(("options",), lambda: common_size(helps, s.small) if helps else 0)
+        for action in self.actions_here():
+            cell = rects[f"option.{action.value}"]
+            colour = theme.ACTION_COLOURS[action.value]
+            chosen = self.choice is action
+            refused = action is Action.INVEST and not can_invest
+            card(
+                surface,
+                cell,
+                border=colour if chosen else theme.LINE,
+                width=4 if chosen else 2,
+                fill=mix(colour, theme.CARD, 0.9) if chosen else theme.CARD,
+            )
+            draw_action_icon(surface, action.value, rects[f"opticon.{action.value}"], colour)
+            for j, lines in enumerate(self.money_cells(figures.of(action), view)):
+                box = rects[f"optfig.{action.value}.{j}"]
+                lh = line_height(s.small, True)
+                y = box.centery - len(lines) * lh // 2
+                for text, ink in lines:
+                    draw_text(
+                        surface,
+                        text,
+                        pygame.Rect(box.x + 4, y, box.w - 8, lh),
+                        s.small,
+                        theme.MUTED if refused else ink,
+                        bold=True,
+                        align="center",
+                        valign="middle",
+                    )
+                    y += lh
+            help_rect = rects.get(f"opthelp.{action.value}")
+            if help_rect is not None and size:
+                draw_text(
+                    surface,
+                    self.option_help(action, view),
+                    help_rect,
+                    size,
+                    theme.VERMILLION if refused else theme.MUTED,
+                )
 
     def draw_targets(self, surface, rect: pygame.Rect, view) -> None:
         """The four investment targets, shown in place of the order and offer cards."""
@@ -1542,10 +1839,37 @@ class SeasonScene(Scene):
         area = pygame.Rect(
             left.x, left.y + title_h + lay.gap, left.w, bottom - left.y - title_h - lay.gap
         )
+        own = self.own_line()
+        if own is not None:  # one person at the table: its own result ends the story
+            text = own.text(self.app.lang)
+            box_h = self.remember(
+                ("own", area.w),
+                lambda: (
+                    len(fit(text, pygame.Rect(0, 0, area.w - 40, 10_000), s.body, True)[1])
+                    * line_height(s.body, True)
+                    + 20
+                ),
+            )
+            strip = pygame.Rect(area.x, area.bottom - box_h, area.w, box_h)
+            area.h -= box_h + lay.gap
+            if self.turn.story_told:
+                lost = own.key.endswith(".lost")
+                accent = theme.VERMILLION if lost else theme.BLUE
+                card(surface, strip, border=accent, width=3, fill=mix(accent, theme.CARD, 0.9))
+                draw_text(
+                    surface,
+                    text,
+                    strip.inflate(-40, -20),
+                    s.body,
+                    theme.INK,
+                    bold=True,
+                    valign="middle",
+                )
         card(surface, area)
         self.draw_steps(surface, area.inflate(-32, -28))
         if button is not None:
-            foot = pygame.Rect(left.x, button.y, button.x - left.x - lay.gap, button.h)
+            first = self.rects.get("skip", button)
+            foot = pygame.Rect(left.x, button.y, first.x - left.x - lay.gap, button.h)
             note = None
             if self.demo:
                 note = self.tr("season.demo")
@@ -1560,6 +1884,20 @@ class SeasonScene(Scene):
             if note:
                 colour = theme.VERMILLION if self.not_saved or self.set_aside else theme.MUTED
                 draw_text(surface, note, foot, s.small, colour, valign="middle")
+
+    def own_line(self) -> StoryStep | None:
+        """The person's own result, at the end of the story, only when nobody else is at the
+        screen (one person against the computer). With two or more people the story is
+        public: each firm's line waits for its next private screen (``last_result``)."""
+        report = self.match.last_report
+        if self.demo or report is None or self.match.level.is_dilemma:
+            return None
+        if self.turn.private_handoffs:
+            return None
+        people = [i for i, seat in enumerate(self.match.seats) if seat.is_human]
+        if len(people) != 1:
+            return None
+        return own_result(report, people[0])
 
     def step_layout(self, area: pygame.Rect) -> tuple[int, list[int], int, int]:
         """Text size, row heights, gap and icon size that fit the whole story in ``area``

@@ -1,0 +1,117 @@
+"""The money on the decision screen, each firm's own result line, and the story told step by
+step (issue 14, items 1 and 3), driven headless as a person would."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pygame
+import pytest
+
+from game.engine.forecast import forecast
+from game.play.own_result import own_result
+from game.ui.board import money
+from tests.ui.harness import buttons, frames, press, visible_texts
+from tests.ui.test_season import audit, start
+
+
+def shown(app) -> str:
+    return " ".join(visible_texts(app))
+
+
+@pytest.mark.parametrize(("language", "text_size"), [("es", "normal"), ("en", "large")])
+def test_the_three_choice_cards_show_the_engines_money(tmp_path, language, text_size):
+    app = start(tmp_path, language=language, text_size=text_size)
+    scene = app.scene
+    view = app.match.view(scene.seat)
+    figures = forecast(app.match.level, view)
+    texts = shown(app)
+    for choice in (figures.cooperate, figures.defect, figures.invest):
+        amount = money(app, abs(choice.if_accepted)).replace("S/\u00a0", "")
+        assert amount in texts
+    assert money(app, figures.defect.fine).replace("S/\u00a0", "") in texts
+    chance = app.tr("season.money.chance", chance=figures.defect.detection_chance)
+    assert chance in texts
+    for column in ("accepted", "cancelled", "cost", "fine"):
+        assert app.tr(f"season.money.{column}") in texts
+    audit(app, f"money table [{language}, {text_size}]")
+
+
+def test_with_two_people_the_result_waits_for_the_firms_next_private_screen(tmp_path):
+    app = start(tmp_path, people=2)
+    for _ in range(2):  # hand-off, decide, confirm
+        press(app, pygame.K_RETURN)
+        press(app, pygame.K_c)
+        press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # everyone looks: the public story
+    report = app.match.last_report
+    lines = [own_result(report, seat).text("es") for seat in (0, 1)]
+    public = shown(app)
+    assert not any(line in public for line in lines)
+    assert not any("Tu resultado" in text for text in visible_texts(app))
+    press(app, pygame.K_RETURN)  # next season: the hand-off shows nothing private
+    assert not any(own_result(report, s, last=True).text("es") in shown(app) for s in (0, 1))
+    press(app, pygame.K_RETURN)  # the first person's private screen
+    assert app.scene.seat == 0
+    private = shown(app)
+    assert own_result(report, 0, last=True).text("es") in private
+    assert own_result(report, 1, last=True).text("es") not in private
+
+
+def test_one_person_reads_its_result_at_the_end_of_the_story(tmp_path):
+    app = start(tmp_path, people=1)
+    press(app, pygame.K_f)
+    press(app, pygame.K_RETURN)
+    line = own_result(app.match.last_report, 0).text("es")
+    assert line in shown(app)
+
+
+def telling(tmp_path, **options):
+    app = start(tmp_path, people=1, **options)
+    app.settings = dataclasses.replace(app.settings, animation_speed="normal")
+    press(app, pygame.K_c)
+    press(app, pygame.K_RETURN, settle=0)
+    frames(app, 1, dt=0.01)
+    return app
+
+
+def test_enter_during_the_story_shows_the_next_step(tmp_path):
+    app = telling(tmp_path)
+    turn = app.scene.turn
+    assert not turn.story_told
+    labels = [b.text for b in buttons(app)]
+    assert "Siguiente paso  (Enter)" in labels and "Ver todo  (Espacio)" in labels
+    assert not any("Siguiente temporada" in label for label in labels)
+    before = turn.visible_steps()
+    press(app, pygame.K_RETURN, settle=0)
+    assert turn.visible_steps() == before + 1
+    assert app.match.seasons_played == 1 and app.scene.mode == "resolution"
+
+
+def test_space_skips_to_the_end_of_the_story_and_then_the_button_names_the_next_season(
+    tmp_path,
+):
+    app = telling(tmp_path)
+    press(app, pygame.K_SPACE, settle=0)
+    assert app.scene.turn.story_told
+    labels = [b.text for b in buttons(app)]
+    assert labels == ["Siguiente temporada  (Enter)"]
+    press(app, pygame.K_RETURN)
+    assert app.scene.mode in ("deciding", "handoff")
+    assert app.match.active_game.state.season == 1
+
+
+def test_enter_to_the_last_step_then_names_the_next_screen(tmp_path):
+    app = telling(tmp_path)
+    for _ in range(len(app.scene.turn.story) + 1):
+        if app.scene.turn.story_told:
+            break
+        press(app, pygame.K_RETURN, settle=0)
+    assert app.scene.turn.story_told
+    assert [b.text for b in buttons(app)] == ["Siguiente temporada  (Enter)"]
+
+
+def test_the_story_told_by_itself_also_names_the_next_screen(tmp_path):
+    app = telling(tmp_path)
+    frames(app, 60, dt=0.5)
+    assert [b.text for b in buttons(app)] == ["Siguiente temporada  (Enter)"]
