@@ -8,6 +8,6 @@ a level's own bilingual text.
 from __future__ import annotations
 
 from game.i18n import core, treatments  # noqa: F401  (their texts register on import)
-from game.i18n.catalogue import LANGUAGES, TEXTS, pick, register, tr
+from game.i18n.catalogue import LANGUAGES, TEXTS, pick, register, tr, whole_number
 
-__all__ = ["LANGUAGES", "TEXTS", "pick", "register", "tr"]
+__all__ = ["LANGUAGES", "TEXTS", "pick", "register", "tr", "whole_number"]

@@ -34,3 +34,10 @@ def tr(key: str, lang: str, **values: object) -> str:
 
 def pick(bilingual: Mapping[str, str], lang: str) -> str:
     return bilingual.get(lang) or bilingual.get("es") or ""
+
+
+def whole_number(n: int, lang: str) -> str:
+    """A count of things (firms) with its thousands grouped as ``lang`` writes them: 11 377 in
+    Spanish (a non-breaking space, RAE), 11,377 in English."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", "\u00a0") if lang == "es" else grouped

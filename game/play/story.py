@@ -14,7 +14,7 @@ from game.engine.level import Level
 from game.engine.outcome import Reason
 from game.engine.reports import Penalty, SeasonReport
 from game.engine.state import Action
-from game.i18n import LANGUAGES, pick, register, tr
+from game.i18n import LANGUAGES, pick, register, tr, whole_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +81,14 @@ def _population_steps(report: SeasonReport) -> list[StoryStep]:
     joined = round(firms * after["associated"]) - round(firms * before["associated"])
     if joined == 0:
         return []
+
+    def grouped(n: int) -> dict[str, str]:  # each language groups thousands its own way
+        return {lang: whole_number(n, lang) for lang in LANGUAGES}
+
     values = {
-        "count": _grouped(abs(joined)),
-        "associated": _grouped(round(firms * after["associated"])),
-        "firms": _grouped(firms),
+        "count": grouped(abs(joined)),
+        "associated": grouped(round(firms * after["associated"])),
+        "firms": grouped(firms),
         "delta": joined,
     }
     return [
@@ -221,11 +225,6 @@ def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
         paid = {lang: tr("story.no_fine", lang) for lang in LANGUAGES}
     values = {"firm": name, "penalty": paid}
     return StoryStep("detection", "story.detected", values, (firm,))
-
-
-def _grouped(n: int) -> dict[str, str]:
-    """A count with its thousands grouped as each language writes them (11 377, 11,377)."""
-    return {"es": f"{n:,}".replace(",", "\u00a0"), "en": f"{n:,}"}
 
 
 def _dimension_steps(report: SeasonReport) -> list[StoryStep]:

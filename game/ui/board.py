@@ -18,7 +18,7 @@ import pygame
 
 from game.engine.rules import DIMENSIONS, PHASE_NAMES
 from game.engine.trust import alliance_trust
-from game.i18n import pick, register
+from game.i18n import pick, register, whole_number
 from game.ui import theme
 from game.ui.scene import card
 from game.ui.text import draw_text, font
@@ -201,13 +201,6 @@ def capital_band(app: SceneContext, capital: float) -> str:
             return app.tr("board.capital_band", low=low, high=high).replace(" ", "\u00a0")
         low = high
     return app.tr("board.capital_above", low=low).replace(" ", "\u00a0")
-
-
-def whole_number(app: SceneContext, n: int) -> str:
-    """A count of things (firms) with its thousands grouped as each language writes them:
-    11 377 in Spanish (a space, RAE), 11,377 in English."""
-    grouped = f"{n:,}"
-    return grouped.replace(",", "\u00a0") if app.lang == "es" else grouped
 
 
 def money(app: SceneContext, amount: float) -> str:
@@ -811,8 +804,8 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
         surface,
         app.tr(
             "board.associated",
-            firms=whole_number(app, round(population.firms * numbers.associated)),
-            total=whole_number(app, population.firms),
+            firms=whole_number(round(population.firms * numbers.associated), app.lang),
+            total=whole_number(population.firms, app.lang),
         ),
         pygame.Rect(rect.x, y, rect.width, population_h),
         sizes.small,

@@ -21,7 +21,7 @@ from typing import Any
 import pygame
 
 from game.engine.rules import DIMENSIONS
-from game.i18n import pick, register, tr
+from game.i18n import pick, register, tr, whole_number
 from game.ui import theme
 from game.ui.scene import card
 from game.ui.text import draw_text, font
@@ -328,12 +328,11 @@ def _associated_chart(series: Any, x_label: str, x_start: int, lang: str) -> Cha
     shares = [100.0 * v for v in _get(series, "associated") or ()]
     firms = int(_get(series, "cluster_firms", 0) or 0)
     start = shares[0] if shares else 0.0
-    grouped = f"{firms:,}".replace(",", "\u00a0" if lang == "es" else ",")
     return Chart(
         "associated",
         tr("chart.associated.title", lang),
         x_label,
-        tr("chart.associated.axis", lang, firms=grouped),
+        tr("chart.associated.axis", lang, firms=whole_number(firms, lang)),
         (Line(tr("chart.associated.line", lang), tuple(shares), theme.BLUE, "circle", 4),),
         (Threshold(start, tr("chart.associated.start", lang, value=start), theme.MUTED),),
         tr("chart.associated.note", lang),
