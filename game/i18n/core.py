@@ -90,8 +90,8 @@ register(
             "en": "Trust fell to {trust:.2f}, below the floor of {floor:.2f}: nobody believes anybody now.",
         },
         "reason.too_few_members": {
-            "es": "Quedan {members} socios; hacen falta al menos {min}.",
-            "en": "{members} members are left; at least {min} are needed.",
+            "es": "Socios que quedan: {members}; hacen falta al menos {min}.",
+            "en": "Members left: {members}; at least {min} are needed.",
         },
         "reason.fund_bankrupt": {
             "es": "El fondo común quebró (S/ {fund:.1f} mil): no pudo pagar sus deudas.",

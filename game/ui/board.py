@@ -681,7 +681,8 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
     value_w = font(sizes.body, True).size("0.00")[0] + 6
     floor = level.rules.trust.floor
     # the alliance ends when trust goes below its floor: say so before it happens
-    trust_danger = not level.is_dilemma and numbers.trust < floor + TRUST_WARNING_MARGIN
+    running = game.outcome is None  # at the end there is nothing left to warn of
+    trust_danger = running and not level.is_dilemma and numbers.trust < floor + TRUST_WARNING_MARGIN
     draw_text(
         surface,
         app.tr("board.trust_danger" if trust_danger else "board.trust"),
@@ -745,7 +746,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         half = rect.width // 2
         # below zero the alliance goes bankrupt; under one season's dues it is a bad season away
         one_season = level.rules.fund.dues_per_season * len(game.members())
-        fund_danger = 0 <= numbers.fund < one_season
+        fund_danger = running and 0 <= numbers.fund < one_season
         draw_text(
             surface,
             app.tr("board.fund_danger" if fund_danger else "board.fund"),
@@ -788,7 +789,8 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
     )
     roman = PHASE_NAMES.get(target, str(target))
     goal_box = pygame.Rect(rect.x + half + 8, y, rect.width - half - 8, phase_h)
-    fell = state.phase < level.start_phase  # held below for long, the game ends in collapse
+    # held below for long, the game ends in collapse
+    fell = game.outcome is None and state.phase < level.start_phase
     draw_text(
         surface,
         app.tr("board.phase_fell") if fell else app.tr("board.goal", roman=roman),
