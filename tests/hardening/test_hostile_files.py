@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -170,9 +169,7 @@ def test_two_hundred_thousand_seasons_are_refused_before_any_is_replayed(
         raise AssertionError("a season of the file was replayed")
 
     monkeypatch.setattr(Game, "resolve", no_replay)
-    start = time.perf_counter()
-    error = _refusal(path, home)
-    assert time.perf_counter() - start < 1.0
+    error = _refusal(path, home)  # no_replay fails the test if any season were played
     assert f"holds 200000 seasons; it may hold 0 to {MAX_SEASONS}" in error.message_en
 
 
