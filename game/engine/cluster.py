@@ -42,12 +42,14 @@ def dimension_readings(
     it meets, together with every lower phase's. A phase that lists no minimum for a dimension
     sets none: Cuadro 2 describes the three mature dimensions only from phase III on, so below
     III's minimum they read as II."""
+    ladder = [(phase, thresholds.get(phase, {})) for phase in (2, 3, 4)]
     readings = {}
     for dim in DIMENSIONS:
+        value = dimensions[dim]
         reading = 1
-        for phase in (2, 3, 4):
-            minimum = thresholds.get(phase, {}).get(dim)
-            if minimum is not None and dimensions[dim] < minimum:
+        for phase, minimums in ladder:
+            minimum = minimums.get(dim)
+            if minimum is not None and value < minimum:
                 break
             reading = phase
         readings[dim] = reading
