@@ -86,6 +86,7 @@ def dimension_readings(
     seek (:class:`DimensionSense`). A phase that lists no minimum for a dimension sets none:
     Cuadro 2 describes the three mature dimensions only from phase III on, so below III's
     minimum they read as II."""
+    ladder = [(phase, thresholds.get(phase, {})) for phase in (2, 3, 4)]
     readings: dict[str, int | None] = {}
     for dim in DIMENSIONS:
         value: float | None = dimensions[dim]
@@ -95,8 +96,8 @@ def dimension_readings(
             readings[dim] = None
             continue
         reading = 1
-        for phase in (2, 3, 4):
-            minimum = thresholds.get(phase, {}).get(dim)
+        for phase, minimums in ladder:
+            minimum = minimums.get(dim)
             if minimum is not None and value < minimum:
                 break
             reading = phase

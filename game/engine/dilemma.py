@@ -7,8 +7,10 @@ pure dilemma before meeting contracts, detection and the cluster's phases.
 
 from __future__ import annotations
 
+from functools import cache
+
 from game.engine.ledger import Ledger
-from game.engine.level import Level
+from game.engine.level import DilemmaRules, Level
 from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision, GameState, SeasonSetup, members_decisions
 from game.engine.trust import alliance_trust, update_trust
@@ -17,11 +19,21 @@ _MOVES = (Action.COOPERATE, Action.DEFECT)
 
 
 def payoff(level: Level, mine: Action, theirs: Action) -> float:
-    table = level.dilemma
-    assert table is not None
-    if mine is Action.COOPERATE:
-        return table.reward if theirs is Action.COOPERATE else table.sucker
-    return table.temptation if theirs is Action.COOPERATE else table.punishment
+    assert level.dilemma is not None
+    return payoff_table(level.dilemma)[mine, theirs]
+
+
+@cache
+def payoff_table(rules: DilemmaRules) -> dict[tuple[Action, Action], float]:
+    """The classic table as ``{(mine, theirs): payoff}``: the same every round of a level, so
+    it is written out once per level's rules."""
+
+    def one(mine: Action, theirs: Action) -> float:
+        if mine is Action.COOPERATE:
+            return rules.reward if theirs is Action.COOPERATE else rules.sucker
+        return rules.temptation if theirs is Action.COOPERATE else rules.punishment
+
+    return {(mine, theirs): one(mine, theirs) for mine in _MOVES for theirs in _MOVES}
 
 
 def resolve_dilemma(
@@ -48,11 +60,12 @@ def resolve_dilemma(
     capital_before = {f.id: f.capital for f in state.firms}
     slipped = tuple(i for i in ids if i in mistakes and decisions[i].action is Action.COOPERATE)
     played = {i: Action.DEFECT if i in slipped else decisions[i].action for i in ids}
-    table = {(mine, theirs): payoff(level, mine, theirs) for mine in _MOVES for theirs in _MOVES}
+    assert level.dilemma is not None
+    table = payoff_table(level.dilemma)
     payoffs: dict[int, float] = {}
     for firm in members:
         mine = played[firm.id]
-        total = sum(table[mine, played[o]] for o in ids if o != firm.id)
+        total = sum([table[mine, played[o]] for o in ids if o != firm.id])
         payoffs[firm.id] = total
         ledger.move(state, firm.id, total, "joint_sale")
     cooperators = {i for i in ids if played[i] is Action.COOPERATE}
@@ -80,7 +93,7 @@ def resolve_dilemma(
         trust_before=trust_before,
         trust_after=trust_after,
         dimensions_before=dict(state.dimensions),
-        dimension_changes={d: 0.0 for d in state.dimensions},
+        dimension_changes=dict.fromkeys(state.dimensions, 0.0),
         phase=state.phase,
         capital_change={i: state.firms[i].capital - c for i, c in capital_before.items()},
         fund_change=0.0,

@@ -101,20 +101,6 @@ def make_firms(level: Level, names: Sequence[str], rng: random.Random) -> list[F
     return firms
 
 
-@dataclass(slots=True)
-class _SeasonPublic:
-    """What every member's view shares this season (the game's own, never handed out)."""
-
-    is_dilemma: bool
-    season_limit: int | None
-    members: tuple[int, ...]
-    alliance_trust: float
-    detection_chance: float
-    dimensions: dict[str, float]
-    history: tuple[PublicRecord, ...]
-    unit_cost: float
-
-
 class Game:
     def __init__(
         self,
@@ -168,7 +154,7 @@ class Game:
         self.epilogue: Epilogue | None = None  # the rest of the horizon, once the game is over
         self._alone: tuple[float, ...] | None = None  # alone_payoffs, once asked for
         self._seasons_below = 0
-        self._public_cache: _SeasonPublic | None = None
+        self._shared_view: dict[str, Any] | None = None  # the views' common fields (view)
         self._trust_at_start = 0.0  # the alliance's trust when this season began
         self._season_mistakes: frozenset[int] = frozenset()  # this season's (begin_season)
         self._rolls: list[list[float]] = []  # every season's detection rolls, when asked
@@ -242,12 +228,11 @@ class Game:
         cached = self._views.get(firm_id)
         if cached is not None:
             return cached
-        public = self._public_cache or self._season_public()
+        shared = self._shared_view or self._season_public()
         setup = self.setup
         assert setup is not None
-        state = self.state
-        firm = state.firms[firm_id]
-        trust_row = state.trust[firm_id]
+        firm = self.state.firms[firm_id]
+        trust_row = self.state.trust[firm_id]
         me = OwnFirm(
             id=firm.id,
             name=firm.name,
@@ -263,49 +248,43 @@ class Game:
         )
         offer = setup.offers.get(firm_id) or OutsideOffer(price=setup.market_price, lots=0.0)
         view = self._views[firm_id] = FirmView(
-            level_id=self.level.id,
-            is_dilemma=public.is_dilemma,
-            season=setup.season,
-            season_limit=public.season_limit,
+            **shared,
             me=me,
             offer=offer,
-            order=setup.order,
-            event=setup.event,
-            market_price=setup.market_price,
-            unit_cost=public.unit_cost,
-            investment_cost=setup.investment_cost,
-            terms=state.terms,
-            members=public.members,
-            my_trust={j: trust_row[j] for j in public.members if j != firm_id},
-            alliance_trust=public.alliance_trust,
-            detection_chance=public.detection_chance,
-            dimensions=public.dimensions,
-            phase=state.phase,
-            history=public.history,
+            my_trust={j: trust_row[j] for j in shared["members"] if j != firm_id},
             my_results=self._own[firm_id],
-            penalty_severity=self.treatments.penalty_severity,
         )
         return view
 
-    def _season_public(self) -> _SeasonPublic:
-        """What every firm sees alike this season, built once and shared by all their views
-        (the state only changes in ``resolve``, which discards it)."""
-        if self._public_cache is None:
-            self.begin_season()
-            state = self.state
+    def _season_public(self) -> dict[str, Any]:
+        """The fields of a :class:`FirmView` that every member's view shares this season,
+        built once and handed to each (the state only changes in ``resolve``, which discards
+        them)."""
+        if self._shared_view is None:
+            setup = self.begin_season()
+            state, level = self.state, self.level
             members = tuple(self.members())
-            limit = self.level.rules.end.season_limit
-            self._public_cache = _SeasonPublic(
-                is_dilemma=self.level.is_dilemma,
-                season_limit=limit if self.season_limit_known else None,
-                members=members,
-                alliance_trust=self._trust_at_start,
-                detection_chance=self.detection_chance(len(members)),
-                dimensions=dict(state.dimensions),
-                history=tuple(self.public),
-                unit_cost=self.level.rules.market.unit_cost,
-            )
-        return self._public_cache
+            limit = level.rules.end.season_limit
+            self._shared_view = {
+                "level_id": level.id,
+                "is_dilemma": level.is_dilemma,
+                "season": setup.season,
+                "season_limit": limit if self.season_limit_known else None,
+                "order": setup.order,
+                "event": setup.event,
+                "market_price": setup.market_price,
+                "unit_cost": level.rules.market.unit_cost,
+                "investment_cost": setup.investment_cost,
+                "terms": state.terms,
+                "members": members,
+                "alliance_trust": self._trust_at_start,
+                "detection_chance": self.detection_chance(len(members)),
+                "dimensions": dict(state.dimensions),
+                "phase": state.phase,
+                "history": tuple(self.public),
+                "penalty_severity": self.treatments.penalty_severity,
+            }
+        return self._shared_view
 
     def detection_rolls(self, season: int) -> list[float]:
         """The detection rolls ``season`` met, one per firm, drawn again from a fresh copy of
@@ -356,7 +335,7 @@ class Game:
             )
             own[firm_id] += (result,)
         self.setup = None
-        self._public_cache = None
+        self._shared_view = None
         self._views = {}
         self.outcome = self._check_end()
         if self.outcome is not None and not self.level.is_dilemma:
