@@ -9,6 +9,7 @@ Adding a personality means adding one subclass with a unique ``key``: it registe
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -98,6 +99,21 @@ class AlwaysDefect(Personality):
 
 def personality_keys(*, include_reference: bool = False) -> list[str]:
     return [k for k, cls in REGISTRY.items() if include_reference or not cls.reference]
+
+
+def newcomer_personality(table: Sequence[str | None], seed: int, firm_id: int) -> str:
+    """The personality of a firm of the cluster that joins a game during it (open membership).
+
+    At a table where every seat is the same personality (a simulator's policy run, "everyone
+    cooperates"), the newcomer is that personality too, so that the run measures the contract
+    with the behaviour it asked for. Anywhere else it is one of the cluster's own kinds of firm,
+    at random from the game's seed: the entry conditions check what a firm brings, not how it
+    will behave (000 III)."""
+    kinds = set(table)
+    if len(kinds) == 1 and None not in kinds:
+        return str(table[0])
+    keys = sorted(personality_keys())
+    return random.Random(f"{seed}/newcomer/{firm_id}").choice(keys)
 
 
 def make_personality(key: str, seed: int | str) -> Personality:

@@ -73,6 +73,11 @@ SECTION_NOTES: dict[str, str] = {
     "reputation": "A firm's name with clients, 0 to 1; it weighs on its private offers.",
     "investment": "The third decision, Invertir: own goods (quality, technology) and common goods "
     "(brand, institutions).",
+    "membership": "Who may join during a game when the contract's membership is open with "
+    "conditions (000 III, Términos de la membresía; the option's `admits_newcomers` effect). "
+    "After a season the consortium delivered, a firm of the cluster may apply; it joins if it "
+    "brings the capacity the terms ask and meets the order's quality, pays its fee into the "
+    "fund and sits at the table as a computer-run firm, up to the level's `firms.max`.",
     "population": "The cluster's thousands of firms around the players' consortium "
     "(game.engine.population; the level's `start.population`). Each season the consortium's "
     "visible result (an order delivered together, a cancelled one, a partner caught selling "

@@ -488,7 +488,7 @@ def _check_contract_choices(
     for condition, spec in merged.items():
         for option, data in spec["options"].items():
             for field in ("name", "consequence"):
-                if field not in data:
+                if data.get(field) is None:  # absent, or left empty by the schema
                     checker.report(
                         ("contract", "changes", condition, "options", option, field),
                         f"a new option needs '{field}'",

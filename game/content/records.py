@@ -371,12 +371,10 @@ def _record(check: _Check, path: tuple, value: Any) -> None:
         check.text((*path, "level"), data["level"], 100)
     if "seed" in data:
         check.seed((*path, "seed"), data["seed"])
-    seats = None
     if "names" in data:
         what = ("firms", "empresas")
         names = check.items((*path, "names"), data["names"], MAX_FIRMS, min_len=1, what=what)
         if names is not None:
-            seats = len(names)
             for i, name in enumerate(names):
                 check.text((*path, "names", i), name)
     if "contract" in data:
@@ -384,8 +382,8 @@ def _record(check: _Check, path: tuple, value: Any) -> None:
         for condition, option in (contract or {}).items():
             if condition in CONDITIONS:
                 check.text((*path, "contract", condition), option)
-    for season, decided in enumerate(seasons or ()):
-        check.decisions_by_seat((*path, "decisions", season), decided, seats)
+    for season, decided in enumerate(seasons or ()):  # founders', and newcomers' (open terms)
+        check.decisions_by_seat((*path, "decisions", season), decided, MAX_FIRMS)
         if len(check.problems) > 10 * MAX_SHOWN:  # enough said: the file is not the game's
             return
     if data.get("treatments") is not None:

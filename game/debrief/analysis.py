@@ -140,7 +140,11 @@ def season_rows(level: Level, played: Played) -> list[SeasonRow]:
                 fund=after.fund,
                 phase=after.phase,
                 dimensions=dict(after.dimensions),
-                firms=tuple(firm_season(report, after, f, names[f]) for f in range(len(names))),
+                firms=tuple(
+                    firm_season(report, after, f, names[f])
+                    for f in range(len(names))
+                    if f in report.capital_change  # at the table that season (not a newcomer yet)
+                ),
                 story=story,
             )
         )
@@ -169,6 +173,11 @@ def firm_season(report: SeasonReport, after: Snapshot, firm: int, name: str) -> 
     )
 
 
+def _capital(snapshot: Snapshot, firm: int) -> float | None:
+    """``firm``'s capital at ``snapshot``; None before it joined the table (a newcomer)."""
+    return snapshot.capital[firm] if firm < len(snapshot.capital) else None
+
+
 def series(level: Level, played: Played) -> Series:
     snaps = played.snapshots
     firms = range(len(played.game.names))
@@ -177,7 +186,7 @@ def series(level: Level, played: Played) -> Series:
     return Series(
         names=tuple(played.game.names),
         trust=[alliance_trust(s.trust, s.members) for s in snaps],
-        capital={f: [s.capital[f] for s in snaps] for f in firms},
+        capital={f: [_capital(s, f) for s in snaps] for f in firms},
         fund=[s.fund for s in snaps],
         dimensions={d: [s.dimensions[d] for s in snaps] for d in DIMENSIONS},
         thresholds=next_phase_thresholds(level, target) if target else {},

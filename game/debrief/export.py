@@ -515,10 +515,15 @@ def _record_from_rows(
         text = first.get(f"treatment_{field.name}", "")
         if text != "":
             treatments[field.name] = _treatment_value(field, text)
+    # the founders sit at the table from the first season; a newcomer's rows start later
+    first_season = {int(row["firm"]) for row in rows if int(row["season"]) == 1}
+    founders = [i for i in range(len(firms)) if i in first_season]
+    if founders != list(range(len(founders))) or not founders:
+        raise ValueError("the firms of the first season are not the game's first firms")
     record = GameRecord(
         level_id=first["level"],
         seed=int(first["seed"]),
-        names=tuple(firms[i]["name"] for i in range(len(firms))),
+        names=tuple(firms[i]["name"] for i in founders),
         contract={c: first[f"contract_{c}"] for c in CONDITIONS if first.get(f"contract_{c}")},
         decisions=tuple(seasons[n] for n in range(1, len(seasons) + 1)),
         treatments=treatments,

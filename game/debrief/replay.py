@@ -86,7 +86,13 @@ def replay_record(level: Level, record: GameRecord) -> Played:
 
     def decide(game: Game) -> Mapping[int, Decision] | None:
         season = game.state.season
-        return decisions[season] if season < len(decisions) else None
+        if season >= len(decisions):
+            return None
+        if any(firm not in decisions[season] for firm in game.members()):
+            # a record replayed on a level file changed since: the game went otherwise and a
+            # member the players never had (a newcomer, a firm not expelled) has no decision
+            return None
+        return decisions[season]
 
     return play_through(level, record, decide)
 

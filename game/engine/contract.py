@@ -48,6 +48,12 @@ MODIFIERS: dict[str, tuple[Combine, float, str]] = {
     ),
     "entry_per_season": ("add", 0.0, "points the entry-of-agents dimension gains each season"),
     "formality": ("add", 0.0, "formal terms that build the cluster's institutions"),
+    "admits_newcomers": (
+        "max",
+        0.0,
+        "1 = firms of the cluster may apply during the game and join if they meet the entry "
+        "conditions (rules.membership)",
+    ),
 }
 
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.engine.cluster import compute_phase, dimension_readings
 from game.engine.contract import sign_contract
 from game.engine.dilemma import resolve_dilemma
 from game.engine.fingerprint import level_fingerprint
-from game.engine.horizon import Epilogue, alone_payoffs, play_out
+from game.engine.horizon import Epilogue, alone_payoffs, play_out, season_alone
 from game.engine.ledger import FUND, Ledger
 from game.engine.level import Level
 from game.engine.outcome import Outcome, check_cluster_end, check_dilemma_end
-from game.engine.reports import OwnResult, PublicRecord, SeasonReport
+from game.engine.reports import Applicant, OwnResult, PublicRecord, SeasonReport
 from game.engine.rules import Treatments
 from game.engine.season import detection_chance, draw_dice, resolve_season, setup_season
 from game.engine.state import (
@@ -40,13 +40,15 @@ from game.engine.views import FirmView, OwnFirm
 
 Decider = Callable[[FirmView], Decision]
 
-MODEL = 3
+MODEL = 4
 """The version of the rules a game is played under, kept in its record. Model 1 (until
 2026-12-03): a game paid what it had paid when it ended, fines were sums of soles, and dice were
 seeded in two ways. Model 2 (2026-12-03): a fixed horizon played out after the game ends
 (collapse costs everyone), fines as a share of the order owed, clients whose orders grow, one
 way of seeding. Model 3 (2026-12-03, later): the consortium moves the cluster through its population
-(game.engine.population, the demonstration effect), not its dimensions directly.
+(game.engine.population, the demonstration effect), not its dimensions directly. Model 4
+(2026-12-03, evening): under open membership firms of the cluster apply and join during a game,
+and every season draws its dice for every seat the table can have.
 A record of another model would replay with rules its players never met, so it is refused
 (:class:`OldRulesError`), never replayed."""
 
@@ -121,7 +123,11 @@ class Game:
             )
         self.level = level
         self.seed = seed
+        self.founders = tuple(names)
+        """The firms that signed: the seats a record keeps (newcomers follow from the dice)."""
         self.names = tuple(names)
+        """Every firm at the table so far, founders first, then newcomers in order of joining
+        (a firm's id is its place here)."""
         if isinstance(treatments, Treatments):
             self.treatments = treatments
         else:
@@ -146,6 +152,7 @@ class Game:
         self.signing = self._sign()
         self._streams = Streams(seed)
         self._event_rng = self._streams.stream("events")
+        self._applicant_rng = self._streams.stream("applicants")
         self.setup: SeasonSetup | None = None
         self.reports: list[SeasonReport] = []
         self.public: list[PublicRecord] = []
@@ -293,7 +300,8 @@ class Game:
         runs on from season to season."""
         if len(self._rolls) < len(self.reports):
             dice = Streams(self.seed).stream("dice")
-            self._rolls = [draw_dice(dice, len(self.names))[1] for _ in self.reports]
+            seats = self.level.firms.max
+            self._rolls = [draw_dice(dice, seats)[1] for _ in self.reports]
         return self._rolls[season - 1]
 
     def detection_chance(self, members: int | None = None) -> float:
@@ -324,7 +332,6 @@ class Game:
                 self._trust_at_start,
             )
         self.reports.append(report)
-        self.public.append(self._public_record(report))
         own, detected, change = self._own, report.detected, report.capital_change
         for firm_id, decision in report.decisions.items():
             result = OwnResult(
@@ -338,6 +345,13 @@ class Game:
         self._shared_view = None
         self._views = {}
         self.outcome = self._check_end()
+        if not self.level.is_dilemma:
+            applicant = self._hear_applicant(report, setup.order.min_quality)
+            if applicant is not None:  # a newcomer brings its pairs into the alliance's trust
+                trust = alliance_trust(self.state.trust, self.members())
+                report = replace(report, applicant=applicant, trust_after=trust)
+                self.reports[-1] = report
+        self.public.append(self._public_record(report))
         if self.outcome is not None and not self.level.is_dilemma:
             state = self.state
             self.epilogue = play_out(
@@ -373,10 +387,78 @@ class Game:
         Cluster levels only: the tutorial has no market to sell alone in."""
         if self.level.is_dilemma:
             raise ValueError(f"{self.level.id} has no market to sell alone in")
-        if self._alone is None:  # no decision changes it: worked out once
-            firms = starting_firms(self.level, self.names, self.seed)
+        if self._alone is None or len(self._alone) < len(self.names):  # once per newcomer
+            firms = starting_firms(self.level, self.founders, self.seed)
+            firms += [self._as_it_started(f) for f in self.state.firms[len(firms) :]]
             self._alone = alone_payoffs(self.level, firms, self.seed)
         return self._alone
+
+    def _as_it_started(self, newcomer: Firm) -> Firm:
+        """A newcomer as it was when the game began: a firm of the cluster selling alone."""
+        return replace(
+            newcomer,
+            capital=self.starting_capital[newcomer.id],
+            member=False,
+            informal_credit=True,
+        )
+
+    # -- open membership (000 III, Términos de la membresía) ---------------------------------
+
+    def _hear_applicant(self, report: SeasonReport, standard: float) -> Applicant | None:
+        """After a season the consortium delivered, a firm of the cluster may apply; it joins
+        if it meets the entry conditions (closed terms, a full table or a game over: nobody).
+
+        The applicants' stream is drawn the same every season (a roll and a firm), whatever
+        happens, so a "what if" meets the same applicants."""
+        level, state = self.level, self.state
+        rules = level.rules.membership
+        roll = self._applicant_rng.random()
+        firm = make_firms(level, ["?"], self._applicant_rng)[0]
+        if (
+            self.outcome is not None
+            or state.terms.modifiers["admits_newcomers"] < 1.0
+            or report.order_status != "accepted"
+            or len(state.firms) >= level.firms.max
+            or roll >= rules.apply_chance
+        ):
+            return None
+        firm.id, firm.name = len(state.firms), self._newcomer_name()
+        shortfalls = []
+        if firm.capacity < rules.entry_capacity * level.firm_template.capacity:
+            shortfalls.append("capacity")
+        if firm.quality < standard:
+            shortfalls.append("quality")
+        if shortfalls:
+            return Applicant(firm.name, firm.capacity, firm.quality, tuple(shortfalls), None, 0.0)
+        fee = self._admit(firm)
+        return Applicant(firm.name, firm.capacity, firm.quality, (), firm.id, fee)
+
+    def _admit(self, firm: Firm) -> float:
+        """Seat ``firm`` at the table: it brings what it earned alone until now, pays its way
+        into the fund and starts as a near stranger to every member. Returns the fee."""
+        state, level = self.state, self.level
+        self.starting_capital += (firm.capital,)
+        events = {event.key: event for event in level.events}
+        firm.capital += sum(season_alone(level, events[r.event], firm) for r in self.reports)
+        fee = min(level.rules.membership.entry_fee, max(firm.capital, 0.0))
+        firm.capital -= fee
+        state.fund += fee
+        trust = level.rules.membership.newcomer_trust
+        for row in state.trust:
+            row.append(trust)
+        state.trust.append([trust] * len(state.firms) + [1.0])
+        state.firms.append(firm)
+        self.names += (firm.name,)
+        self._own.append(())
+        return fee
+
+    def _newcomer_name(self) -> str:
+        """The level's first firm name nobody at the table has (numbered, once all are used)."""
+        taken = set(self.names)
+        for name in self.level.firm_names:
+            if name not in taken:
+                return name
+        return f"{self.level.firm_names[0]} {len(self.names) + 1}"
 
     def _mistakes(self) -> frozenset[int]:
         """Firms whose lot comes out faulty this season if they cooperate (the mistake
@@ -386,7 +468,9 @@ class Game:
         if rate <= 0.0:
             return frozenset()
         roll = self._streams.stream("mistakes").random
-        return frozenset(f.id for f in self.state.firms if roll() < rate)
+        # a roll for every seat the table can have, as the dice (the tutorial's never grows)
+        seats = len(self.state.firms) if self.level.is_dilemma else self.level.firms.max
+        return frozenset(i for i in range(seats) if roll() < rate)
 
     def _check_end(self) -> Outcome | None:
         level, state = self.level, self.state
@@ -454,7 +538,7 @@ class Game:
         return GameRecord(
             level_id=self.level.id,
             seed=self.seed,
-            names=self.names,
+            names=self.founders,
             contract=dict(self.state.terms.choices),
             decisions=tuple(dict(r.decisions) for r in self.reports),
             treatments=self.treatments.to_json(),
@@ -546,12 +630,20 @@ def play(
     names: Sequence[str] | None = None,
     *,
     treatments: Treatments | Mapping[str, Any] | None = None,
+    newcomers: Callable[[int], Decider] | None = None,
 ) -> Game:
-    """Play a whole game with one decider per seat (computer-run firms, scripted players)."""
+    """Play a whole game with one decider per seat (computer-run firms, scripted players).
+
+    ``newcomers`` gives the decider of a firm that joins during the game, by its id; without
+    it a newcomer decides as the founder whose seat its id falls on, counting round the
+    table (``deciders[id % len(deciders)]``)."""
     if names is None:
         names = seat_names(level, len(deciders))
     game = Game(level, names, seed, contract, treatments=treatments)
+    seated = list(deciders)
     while game.outcome is None:
         game.begin_season()
-        game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
+        for firm_id in range(len(seated), len(game.names)):
+            seated.append(newcomers(firm_id) if newcomers else deciders[firm_id % len(deciders)])
+        game.resolve({i: seated[i](game.view(i)) for i in game.members()})
     return game

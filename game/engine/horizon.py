@@ -143,9 +143,9 @@ def play_out(
     if mode == "alliance":
         held = reports[-level.rules.end.hold_seasons :]
         for firm in firms:
-            if firm.member:
-                mean = sum(r.capital_change[firm.id] for r in held) / len(held)
-                earnings[firm.id] = mean * seasons
+            if firm.member:  # over the held seasons it was at the table (a newcomer: fewer)
+                results = [r.capital_change[firm.id] for r in held if firm.id in r.capital_change]
+                earnings[firm.id] = sum(results) / len(results) * seasons if results else 0.0
     for _ in range(seasons):
         event = draw_event(level.events, events)
         for firm in firms:

@@ -37,6 +37,25 @@ class Penalty:
 
 
 @dataclass(frozen=True, slots=True)
+class Applicant:
+    """A firm of the cluster that asked to join after the season (open membership, 000 III).
+
+    ``shortfalls`` names the entry conditions it did not meet ("capacity", "quality"); it
+    joined, as firm ``firm_id``, when there were none."""
+
+    name: str
+    capacity: float
+    quality: float
+    shortfalls: tuple[str, ...]
+    firm_id: int | None
+    fee: float
+
+    @property
+    def joined(self) -> bool:
+        return self.firm_id is not None
+
+
+@dataclass(frozen=True, slots=True)
 class SeasonReport:
     """Everything that happened in one season, including what firms could not see."""
 
@@ -56,7 +75,7 @@ class SeasonReport:
     penalties: dict[int, Penalty]
     left: dict[int, str]  # firm -> "expelled" / "bankrupt"
     trust_before: float
-    trust_after: float
+    trust_after: float  # at the season's end, a newcomer who joined then counted in
     dimensions_before: dict[str, float]
     dimension_changes: dict[str, float]
     phase: int
@@ -73,6 +92,8 @@ class SeasonReport:
     population: dict[str, float] = field(default_factory=dict)
     """The cluster's population before and after the season (game.engine.population), empty in the
     tutorial: how many firms work in associations, and how they see the consortium."""
+    applicant: Applicant | None = None
+    """A firm that applied to join once the season was over (open membership only)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,6 +268,35 @@ class DimensionRules:
 
 
 @dataclass(frozen=True, slots=True)
+class MembershipRules:
+    """Who may join the consortium during a game when its membership is open with conditions
+    (000 III, Términos de la membresía): firms of the cluster apply when they see it deliver,
+    and the entry conditions, defined precisely in advance, say which of them may join."""
+
+    apply_chance: float = param(
+        0,
+        1,
+        "chance that a firm of the cluster applies after a season in which the consortium "
+        "delivered its order (the demonstration effect, 004 chapter 4); at most one a season",
+    )
+    entry_capacity: float = param(
+        0,
+        2,
+        "the entry condition on what an applicant brings: its capacity at least this share of "
+        "the level's typical firm's (000 III: a set number of boats, hectares or kilograms)",
+    )
+    entry_fee: float = param(
+        0,
+        MONEY_MAX,
+        "what a newcomer pays into the common fund on joining: its share of what the founders "
+        "paid at signing",
+    )
+    newcomer_trust: float = param(
+        0, 1, "the trust between a newcomer and each member when it joins (they barely know it)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class EndRules:
     season_limit: int = param(
         1,
@@ -352,6 +381,7 @@ class Rules:
     investment: InvestmentRules
     population: PopulationRules
     dimensions: DimensionRules
+    membership: MembershipRules
     end: EndRules
     fund: FundRules
     treatments: Treatments
@@ -370,6 +400,7 @@ RULE_SECTIONS: dict[str, type] = {
     "investment": InvestmentRules,
     "population": PopulationRules,
     "dimensions": DimensionRules,
+    "membership": MembershipRules,
     "end": EndRules,
     "fund": FundRules,
     "treatments": Treatments,

@@ -95,9 +95,11 @@ def setup_season(
     low, high = market.outside_premium
     event_premium = effect["outside_premium"]
     by_reputation = market.reputation_premium
+    # a draw for every seat the table can have, member or not, so the dice never shift
+    premiums = [offer_rng.uniform(low, high) for _ in range(level.firms.max)]
     offers = {}
-    for firm in state.firms:  # a draw for every firm, member or not, so the dice never shift
-        premium = offer_rng.uniform(low, high) + event_premium
+    for firm in state.firms:
+        premium = premiums[firm.id] + event_premium
         if firm.member:
             weight = 1.0 - by_reputation + by_reputation * firm.reputation
             firm_lots = firm.capacity * capacity_factor
@@ -141,9 +143,10 @@ class _Season:
 
 
 def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float], float]:
-    """A resolution's dice, all drawn up front and for every firm, member or not, so that
-    decisions never shift them: quality noise per firm, a detection roll per firm, and one roll
-    for a client's claim."""
+    """A resolution's dice, all drawn up front and for every seat the table can have
+    (``firms``: the level's most), member or not, so that decisions and newcomers never shift
+    them: quality noise per firm, a detection roll per firm, and one roll for a client's
+    claim."""
     noise = [rng.gauss(0.0, 1.0) for _ in range(firms)]
     rolls = [rng.random() for _ in range(firms)]
     return noise, rolls, rng.random()
@@ -200,7 +203,7 @@ def resolve_season(
         treatments=treatments,
         mistakes=mistakes,
     )
-    quality_noise, detection_rolls, claim_roll = draw_dice(rng, len(firms))
+    quality_noise, detection_rolls, claim_roll = draw_dice(rng, level.firms.max)
 
     _pay_dues_and_contract_costs(season)
     investments = _invest(season)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from game.ai import make_personality
+from game.ai import make_personality, newcomer_personality
 from game.ai.base import REGISTRY, Personality
 from game.engine.contract import CONDITIONS
 from game.engine.game import Game, GameRecord
@@ -306,10 +306,24 @@ class Match:
         if kept:
             self._kept[game.state.season + 1] = kept
         report = game.resolve(decisions)
+        self._seat_newcomers()
         self.pending = {}
         self.last_report = report
         self.stage = Stage.OVER if game.outcome is not None else Stage.RESOLVED
         return report
+
+    def _seat_newcomers(self) -> None:
+        """A firm that joined the consortium (open membership) takes a seat of its own, run by
+        the computer: a personality drawn from the game's seed, like the table's when every
+        founder is the same one (:func:`game.ai.newcomer_personality`)."""
+        game = self.active_game
+        table = [s.personality for s in self.start_seats]
+        seats = list(self.seats)
+        for firm_id in range(len(seats), len(game.names)):
+            key = newcomer_personality(table, self.seed, firm_id)
+            seats.append(Seat(game.names[firm_id], key))
+            self.ai[firm_id] = make_personality(key, f"{self.seed}/ai/{firm_id}")
+        self.seats = tuple(seats)
 
     def next_season(self) -> None:
         if self.stage is not Stage.RESOLVED:
@@ -399,6 +413,7 @@ class Match:
                 if seat in match.ai and seat not in kept:
                     match.ai[seat].decide(game.view(seat))
             match.last_report = game.resolve(decisions)
+            match._seat_newcomers()
             if game.outcome is None:
                 game.begin_season()
         if game.state.season > 0 and game.outcome is None:

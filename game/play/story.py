@@ -20,7 +20,7 @@ from game.i18n import LANGUAGES, pick, register, tr, whole_number
 @dataclass(frozen=True, slots=True)
 class StoryStep:
     kind: str  # event, deliveries, verdict, faulty, detection, suspicion, trust, money,
-    # population, dimensions, phase
+    # population, dimensions, phase, membership
     key: str
     values: dict[str, Any] = field(default_factory=dict)
     firms: tuple[int, ...] = ()  # firms the step is about (highlighted on the board)
@@ -51,7 +51,21 @@ def season_story(level: Level, report: SeasonReport, names: list[str]) -> list[S
     steps += _population_steps(report)
     steps += _dimension_steps(report)
     steps += _phase_steps(level, report)
+    steps += _applicant_steps(report)
     return steps
+
+
+def _applicant_steps(report: SeasonReport) -> list[StoryStep]:
+    """A firm of the cluster asked to join once the season was over (open membership, 000
+    III): told last, since it sits at the table from the next season on."""
+    applicant = report.applicant
+    if applicant is None:
+        return []
+    if applicant.firm_id is not None:
+        values = {"firm": applicant.name, "fee": applicant.fee}
+        return [StoryStep("membership", "story.applicant.joined", values, (applicant.firm_id,))]
+    values = {"firm": applicant.name, "why_key": f"story.applicant.short.{applicant.shortfalls[0]}"}
+    return [StoryStep("membership", "story.applicant.refused", values)]
 
 
 def _phase_steps(level: Level, report: SeasonReport) -> list[StoryStep]:
@@ -357,6 +371,26 @@ register(
             "({associated} de {firms}).",
             "en": "The cluster saw the failure: {count} firms stopped working in associations "
             "({associated} of {firms}).",
+        },
+        "story.applicant.joined": {
+            "es": "{firm} pidió entrar al consorcio, cumple las condiciones de ingreso y se une: "
+            "pone S/ {fee:.1f} mil en el fondo y empieza casi como un extraño.",
+            "en": "{firm} applied to join the consortium, meets the entry conditions and joins: "
+            "it puts S/ {fee:.1f}k into the fund and starts almost as a stranger.",
+        },
+        "story.applicant.refused": {
+            "es": "{firm} pidió entrar al consorcio, pero {why}: las condiciones de ingreso lo "
+            "dejan fuera.",
+            "en": "{firm} applied to join the consortium, but {why}: the entry conditions keep "
+            "it out.",
+        },
+        "story.applicant.short.capacity": {
+            "es": "no tiene la capacidad que se pide",
+            "en": "it lacks the capacity they require",
+        },
+        "story.applicant.short.quality": {
+            "es": "su calidad no llega al estándar del pedido",
+            "en": "its quality falls short of the order's standard",
         },
         "story.dimension": {
             "es": "{dimension}: {delta:+.1f} puntos.",

@@ -33,7 +33,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from typing import Any
 
-from game.ai import REGISTRY, make_personality, personality_keys
+from game.ai import REGISTRY, make_personality, newcomer_personality, personality_keys
 from game.content.levels import load_level
 from game.engine.game import Game, seat_names, starting_firms
 from game.engine.horizon import play_alone
@@ -246,14 +246,18 @@ def run_game(
     if all(key == SOLO for key in seats):
         alone = play_alone(level, starting_firms(level, names, seed), seed)
         return _result(seed, seats, alone.outcome, 0.0, alone.payoffs, alone.payoffs)
-    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
+    table = list(seats)
+    deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(table)]
     game = Game(level, names, seed, contract, treatments=treatments)
     while game.outcome is None:
         game.begin_season()
+        for firm_id in range(len(deciders), len(game.names)):  # firms that joined
+            table.append(newcomer_personality(seats, seed, firm_id))
+            deciders.append(make_personality(table[-1], f"{seed}/ai/{firm_id}"))
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
     trust = game.reports[-1].trust_after
     alone = None if level.is_dilemma else game.alone_payoffs()
-    return _result(seed, seats, game.outcome, trust, game.payoffs(), alone)
+    return _result(seed, table, game.outcome, trust, game.payoffs(), alone)
 
 
 def _result(

@@ -99,3 +99,17 @@ def test_firm_names_of_invisible_characters_are_refused(tmp_path) -> None:
     problems = _problems(_level_file(tmp_path, invisible))
     assert any("firm_names[1]" in p and "U+200B zero width space" in p for p in problems)
     assert any("firm_names[2]" in p and "U+202E" in p for p in problems), problems
+
+
+def test_a_new_contract_option_without_its_texts_is_refused_not_crashed(tmp_path) -> None:
+    """Found by the level fuzz: a changed option renamed to one the defaults lack (a new
+    option) with only a cost gave a TypeError traceback instead of a message."""
+
+    def rename(data):
+        options = {"desconocido": {"cost_per_season": 3}}
+        data["contract"]["changes"] = {"leadership": {"options": options}}
+
+    problems = _problems(_level_file(tmp_path, rename))
+    where = "contract.changes.leadership.options.desconocido"
+    assert any(f"{where}.name: a new option needs 'name'" in p for p in problems), problems
+    assert any(f"{where}.consequence: a new option needs" in p for p in problems), problems

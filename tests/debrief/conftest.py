@@ -62,5 +62,6 @@ SCRIPT: tuple[dict[int, Decision], ...] = (
 
 def scripted_record(level: Level, seed: int) -> GameRecord:
     names = level.firm_names[:6]
-    decisions = tuple({i: season.get(i, COOPERATE) for i in range(len(names))} for season in SCRIPT)
+    seats = range(level.firms.max)  # the founders, and any firm that joins: all cooperate
+    decisions = tuple({i: season.get(i, COOPERATE) for i in seats} for season in SCRIPT)
     return GameRecord(level.id, seed, tuple(names), dict(level.reference_contract), decisions)

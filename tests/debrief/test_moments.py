@@ -148,7 +148,8 @@ def test_a_firm_that_keeps_defecting_unseen_is_told_once_until_caught(gamarra):
     """Its first unseen defection is a moment; the next ones are counted in its detection."""
     level = scripted_level(gamarra, seasons=4, tolerance=0.5)
     names = tuple(level.firm_names[:6])
-    decisions = tuple({i: DEFECT if i == 2 else COOPERATE for i in range(6)} for _ in range(4))
+    seats = range(level.firms.max)  # the founders, and any firm that joins
+    decisions = tuple({i: DEFECT if i == 2 else COOPERATE for i in seats} for _ in range(4))
 
     def detected(seed):
         record = GameRecord(level.id, seed, names, dict(level.reference_contract), decisions)

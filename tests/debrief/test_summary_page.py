@@ -60,8 +60,8 @@ def first_page(page: str) -> str:
 def long_game():
     """Fourteen seasons of Villa El Salvador, played with treatments, with expulsions."""
     level = load_level("villa_el_salvador")
-    deciders = [make_personality(k, f"6/ai/{i}") for i, k in enumerate(SEATS)]
-    game = play(level, deciders, 6, level.reference_contract, treatments=TREATED)
+    deciders = [make_personality(k, f"13/ai/{i}") for i, k in enumerate(SEATS)]
+    game = play(level, deciders, 13, level.reference_contract, treatments=TREATED)
     assert len(game.reports) >= 12
     return level, game.record(), analyse(level, game.record())
 

@@ -2,7 +2,7 @@
 
 Any change that moves a single draw, a float's last bit or the order of a ledger entry fails
 here: every game saved or exported under the current rules (:data:`game.engine.game.MODEL`)
-must replay exactly. The cluster levels' digests were made anew for model 2 (2026-12-03); the
+must replay exactly. The cluster levels' digests were made anew for model 4 (2026-12-03: newcomers, dice for every seat); the
 tutorial's are the ones it had before, since the new model leaves its rounds alone. If a rule
 change is *meant* to change results, it is a new model: raise ``MODEL``, recompute the digests
 with ``python -m tests.engine.test_golden_games`` and say so in the commit.
@@ -19,6 +19,7 @@ import pytest
 from game.ai import make_personality
 from game.content.levels import load_level
 from game.engine.game import Game, play, replay
+from game.engine.reports import Applicant
 
 MIX = ("leal", "oportunista", "reciproco", "rencoroso", "a_medias", "inversor")
 OTHERS = ("aprendiz", "ojo_por_ojo", "alternador", "oportunista", "a_medias", "rencoroso")
@@ -39,13 +40,13 @@ GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 DIGESTS: dict[str, str] = {
     "tutorial/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/default": "070ce3053be70244357db02056f815b210db63ef0ebcee2b91f78bb2f6bc185e",
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
-    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "34c6eaef9e144ffd4b93572fbdd4f58e2b938ae2b97e896fbfc3166630036286",
-    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "d528b6f5b0aaaa55b877ffdb9e5127f1461a70cfe44f39276674c1fae9812310",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "5eb18b6443c59f76fd882017e3ebcf84e5a29c46db7827caa245d76b7543f211",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "c960ac637d475060b68514800f5ee0ab6fd91f92f44f3f4237fc25f666730ceb",
-    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "02f5960a7a030591c6790010c8f217cb4797f20fadaec0425f78e7de37855516",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "06c2a07f1a397883d60f3875a0d38968a6cf8a4f2b7432b732d97216a102d9bb",
-    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "7ff084ebe880e053c04d87fbdfbdd9b84d06a72a2abb7f7255a72278a0137b0a",
+    "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7aa89069035cac15b1fc21a04703ecd50388516d2d5b6248f9d8eb03a1e49b2d",
+    "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "7e5fbdafae23213783c5503a12a05916b059685617f8ce4e4a12fcf6f3b383cb",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "94da1aaeb1b38113e9b78629bbd729c6ea680e84d60c2d731fdd6994c3f335cc",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "a5030df233ff0332bdc11eb5b1ababacee93e50bc5c395eda7e603f5bf107225",
+    "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "53617409c5bad6d6509c90b7cd1ba1cd2b3537d9fe49d52ff6ff54c037103d41",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "8728a64e8391b175c43522c7ea6669674e0de23210f308a7414b2d64f255df85",
+    "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "356fc1acfd655bf339ed9cc63baa1a1cea8f8b6a320e88bb4ac73e65b2961d0a",
 }
 
 
@@ -80,6 +81,10 @@ def _floats(value: Any) -> Any:
     if hasattr(value, "value") and not isinstance(value, int):  # enums
         return value.value
     return value
+
+
+def _applicant(a: Applicant) -> tuple[Any, ...]:
+    return (a.name, a.capacity, a.quality, a.shortfalls, a.firm_id, a.fee)
 
 
 def game_summary(game: Game) -> dict[str, Any]:
@@ -123,6 +128,7 @@ def game_summary(game: Game) -> dict[str, Any]:
                 "ledger": list(r.ledger),
                 "payoffs": r.payoffs,
                 **({"population": r.population} if r.population else {}),
+                **({"applicant": _applicant(r.applicant)} if r.applicant else {}),
             }
         )
     public = [
@@ -223,8 +229,8 @@ TREATED_GAMES: list[tuple[str, int, tuple[str, ...], str]] = [
 their own."""
 
 TREATED_DIGESTS: dict[str, str] = {
-    "gamarra/9": "b7b489a2d803a970e1e643c9d4407a4422c4a1b308a6ed2285f1e563f761a6f8",
-    "el_porvenir/11": "add22c9bbec2ab924cd8f8a307fcd5f45ac8651e4cb43c58677c9c0e1599bd0f",
+    "gamarra/9": "e38dbed98c7534dd0632cf771c796907cce767a274ad8acc9ef3152a303ef22d",
+    "el_porvenir/11": "f7e7f6570f4afbaafa57e361d611e0063671793f974ae5c8e7ee9f870ca4b861",
     "tutorial/8": "c852e3d45c17aeba5f4cb1ed8ef9289b94ed0af159722bf8bdfabe8c8d138a93",
 }
 
@@ -242,9 +248,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "20e61765358a9b86476705a9d73f94a56425eb8af4050ef98e74584317af126b",
-    "el_porvenir": "112edd5122e6c1c90fda058c81d69ca89e2e389c2bb63027290ebb208b2c7683",
-    "villa_el_salvador": "b6c5039a6408a6b74f662a10345faa52a2a94f3903f43a2e93e03215364cb65c",
+    "gamarra": "214de527b39a48c82b1f87fd8948cb0582b067cdb475ce89dc16bcab2ce8d7b7",
+    "el_porvenir": "bcbb6c00bcd6b3f9793b5f4ec00c595842aef1eae20dc3eec1bf034ca285eba4",
+    "villa_el_salvador": "dbcd646043a48836e1ab3717f57a4ec999129a9524dc71322946bc6458781b47",
 }
 
 

@@ -69,7 +69,9 @@ def test_after_an_advance_the_members_go_on_earning_what_they_earned_at_the_end(
     assert game.epilogue.mode == "alliance"
     for firm in game.state.firms:
         if firm.member:  # a firm expelled on the way (a faulty lot too many) sells alone
-            mean = sum(r.capital_change[firm.id] for r in held) / len(held)
+            # over the held seasons it sat at the table (a newcomer may have joined in them)
+            results = [r.capital_change[firm.id] for r in held if firm.id in r.capital_change]
+            mean = sum(results) / len(results)
             assert game.epilogue.earnings[firm.id] == pytest.approx(mean * game.epilogue.seasons)
 
 

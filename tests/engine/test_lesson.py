@@ -28,6 +28,11 @@ def run(level: str, **options) -> SimulationSummary:
     return simulate(level, GAMES, 1, **options)
 
 
+def _cooperator(seed: int):
+    """A firm that joins a table of one defector among cooperators is one more cooperator."""
+    return lambda firm_id: make_personality("always_cooperate", f"{seed}/ai/{firm_id}")
+
+
 def _with_one_defector(level_name: str, no_rules: bool):
     """Per game: (outcome, the defector's payoff, its partners' mean payoff)."""
     level = load_level(level_name)
@@ -38,7 +43,7 @@ def _with_one_defector(level_name: str, no_rules: bool):
     for seed in range(1, GAMES + 1):
         deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
         contract = level.default_contract if no_rules else level.reference_contract
-        game = play(level, deciders, seed, contract)
+        game = play(level, deciders, seed, contract, newcomers=_cooperator(seed))
         payoffs = game.payoffs()
         games.append((game.outcome.kind, payoffs[0], fmean(payoffs[1:])))
     return games
@@ -87,7 +92,7 @@ def test_a_defector_caught_under_the_reference_contract_loses_that_season(level)
     results = []
     for seed in range(1, GAMES + 1):
         deciders = [make_personality(key, f"{seed}/ai/{i}") for i, key in enumerate(seats)]
-        game = play(lv, deciders, seed, lv.reference_contract)
+        game = play(lv, deciders, seed, lv.reference_contract, newcomers=_cooperator(seed))
         results += [r.capital_change[0] < 0 for r in game.reports if 0 in r.detected]
     assert len(results) >= 100
     assert sum(results) / len(results) >= 0.90
@@ -119,5 +124,6 @@ def test_el_porvenirs_informal_institutions_change_how_its_games_end() -> None:
     bare = replace(level, informal_sanctions=replace(level.informal_sanctions, enabled=False))
     with_network = simulate("el_porvenir", GAMES, 1, contract="default", level=level)
     without = simulate("el_porvenir", GAMES, 1, contract="default", level=bare)
-    assert with_network.rates["collapse"] <= without.rates["collapse"] - 0.02
+    fewer_collapses = without.rates["collapse"] - with_network.rates["collapse"]
+    assert round(fewer_collapses, 6) >= 0.02  # rates are counts over GAMES: no float dust
     assert with_network.mean_length >= without.mean_length + 1.0

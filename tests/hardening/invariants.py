@@ -11,7 +11,7 @@ import math
 import random
 from collections.abc import Sequence
 
-from game.ai import make_personality, personality_keys
+from game.ai import make_personality, newcomer_personality, personality_keys
 from game.engine.contract import CONDITIONS
 from game.engine.game import Game
 from game.engine.ledger import FUND, REASONS
@@ -37,10 +37,21 @@ def check_season(game: Game) -> None:
     assert _finite(state.brand_bonus, state.institutions_bonus), f"{where}: bonus not finite"
     assert 0.0 <= report.trust_after <= 1.0, f"{where}: alliance trust {report.trust_after}"
     assert 0.0 <= report.detection_chance <= 1.0, f"{where}: detection {report.detection_chance}"
+    assert len(state.firms) == len(game.names) == len(state.trust) <= game.level.firms.max, where
+    assert all(len(row) == len(state.firms) for row in state.trust), f"{where}: trust not square"
+    applicant = report.applicant
+    newcomers = 1 if applicant is not None and applicant.joined else 0
+    assert len(report.capital_change) == len(state.firms) - newcomers, where
+    if newcomers:
+        assert applicant.firm_id == len(state.firms) - 1 and not applicant.shortfalls, where
+        assert _finite(applicant.fee) and applicant.fee >= 0.0, f"{where}: entry fee {applicant}"
+        assert state.firms[-1].member and state.firms[-1].name == applicant.name, where
     for firm in state.firms:
         assert _finite(firm.capacity, firm.quality, firm.technology, firm.reputation), where
         assert 0.0 <= firm.reputation <= 1.0, f"{where}: reputation {firm.reputation}"
         assert 0.0 <= firm.quality <= 1.0, f"{where}: quality {firm.quality}"
+        if firm.id not in report.capital_change:  # it joined once the season was over
+            continue
         moved = sum(amount for account, amount, _ in report.ledger if account == firm.id)
         assert math.isclose(report.capital_change[firm.id], moved, rel_tol=1e-9, abs_tol=1e-6), (
             f"{where}: firm {firm.id} capital changed by {report.capital_change[firm.id]}, "
@@ -74,6 +85,9 @@ def play_checked(
     game = Game(level, names, seed, contract)
     while game.outcome is None:
         game.begin_season()
+        for firm_id in range(len(deciders), len(game.names)):  # firms that joined
+            key = newcomer_personality(seats, seed, firm_id)
+            deciders.append(make_personality(key, f"{seed}/ai/{firm_id}"))
         game.resolve({i: deciders[i](game.view(i)) for i in game.members()})
         check_season(game)
         assert len(game.reports) <= max_seasons, f"{level.id} seed {seed} never ends"

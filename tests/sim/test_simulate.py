@@ -67,7 +67,12 @@ def test_reference_policies(name):
     assert cooperate.rates["advance"] > defect.rates["advance"]
     assert cooperate.mean_final_trust > defect.mean_final_trust
     assert list(cooperate.payoff_by_personality) == ["always_cooperate"]
-    assert cooperate.seats_by_personality["always_cooperate"] == 40 * load_level(name).firms.default
+    # the founders, and the firms that joined under the reference contract's open membership
+    level = load_level(name)
+    firms, most = level.firms, 40 * level.firms.max
+    joined = 0 if level.is_dilemma else 1  # the tutorial is two players, nobody else
+    assert 40 * firms.default + joined <= cooperate.seats_by_personality["always_cooperate"] <= most
+    assert defect.seats_by_personality["always_defect"] == 40 * firms.default  # nobody applies
     # reasons count only collapses and stagnations, each code at most once per game
     failures = round((defect.rates["collapse"] + defect.rates["stagnation"]) * 40)
     assert all(1 <= count <= failures for count in defect.reasons.values())

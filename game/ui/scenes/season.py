@@ -2077,6 +2077,14 @@ def draw_step_icon(surface: pygame.Surface, box: pygame.Rect, step: StoryStep):
             return theme.GREEN
         draw_cross(surface, disc, theme.VERMILLION)
         return theme.VERMILLION
+    if kind == "membership":  # a firm applied to join: in (a member now) or kept out
+        joined = bool(step.firms)
+        draw_person(
+            surface,
+            disc.inflate(-disc.w // 5, -disc.h // 5),
+            theme.BLUE if joined else theme.INK,
+        )
+        return theme.BLUE if joined else theme.INK
     if kind == "population":
         joined = step.values.get("delta", 0) > 0
         draw_person(
