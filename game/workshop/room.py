@@ -588,12 +588,13 @@ class Room:
             return 0, 0
         return machine.decision_count()
 
-    def seat_screen(self, token: str | None) -> dict[str, Any]:
+    def seat_screen(self, token: str | None, *, light: bool = False) -> dict[str, Any]:
         """What a seat's phone shows now: only that firm's own secrets, and the public rest.
 
         ``screen`` names the page: ``lobby``, ``deciding``, ``decided``, ``story``,
         ``computer`` (the seat is run by the computer), ``over`` (the game ended), ``ended``
-        (the facilitator ended the workshop). ``key`` changes whenever the page must change."""
+        (the facilitator ended the workshop). ``key`` changes whenever the page must change.
+        ``light``: only what a live update needs (the page, the counts, the clock)."""
         group, seat = self._require_seat(token)
         match, machine = group.match, group.machine
         base: dict[str, Any] = {
@@ -630,19 +631,19 @@ class Room:
         base["screen"] = screen
         base["season"] = group.season
         if match is not None and match.game is not None:
-            base["season_limit"] = match.active_game.view(seat).season_limit
             decided, people = self.counts(group)
             base["decided"], base["people"] = decided, people
             base["time_left"] = (
                 None if machine is None or machine.time_left is None else machine.time_left
             )
-            if screen == "deciding":
+            if screen == "deciding" and not light:
                 view = match.view(seat)
                 base["view"] = view
+                base["season_limit"] = view.season_limit
                 base["forecast"] = _forecast_or_none(self.level, view)
                 last = match.last_report
                 base["last_result"] = own_result(last, seat, last=True) if last else None
-            if screen in ("story", "over") and machine is not None:
+            if screen in ("story", "over") and machine is not None and not light:
                 base["story"] = list(machine.story)
                 report = match.last_report
                 base["own"] = own_result(report, seat) if report is not None else None
