@@ -242,6 +242,23 @@ class Store:
             bool(r["paused"]),
         )
 
+    def meta(self, key: str) -> str | None:
+        """A setting of the launch kept with the workshop (say, the port the phones know)."""
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (f"launch.{key}",))
+        return rows[0][0] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"launch.{key}", value),
+            )
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before the file is moved aside)."""
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def set_status(self, status: str) -> None:
         with self._write() as db:
             db.execute("UPDATE workshop SET status = ?", (status,))

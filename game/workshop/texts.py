@@ -271,6 +271,10 @@ register(
             "es": "No hay ninguna personalidad «{name}».",
             "en": "There is no personality “{name}”.",
         },
+        "workshop.error.other_level": {
+            "es": "{path} guarda un taller de {level} que sigue en curso: lánzalo con ese nivel, o añade --new para empezar otro (el anterior se guarda aparte).",
+            "en": "{path} holds a {level} workshop still running: launch it with that level, or add --new to start another (the old one is kept aside).",
+        },
         # the launch output (the laptop's terminal)
         "workshop.launch.ready": {
             "es": "Taller listo. Los teléfonos entran en: {address}",

@@ -124,3 +124,11 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         store.commit_decision(99, 1, 0, {"action": "cooperate"})  # no group 99
     assert store.journal(99) == []
+
+
+def test_the_launch_settings_are_kept_with_the_workshop(tmp_path):
+    store = _store(tmp_path)
+    assert store.meta("port") is None
+    store.set_meta("port", "8000")
+    store.set_meta("port", "8001")
+    assert Store(tmp_path / "workshop.db").meta("port") == "8001"
