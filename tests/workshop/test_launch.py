@@ -115,7 +115,9 @@ def test_the_launch_prints_the_address_the_code_the_pin_and_a_qr_code(tmp_path, 
 def test_a_server_killed_mid_season_resumes_where_it_was_on_the_same_port(tmp_path, servers):
     first = Server(tmp_path, "--port", str(_port()))
     servers.append(first)
-    phones = [httpx.Client(base_url=first.address, timeout=10, follow_redirects=True) for _ in range(2)]
+    phones = [
+        httpx.Client(base_url=first.address, timeout=10, follow_redirects=True) for _ in range(2)
+    ]
     for seat, phone in enumerate(phones):
         answer = phone.post(f"/r/{first.code}/claim", data={"group": 1, "seat": seat})
         assert answer.status_code == 200
