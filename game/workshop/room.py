@@ -642,15 +642,21 @@ class Room:
                 base["season_limit"] = view.season_limit
                 base["forecast"] = _forecast_or_none(self.level, view)
                 last = match.last_report
-                base["last_result"] = own_result(last, seat, last=True) if last else None
+                base["last_result"] = self._own(last, seat, last=True)
             if screen in ("story", "over") and machine is not None and not light:
                 base["story"] = list(machine.story)
                 report = match.last_report
-                base["own"] = own_result(report, seat) if report is not None else None
+                base["own"] = self._own(report, seat)
             if screen == "over" or (screen == "ended" and match.active_game.outcome):
                 base["outcome"] = match.active_game.outcome
         base["key"] = f"{screen}/{base['season']}/{int(self.paused)}"
         return base
+
+    def _own(self, report: SeasonReport | None, seat: int, *, last: bool = False):
+        """The firm's private result line (none in the tutorial: its story tells the points)."""
+        if report is None or self.level.is_dilemma:
+            return None
+        return own_result(report, seat, last=last)
 
     def console(self) -> dict[str, Any]:
         """The facilitator's console: who joined and who decided per group (never what)."""

@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 from starlette.websockets import WebSocketDisconnect
 
+from game.i18n import tr
 from game.workshop.room import Room
 from game.workshop.server import MAX_BODY, create_app
 from game.workshop.store import Store
@@ -316,3 +317,45 @@ def test_a_restarted_server_keeps_every_phone_on_its_seat(tmp_path):
     assert "Decisión recibida" in first.get(f"/r/{again.code}/me").text
     assert decide(second, again, "cooperate").status_code == 200
     assert "Lo que pasó" in second.get(f"/r/{again.code}/me").text
+
+
+def _play_to_the_end(app, room: Room, phones, action: str = "defect") -> int:
+    seasons = 0
+    while not room.groups[1].machine.game_over and seasons < 60:
+        for client in phones:
+            if "Decidir" in client.get(f"/r/{room.code}/me").text:
+                decide(client, room, action)
+        seasons += 1
+        for client in phones:
+            client.post(f"/r/{room.code}/go-on")
+    return seasons
+
+
+def test_a_group_plays_to_the_end_of_the_game_and_every_phone_sees_how_it_ended(app, room):
+    phones = [phone(app) for _ in range(2)]
+    for seat, client in enumerate(phones):
+        take(client, room, 1, seat)
+    console(app, room).post("/console/action", data={"action": "start"})
+    seasons = _play_to_the_end(app, room, phones)
+    assert room.groups[1].machine.game_over and seasons >= 1
+    for client in phones:
+        page = client.get(f"/r/{room.code}/me")
+        assert page.status_code == 200 and "Fin del juego" in page.text
+        assert "Lo que pasó" in page.text and "Seguir" not in page.text
+    console_page = console(app, room).get("/console").text
+    outcome = room.groups[1].match.active_game.outcome
+    assert tr(f"outcome.{outcome.kind}", "es") in console_page
+
+
+def test_the_tutorial_plays_on_phones_with_its_two_choices(tmp_path):
+    room = Room.create(Store(tmp_path / "t.db"), "tutorial", groups=1, firms=3, seed=2)
+    app = create_app(room, tick=False)
+    client = phone(app)
+    take(client, room, 1, 0)
+    console(app, room).post("/console/action", data={"action": "start"})
+    page = client.get(f"/r/{room.code}/me").text
+    assert 'value="cooperate"' in page and 'value="defect"' in page
+    assert 'value="invest"' not in page
+    refused = decide(client, room, "invest", "brand")
+    assert refused.status_code == 409 and 0 not in room.groups[1].match.pending
+    assert "Lo que pasó" in decide(client, room, "cooperate").text
