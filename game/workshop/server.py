@@ -58,6 +58,9 @@ MAX_FIELDS = 8
 MAX_WS_MESSAGE = 256
 """The largest websocket message a client may send (a ping is a dozen characters)."""
 HEARTBEAT_SECONDS = 3
+MAX_PIN_FAILURES = 10
+PIN_LOCK_SECONDS = 60.0
+"""After that many wrong PINs in a row, the console's login waits this long."""
 TOKEN_DAYS = 1
 CONSOLE_ACTIONS = ("start", "pause", "resume", "end", "next", "computer", "release")
 
@@ -183,6 +186,8 @@ class WorkshopApp:
         self.env = _templates()
         self.hub = Hub(self)
         room.listeners.append(self.hub.changed)
+        self._login_failures = 0
+        self._login_locked_until = 0.0
         self._console_cookie = hmac.new(
             room._secret, f"console/{room.code}/{room.pin}".encode(), hashlib.sha256
         ).hexdigest()
@@ -414,12 +419,26 @@ class WorkshopApp:
             outcome = group["outcome"]
             group["outcome_title"] = tr(f"outcome.{outcome.kind}", lang) if outcome else None
         address = self.address or str(request.base_url).rstrip("/")
-        return self.render(request, "console.html", c=data, address=address, qr=_qr_svg(address))
+        return self.render(
+            request,
+            "console.html",
+            c=data,
+            address=address,
+            qr=_qr_svg(f"{address}/r/{self.room.code}"),
+        )
 
     async def console_login(self, request: Request) -> Response:
         form = await read_form(request)
+        now = time.monotonic()
+        if now < self._login_locked_until:  # guessing a 6-digit PIN takes a million tries
+            return self.render(request, "console_login.html", 429, locked=True)
         if not self.room.check_pin(form.get("pin", "")):
+            self._login_failures += 1
+            if self._login_failures >= MAX_PIN_FAILURES:
+                self._login_failures = 0
+                self._login_locked_until = now + PIN_LOCK_SECONDS
             return self.render(request, "console_login.html", 403, wrong=True)
+        self._login_failures = 0
         response = RedirectResponse("/console", 303)
         response.set_cookie(
             f"console_{self.room.code}",

@@ -128,6 +128,10 @@ register(
         "workshop.console.pin": {"es": "PIN (en la terminal)", "en": "PIN (in the terminal)"},
         "workshop.console.enter": {"es": "Entrar", "en": "Enter"},
         "workshop.console.bad_pin": {"es": "PIN incorrecto.", "en": "Wrong PIN."},
+        "workshop.console.locked": {
+            "es": "Demasiados intentos: espera un minuto y vuelve a escribir el PIN.",
+            "en": "Too many tries: wait a minute and type the PIN again.",
+        },
         "workshop.console.code": {"es": "Código de sala: {code}", "en": "Room code: {code}"},
         "workshop.console.address": {
             "es": "Los teléfonos entran en {address}",

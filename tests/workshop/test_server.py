@@ -359,3 +359,15 @@ def test_the_tutorial_plays_on_phones_with_its_two_choices(tmp_path):
     refused = decide(client, room, "invest", "brand")
     assert refused.status_code == 409 and 0 not in room.groups[1].match.pending
     assert "Lo que pasó" in decide(client, room, "cooperate").text
+
+
+def test_guessing_the_pin_locks_the_consoles_login(app, room):
+    from game.workshop.server import MAX_PIN_FAILURES
+
+    client = phone(app)
+    wrong = "000000" if room.pin != "000000" else "111111"
+    for _ in range(MAX_PIN_FAILURES):
+        assert client.post("/console/login", data={"pin": wrong}).status_code == 403
+    locked = client.post("/console/login", data={"pin": room.pin})
+    assert locked.status_code == 429 and "Demasiados intentos" in locked.text
+    assert f"console_{room.code}" not in client.cookies
