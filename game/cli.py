@@ -1,5 +1,5 @@
 """Command line: ``check-level`` for level authors; ``simulate``, ``export`` and ``compare`` for
-facilitators and designers.
+facilitators and designers; ``workshop`` serves a classroom workshop to the room's phones.
 
 Errors a person can fix are printed as messages with exit code 2, never as tracebacks.
 """
@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_compare_arguments(
         commands.add_parser("compare", help="compare exported games in one printable summary")
     )
+    from game.workshop.command import add_arguments as add_workshop_arguments
+
+    add_workshop_arguments(
+        commands.add_parser(
+            "workshop",
+            help="serve a classroom workshop: phones join over the room's Wi-Fi, this laptop "
+            "is the server (prints the address, the room code, the console's PIN and a QR code)",
+        )
+    )
     return parser
 
 
@@ -161,4 +170,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.debrief.command import run_compare
 
         return run_compare(args)
+    if args.command == "workshop":
+        from game.workshop.command import run as run_workshop
+
+        return run_workshop(args)
     return launch_game(args)

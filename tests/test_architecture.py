@@ -8,8 +8,12 @@ dependency a reader must follow, so none is exempt.
 The rules (README's layout and CONVENTIONS.md):
 
 - ``game.engine`` (the rules) imports nothing of the game but itself;
-- ``game.content``, ``game.persistence``, ``game.sim``, ``game.debrief`` and ``game.play``
-  never import ``game.ui`` or pygame: everything but the UI runs without a display;
+- ``game.content``, ``game.persistence``, ``game.sim``, ``game.debrief``, ``game.play`` and
+  ``game.workshop`` never import ``game.ui`` or pygame: everything but the UI runs without a
+  display;
+- ``game.workshop`` (the phones' server, issue 15) builds on the engine, the table
+  (``game.play``), the content, the texts, persistence and the personalities, and nothing else
+  of the game: it serves without a window, and the desktop never depends on it;
 - a screen in ``game.ui.scenes`` never imports another screen: they move between one another
   by name, through :mod:`game.ui.director`;
 - no module of the UI outside the scenes imports a scene either;
@@ -27,7 +31,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
-HEADLESS = ("game.content", "game.persistence", "game.sim", "game.debrief", "game.play")
+HEADLESS = (
+    "game.content",
+    "game.persistence",
+    "game.sim",
+    "game.debrief",
+    "game.play",
+    "game.workshop",
+)
+WORKSHOP_MAY_IMPORT = (
+    "game.engine",
+    "game.play",
+    "game.i18n",
+    "game.content",
+    "game.persistence",
+    "game.ai",
+    "game.workshop",
+)
 SCENES = "game.ui.scenes"
 
 
@@ -120,6 +140,28 @@ def test_headless_packages_never_import_the_ui_or_pygame(package):
         str(i)
         for i in arrows_from(package)
         if within(i.target, "game.ui") or within(i.target, "pygame") or i.target == "pygame_gui"
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_workshop_builds_only_on_the_headless_game():
+    wrong = [
+        str(i)
+        for i in arrows_from("game.workshop")
+        if within(i.target, "game") and not any(within(i.target, p) for p in WORKSHOP_MAY_IMPORT)
+    ]
+    assert not wrong, "\n".join(wrong)
+    assert any(within(i.target, "game.play") for i in arrows_from("game.workshop"))
+
+
+def test_nothing_outside_the_workshop_imports_it():
+    """The desktop game runs without the phones' server (and its dependencies)."""
+    wrong = [
+        str(i)
+        for i in ARROWS
+        if within(i.target, "game.workshop")
+        and not within(i.source, "game.workshop")
+        and i.source != "game.cli"
     ]
     assert not wrong, "\n".join(wrong)
 

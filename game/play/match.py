@@ -30,6 +30,8 @@ from game.engine.views import FirmView
 from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
 
 MAX_HUMANS = 6
+"""People at one screen (hot-seat). A table where each person has a device of their own (the
+workshop's phones, issue 15) passes ``max_people`` to :class:`Match`: every firm may be a person."""
 
 
 def timer_personality_or_default(key: str | None) -> str:
@@ -98,13 +100,20 @@ class Match:
         season_limit_known: bool | None = None,
         timer_seconds: int = 0,
         timer_personality: str = DEFAULT_TIMER_PERSONALITY,
+        max_people: int = MAX_HUMANS,
     ) -> None:
         """``treatments``: the facilitator's switches (see :class:`Treatments`), a mapping of
         those that differ from the level's defaults; ``season_limit_known`` is the older name of
         ``announce_last_season`` and, when given, sets it. ``timer_seconds`` is the decision
         timer (0: none) and ``timer_personality`` decides for a person whose time runs out
-        (:meth:`decide_for_absent`); the screens run the clock, the match only keeps the choice."""
-        _check_seats(level, seats)
+        (:meth:`decide_for_absent`); the screens run the clock, the match only keeps the choice.
+        ``max_people``: how many seats may be people's (one screen seats :data:`MAX_HUMANS`; a
+        device each, as many as the level has firms). It is not saved: the desktop's saves are
+        one screen's, and the workshop rebuilds its tables from its own journal."""
+        if isinstance(max_people, bool) or not isinstance(max_people, int) or max_people < 0:
+            raise MatchError("the number of people is a whole number from 0")
+        self.max_people = max_people
+        _check_seats(level, seats, max_people)
         if isinstance(timer_seconds, bool) or not isinstance(timer_seconds, int):
             raise MatchError("the decision timer is a whole number of seconds")
         if not 0 <= timer_seconds <= MAX_DECISION_TIMER:
@@ -244,8 +253,8 @@ class Match:
             return
         ai: Personality | None = None
         if personality is None:
-            if sum(s.is_human for s in self.seats) >= MAX_HUMANS:
-                raise MatchError(f"at most {MAX_HUMANS} people can play on one screen")
+            if sum(s.is_human for s in self.seats) >= self.max_people:
+                raise MatchError(_too_many(self.max_people))
         else:
             # Its own stream, numbered by the change, so a restored save draws the same dice.
             stream = f"{self.seed}/ai/{seat}/change/{len(self.seat_changes)}"
@@ -425,12 +434,18 @@ class Match:
         return match
 
 
-def _check_seats(level: Level, seats: Sequence[Seat]) -> None:
+def _too_many(max_people: int) -> str:
+    if max_people == MAX_HUMANS:
+        return f"at most {MAX_HUMANS} people can play on one screen"
+    return f"at most {max_people} people can play at this table"
+
+
+def _check_seats(level: Level, seats: Sequence[Seat], max_people: int = MAX_HUMANS) -> None:
     if not level.firms.min <= len(seats) <= level.firms.max:
         raise MatchError(f"{level.id} is played by {level.firms.min} to {level.firms.max} firms")
     humans = sum(s.is_human for s in seats)
-    if humans > MAX_HUMANS:
-        raise MatchError(f"at most {MAX_HUMANS} people can play on one screen")
+    if humans > max_people:
+        raise MatchError(_too_many(max_people))
     names = [s.name.strip() for s in seats]
     if any(not n for n in names):
         raise MatchError("every firm needs a name")

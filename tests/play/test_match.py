@@ -136,3 +136,27 @@ def test_every_season_story_reads_in_both_languages(name):
                 text = step.text(lang)
                 assert text and "⟨" not in text and "{" not in text
     assert {"event", "trust"} <= told
+
+
+def test_a_table_of_a_device_each_seats_eight_people_where_one_screen_seats_six():
+    """The workshop's phones (issue 15): every firm may be a person when the table says so."""
+    from game.play.match import MAX_HUMANS
+
+    level = load_level("gamarra")
+    eight = [Seat(f"Persona {i + 1}") for i in range(8)]
+    with pytest.raises(MatchError, match=f"at most {MAX_HUMANS} people can play on one screen"):
+        Match(level, eight, seed=3)
+    match = Match(level, eight, seed=3, max_people=8)
+    match.sign(level.reference_contract)
+    assert len(match.humans_to_decide()) == 8
+
+
+def test_a_seat_handed_back_to_a_person_counts_against_the_tables_own_limit():
+    level = load_level("gamarra")
+    seats = [Seat(f"Persona {i + 1}") for i in range(7)] + [Seat("Firma", "leal")]
+    match = Match(level, seats, seed=3, max_people=7)
+    with pytest.raises(MatchError, match="at most 7 people can play at this table"):
+        match.replace_seat(7, None)
+    roomy = Match(level, seats, seed=3, max_people=8)
+    roomy.replace_seat(7, None)
+    assert roomy.seats[7].is_human
