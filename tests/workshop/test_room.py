@@ -256,7 +256,7 @@ def _play_some(room: Room, tokens: dict[int, str]) -> None:
     """Season 1 resolved and carried on, season 2 half decided (one by the timer)."""
     room.start()
     room.decide(tokens[0], COOPERATE)
-    room.decide(tokens[1], DEFECT)
+    room.decide(tokens[1], invest(InvestTarget.QUALITY))  # nobody leaves the table
     room.decide(tokens[2], invest(InvestTarget.INSTITUTIONS))
     for token in tokens.values():
         room.go_on(token)
