@@ -42,10 +42,10 @@ DIGESTS: dict[str, str] = {
     "tutorial/7/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "4ebe4aafea6aff37b60f1c125cc07e887f76973a469c5b6c28456110ad77e766",
     "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7aa89069035cac15b1fc21a04703ecd50388516d2d5b6248f9d8eb03a1e49b2d",
     "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "7e5fbdafae23213783c5503a12a05916b059685617f8ce4e4a12fcf6f3b383cb",
-    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "94da1aaeb1b38113e9b78629bbd729c6ea680e84d60c2d731fdd6994c3f335cc",
+    "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "668ee81f91273b2819bcac9ad977b52d221a7bbd5c86b62c407dd10deae2413e",
     "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "a5030df233ff0332bdc11eb5b1ababacee93e50bc5c395eda7e603f5bf107225",
     "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "53617409c5bad6d6509c90b7cd1ba1cd2b3537d9fe49d52ff6ff54c037103d41",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "8728a64e8391b175c43522c7ea6669674e0de23210f308a7414b2d64f255df85",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "96ceb126037c5931d01663cdbefff8981c2acef70d3d196ba481467dcf76c7c7",
     "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "356fc1acfd655bf339ed9cc63baa1a1cea8f8b6a320e88bb4ac73e65b2961d0a",
 }
 
@@ -248,9 +248,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "214de527b39a48c82b1f87fd8948cb0582b067cdb475ce89dc16bcab2ce8d7b7",
-    "el_porvenir": "bcbb6c00bcd6b3f9793b5f4ec00c595842aef1eae20dc3eec1bf034ca285eba4",
-    "villa_el_salvador": "dbcd646043a48836e1ab3717f57a4ec999129a9524dc71322946bc6458781b47",
+    "gamarra": "77744cf01acde54009bb2fda1a0bb3381f2a39803cdac697817e4007a36be380",
+    "el_porvenir": "2428d31dba6aa73fe2e942571054a95fa2b0fe1137c36ce43c314efc2759f2dc",
+    "villa_el_salvador": "bfff0cee7aff909f06f759023d70f4d53d410451d332aeb17697b5b708fe23f2",
 }
 
 
