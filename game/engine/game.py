@@ -160,6 +160,7 @@ class Game:
         self.outcome: Outcome | None = None
         self.epilogue: Epilogue | None = None  # the rest of the horizon, once the game is over
         self._alone: tuple[float, ...] | None = None  # alone_payoffs, once asked for
+        self._newcomers_as_they_started: list[Firm] = []  # as they were before selling alone
         self._seasons_below = 0
         self._shared_view: dict[str, Any] | None = None  # the views' common fields (view)
         self._trust_at_start = 0.0  # the alliance's trust when this season began
@@ -389,18 +390,9 @@ class Game:
             raise ValueError(f"{self.level.id} has no market to sell alone in")
         if self._alone is None or len(self._alone) < len(self.names):  # once per newcomer
             firms = starting_firms(self.level, self.founders, self.seed)
-            firms += [self._as_it_started(f) for f in self.state.firms[len(firms) :]]
+            firms += [replace(f) for f in self._newcomers_as_they_started]
             self._alone = alone_payoffs(self.level, firms, self.seed)
         return self._alone
-
-    def _as_it_started(self, newcomer: Firm) -> Firm:
-        """A newcomer as it was when the game began: a firm of the cluster selling alone."""
-        return replace(
-            newcomer,
-            capital=self.starting_capital[newcomer.id],
-            member=False,
-            informal_credit=True,
-        )
 
     # -- open membership (000 III, Términos de la membresía) ---------------------------------
 
@@ -438,6 +430,7 @@ class Game:
         into the fund and starts as a near stranger to every member. Returns the fee."""
         state, level = self.state, self.level
         self.starting_capital += (firm.capital,)
+        self._newcomers_as_they_started.append(replace(firm, member=False))
         events = {event.key: event for event in level.events}
         firm.capital += sum(season_alone(level, events[r.event], firm) for r in self.reports)
         fee = min(level.rules.membership.entry_fee, max(firm.capital, 0.0))
