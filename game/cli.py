@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from game.content.levels import check_file, resolve_level_path
 from game.content.problems import LevelError
@@ -59,9 +60,16 @@ def _phase_profile(path) -> str:
     return f" ({profile}; {cluster})"
 
 
+def program_name(argv0: str) -> str:
+    """How the help names the command: the way it was started (``asociatividad`` once installed)."""
+    return (
+        "python main.py" if Path(argv0).name == "main.py" else Path(argv0).name or "asociatividad"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=program_name(sys.argv[0]),
         description="Asociatividad: a serious game about business associativity in Peruvian clusters.",
     )
     parser.add_argument(

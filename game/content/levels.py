@@ -12,8 +12,9 @@ from game.content.problems import LevelError, LevelProblem
 from game.content.schema import Checker, did_you_mean
 from game.content.yaml_source import YamlDocument, load_yaml_file
 from game.engine.level import Level
+from game.resources import data_dir
 
-LEVELS_DIR = Path(__file__).resolve().parents[2] / "levels"
+LEVELS_DIR = data_dir("levels")
 DEFAULTS_FILE = LEVELS_DIR / "rules_defaults.yaml"
 SHIPPED_ORDER = ("tutorial", "gamarra", "el_porvenir", "villa_el_salvador")
 """Shipped levels in the order a player meets them (the tutorial first)."""

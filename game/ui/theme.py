@@ -9,9 +9,10 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import data_dir
+
+ASSETS = data_dir("assets")
 FONT_DIR = ASSETS / "fonts"
 THEME_FILE = ASSETS / "theme.json"
 FONT_NAME = "noto_sans"
