@@ -120,6 +120,17 @@ def fine_due(modifiers: dict[str, float], offence: int, owed: float) -> float:
     return max(fine, 0.0)
 
 
+def fine_taken(share: float, owed: float, held: float, started_with: float) -> float:
+    """What the fund takes now of a fine of ``owed`` from a firm holding ``held``, which began
+    the season with ``started_with``: everything the firm earned this season and ``share``
+    (``rules.fund.fine_instalment``) of what it began with, never more than it owes. So a season
+    caught is always a season lost, yet a fine never takes a firm below zero by itself: one
+    offence costs a small firm dearly without closing it down, and the rest is taken in the
+    seasons after (an instalment: ``held == started_with``, ``share`` of what it holds)."""
+    keeps = (1.0 - share) * max(started_with, 0.0)
+    return min(owed, max(held - keeps, 0.0))
+
+
 def sign_contract(
     choices: dict[str, str], conditions: dict[str, ContractCondition]
 ) -> ContractTerms:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.contract import fine_due
+from game.engine.contract import fine_due, fine_taken
 from game.engine.level import Level
 from game.engine.state import Action
 from game.engine.views import FirmView
@@ -46,6 +46,8 @@ class ChoiceForecast:
     """Lots the choice sells: to the joint order, por fuera, or in the local market."""
     fine: float = 0.0
     """The contract's fine if the firm is caught (0: this choice breaches nothing)."""
+    fine_now: float = 0.0
+    """Of that fine, what the fund would take this season; the rest is owed (instalments)."""
     informal_sanction: float = 0.0
     """What the district's network takes at once from a firm caught (El Porvenir), else 0."""
     detection_chance: float = 0.0
@@ -57,8 +59,9 @@ class ChoiceForecast:
 
     @property
     def sanction(self) -> float:
-        """Everything being caught costs this season: the fine and the network's credit cut."""
-        return self.fine + self.informal_sanction
+        """Everything being caught costs this season: the part of the fine taken now and the
+        network's credit cut."""
+        return self.fine_now + self.informal_sanction
 
     def earnings(self, accepted: bool, caught: bool = False) -> float:
         """The capital change for an order accepted or not, caught or not."""
@@ -77,6 +80,8 @@ class Forecast:
     """How many of the other members the figures assume deliver their share."""
     dues: float
     """Dues and the firm's share of the contract's costs, in every figure (0 if it cannot pay)."""
+    fine_instalment: float = 0.0
+    """What the fund takes this season of fines the firm still owes, in every figure."""
 
     def of(self, action: Action) -> ChoiceForecast:
         return {
@@ -128,7 +133,9 @@ def forecast(level: Level, view: FirmView, others_delivering: int | None = None)
     # paid by every member first: dues and its share of the contract's running costs
     dues = rules.fund.dues_per_season + view.terms.cost_per_season / max(len(view.members), 1)
     paid = dues if me.capital >= dues else 0.0
-    common = -paid + effect["capital"]  # and the event's windfall or loss, to every member
+    instalment_share = rules.fund.fine_instalment
+    instalment = fine_taken(instalment_share, me.fine_owed, me.capital - paid, me.capital - paid)
+    common = -paid - instalment + effect["capital"]  # and the event's money, to every member
 
     # cooperate: deliver the share, subcontracting beyond capacity (not under force majeure)
     n_coop = delivering + 1
@@ -165,6 +172,10 @@ def forecast(level: Level, view: FirmView, others_delivering: int | None = None)
     owed = order.lots_per_member * order.price
     fine = fine_due(terms, me.counted_offences + 1, owed) * view.penalty_severity
     informal = level.informal_sanctions
+    credit_cut = informal.credit_cut if informal.enabled and credit else 0.0
+    # what the firm holds when the fine is taken: after its sales and the network's credit cut,
+    # before the event's money
+    held_when_fined = me.capital + common - effect["capital"] + outside - credit_cut
     defect = ChoiceForecast(
         action=Action.DEFECT,
         if_accepted=common + outside,
@@ -172,7 +183,8 @@ def forecast(level: Level, view: FirmView, others_delivering: int | None = None)
         cost_per_lot=market.unit_cost + no_credit,
         lots=offer.lots,
         fine=fine,
-        informal_sanction=informal.credit_cut if informal.enabled and credit else 0.0,
+        fine_now=fine_taken(instalment_share, fine, held_when_fined, me.capital),
+        informal_sanction=credit_cut,
         detection_chance=view.detection_chance,
     )
 
@@ -186,4 +198,11 @@ def forecast(level: Level, view: FirmView, others_delivering: int | None = None)
         cost_per_lot=market.unit_cost + no_credit,
         lots=free,
     )
-    return Forecast(cooperate, defect, invest, others_delivering=delivering, dues=paid)
+    return Forecast(
+        cooperate,
+        defect,
+        invest,
+        others_delivering=delivering,
+        dues=paid,
+        fine_instalment=instalment,
+    )

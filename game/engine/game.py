@@ -40,7 +40,7 @@ from game.engine.views import FirmView, OwnFirm
 
 Decider = Callable[[FirmView], Decision]
 
-MODEL = 4
+MODEL = 5
 """The version of the rules a game is played under, kept in its record. Model 1 (until
 2026-12-03): a game paid what it had paid when it ended, fines were sums of soles, and dice were
 seeded in two ways. Model 2 (2026-12-03): a fixed horizon played out after the game ends
@@ -48,7 +48,9 @@ seeded in two ways. Model 2 (2026-12-03): a fixed horizon played out after the g
 way of seeding. Model 3 (2026-12-03, later): the consortium moves the cluster through its population
 (game.engine.population, the demonstration effect), not its dimensions directly. Model 4
 (2026-12-03, evening): under open membership firms of the cluster apply and join during a game,
-and every season draws its dice for every seat the table can have.
+and every season draws its dice for every seat the table can have. Model 5 (2026-12-04): a fine
+takes at most a share of what the firm holds (rules.fund.fine_instalment) and the rest in later
+seasons, so one offence no longer bankrupts a small firm.
 A record of another model would replay with rules its players never met, so it is refused
 (:class:`OldRulesError`), never replayed."""
 
@@ -253,6 +255,7 @@ class Game:
             offences=firm.offences,
             member=firm.member,
             excused=firm.excused,
+            fine_owed=firm.fine_owed,
         )
         offer = setup.offers.get(firm_id) or OutsideOffer(price=setup.market_price, lots=0.0)
         view = self._views[firm_id] = FirmView(

@@ -34,6 +34,7 @@ class Penalty:
     owed: float  # value at the joint price of the order share the offender owed this season
     breach: str = "por_fuera"  # or "faulty_lot" (traced to its maker) or "unpaid_dues"
     excused: bool = False  # excuses accepted: it did not count toward escalation or expulsion
+    unpaid: float = 0.0  # the part of ``fine`` the firm could not pay this season: it owes it
 
 
 @dataclass(frozen=True, slots=True)

@@ -321,6 +321,12 @@ class FundRules:
         "share of the common fund a collapse consumes (the abandoned order's claims, the "
         "disputes of dissolving) before the rest is shared out",
     )
+    fine_instalment: float = param(
+        0,
+        1,
+        "share of what a fined member holds (after that season's sales) the fund takes at once, "
+        "and again each later season, until the fine is paid; the rest is owed, not a bankruptcy",
+    )
 
 
 VISIBILITIES: tuple[str, ...] = ("detected", "public")

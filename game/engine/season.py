@@ -8,11 +8,11 @@ with other decisions ("what if") meets the same events, offers and dice.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import fsum
 
 from game.engine.cluster import compute_phase, move_dimensions
-from game.engine.contract import fine_due
+from game.engine.contract import fine_due, fine_taken
 from game.engine.events import draw_event
 from game.engine.horizon import lost_credit_cost, season_alone
 from game.engine.ledger import FUND, Ledger
@@ -140,6 +140,7 @@ class _Season:
     mistakes: frozenset[int]  # cooperators whose lot comes out faulty by accident
     delivered: float = 0.0  # lots the client received (set by _deliver)
     unpaid: tuple[int, ...] = ()  # members who could not pay their dues (set by _pay_dues...)
+    started_with: dict[int, float] = field(default_factory=dict)  # capital as the season began
 
 
 def draw_dice(rng: random.Random, firms: int) -> tuple[list[float], list[float], float]:
@@ -195,6 +196,7 @@ def resolve_season(
         decisions=chosen,
         rng=rng,
         ledger=Ledger(),
+        started_with={f.id: c for f, c in zip(firms, capital_before, strict=True)},
         members=members,
         cooperators=cooperators,
         defectors=defectors,
@@ -298,6 +300,17 @@ def _pay_dues_and_contract_costs(season: _Season) -> None:
     season.unpaid = tuple(f.id for f in season.members if f.capital < dues)
     ledger.collect(state, payers, dues, "dues")
     ledger.move(state, FUND, -state.terms.cost_per_season, "contract_costs")
+    _collect_fines_owed(season)
+
+
+def _collect_fines_owed(season: _Season) -> None:
+    """Each member still owing a fine pays its instalment, after its dues."""
+    state, share = season.state, season.level.rules.fund.fine_instalment
+    for firm in season.members:
+        if firm.fine_owed > 0.0:
+            paid = fine_taken(share, firm.fine_owed, firm.capital, firm.capital)
+            season.ledger.transfer(state, firm.id, FUND, paid, "fine")
+            firm.fine_owed -= paid
 
 
 def _invest(season: _Season) -> dict[str, int]:
@@ -521,11 +534,13 @@ def _detect_and_punish(
 
 
 def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
-    """What one breach costs its maker. A sale por fuera pays the contract's fine; a faulty lot
+    """What one breach costs its maker. A sale por fuera pays the contract's fine (at once as
+    far as the firm can, the rest in instalments: :func:`fine_taken`); a faulty lot
     has already paid the client's claim and unpaid dues have nothing to pay with, so those two
     only count as offences. With excuses accepted (lenient commitment) a breach never counts
     toward escalation or expulsion. The district's network, where there is one, cuts the
-    offender's informal credit for good (004 3.3.2)."""
+    offender's informal credit for good (004 3.3.2), before the fine is taken, so the fine's
+    limit keeps a small firm working even then."""
     state, terms, ledger = season.state, season.state.terms.modifiers, season.ledger
     order = season.setup.order
     owed = order.lots_per_member * order.price
@@ -533,12 +548,6 @@ def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
     firm.offences += 1
     firm.excused += int(excused)
     counted = firm.offences - firm.excused  # the breaches that escalate the fine and expel
-    fine = 0.0
-    if breach == "por_fuera":
-        step = counted + 1 if excused else counted
-        fine = fine_due(terms, step, owed) * season.treatments.penalty_severity
-        ledger.transfer(state, firm.id, FUND, fine, "fine")
-    firm.reputation = max(firm.reputation - season.level.rules.reputation.loss_detected, 0.0)
     informal = season.level.informal_sanctions
     sanction = 0.0
     if informal.enabled and breach != "unpaid_dues" and firm.informal_credit:
@@ -546,6 +555,16 @@ def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
         ledger.move(state, firm.id, -sanction, "informal_sanction")
         firm.reputation = max(firm.reputation - informal.reputation_loss, 0.0)
         firm.informal_credit = False
+    fine = unpaid = 0.0
+    if breach == "por_fuera":
+        step = counted + 1 if excused else counted
+        fine = fine_due(terms, step, owed) * season.treatments.penalty_severity
+        share = season.level.rules.fund.fine_instalment
+        paid = fine_taken(share, fine, firm.capital, season.started_with[firm.id])
+        ledger.transfer(state, firm.id, FUND, paid, "fine")
+        unpaid = fine - paid
+        firm.fine_owed += unpaid
+    firm.reputation = max(firm.reputation - season.level.rules.reputation.loss_detected, 0.0)
     expel_after = int(terms["expel_after"])
     return Penalty(
         fine=fine,
@@ -555,6 +574,7 @@ def _sanction(season: _Season, firm: Firm, breach: str) -> Penalty:
         owed=owed,
         breach=breach,
         excused=excused,
+        unpaid=unpaid,
     )
 
 

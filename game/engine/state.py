@@ -86,6 +86,7 @@ class Firm:
     offences: int = 0  # breaches sanctioned (a detected sale por fuera, a traced faulty lot...)
     excused: int = 0  # of those, breaches excused under a lenient commitment
     informal_credit: bool = True
+    fine_owed: float = 0.0  # fines not yet paid: the fund takes them in instalments
 
 
 def members_decisions(

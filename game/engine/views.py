@@ -38,6 +38,7 @@ class OwnFirm:
     offences: int  # breaches sanctioned, excused ones included
     member: bool
     excused: int = 0  # of those, breaches excused (they never count toward expulsion)
+    fine_owed: float = 0.0  # fines still to pay to the fund, in instalments
 
     @property
     def counted_offences(self) -> int:

@@ -54,7 +54,12 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
         if firm in report.detected:
             penalty = report.penalties.get(firm)
             fine = penalty.fine if penalty is not None else 0.0
+            unpaid = penalty.unpaid if penalty is not None else 0.0
             why = "own.why.caught" if fine > 0 else "own.why.caught_no_fine"
+            if unpaid >= 0.05:
+                why = "own.why.caught_owing"
+                values["paid"] = _money(fine - unpaid)
+                values["owed"] = _money(unpaid)
             values["fine"] = _money(fine)
         else:
             why = "own.why.uncaught"
@@ -72,6 +77,14 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
                 for lang in LANGUAGES
             }
         )
+    instalment = -total("fine") - _fine_paid_now(report, firm)
+    if instalment >= 0.05:
+        extras.append(
+            {
+                lang: tr("own.also.instalment", lang, paid=tr("money", lang, amount=instalment))
+                for lang in LANGUAGES
+            }
+        )
     cut = -total("informal_sanction")
     if cut > 0:
         extras.append({lang: tr("own.also.informal", lang) for lang in LANGUAGES})
@@ -84,6 +97,13 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
     sign = "earned" if change >= 0.005 else ("lost" if change <= -0.005 else "even")
     key = f"own.{'last' if last else 'now'}.{sign}"
     return StoryStep("own", key, {"amount": values["amount"], "why": values["why"]}, (firm,))
+
+
+def _fine_paid_now(report: SeasonReport, firm: int) -> float:
+    """What ``firm`` paid this season of the fine it got this season (the rest of its "fine"
+    entries are instalments of fines it owed)."""
+    penalty = report.penalties.get(firm)
+    return penalty.fine - penalty.unpaid if penalty is not None else 0.0
 
 
 def _why(key: str, lang: str, values: dict[str, object]) -> str:
@@ -155,6 +175,16 @@ register(
         "own.why.caught": {
             "es": "vendiste por fuera ({sale}), pero te descubrieron y pagaste una multa de {fine}",
             "en": "you sold por fuera ({sale}), but you were caught and paid a fine of {fine}",
+        },
+        "own.why.caught_owing": {
+            "es": "vendiste por fuera ({sale}), pero te descubrieron: de la multa de {fine} "
+            "pagaste {paid} y debes {owed}, que el fondo cobrará de tus próximas temporadas",
+            "en": "you sold por fuera ({sale}), but you were caught: of the fine of {fine} you "
+            "paid {paid} and owe {owed}, which the fund will take from your next seasons",
+        },
+        "own.also.instalment": {
+            "es": "; el fondo cobró {paid} de la multa que debías",
+            "en": "; the fund took {paid} of the fine you owed",
         },
         "own.why.caught_no_fine": {
             "es": "vendiste por fuera ({sale}); te descubrieron, pero no hubo multa",

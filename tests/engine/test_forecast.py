@@ -19,7 +19,17 @@ from game.engine.state import COOPERATE, DEFECT, Action, InvestTarget, invest
 from tests.engine.helpers import new_game
 
 LEVELS = ("gamarra", "el_porvenir", "villa_el_salvador")
-KINDS = ("accepted", "cancelled", "caught", "uncaught", "invest", "claims", "fined", "repeat")
+KINDS = (
+    "accepted",
+    "cancelled",
+    "caught",
+    "uncaught",
+    "invest",
+    "claims",
+    "fined",
+    "repeat",
+    "owing",
+)
 CHOICES = (COOPERATE, DEFECT, invest(InvestTarget.QUALITY), invest(InvestTarget.INSTITUTIONS))
 
 
@@ -91,6 +101,7 @@ def play_and_compare(
                 assert report.penalties[firm].fine == pytest.approx(expected.fine, rel=1e-12)
                 seen["fined"] += expected.fine > 0
                 seen["repeat"] += views[firm].me.counted_offences > 0
+            seen["owing"] += views[firm].me.fine_owed > 0  # an instalment in every figure
             invested = any(d.target is InvestTarget.INSTITUTIONS for d in decisions.values())
             if not invested:  # the chance shown is the one the season met
                 assert views[firm].detection_chance == pytest.approx(report.detection_chance)
@@ -115,7 +126,7 @@ def test_the_forecast_of_the_choice_taken_is_what_the_season_paid(level_id, cont
     # every branch of the forecast was met by real seasons, many times
     assert min(seen[k] for k in ("accepted", "cancelled", "caught", "uncaught", "invest")) >= 10
     if contract == "reference":  # fines agreed, repeat offences escalated
-        assert seen["fined"] >= 10 and seen["repeat"] >= 1
+        assert seen["fined"] >= 10 and seen["repeat"] >= 1 and seen["owing"] >= 10
 
 
 def test_the_forecast_holds_with_mistakes_and_harsher_fines():
@@ -168,8 +179,9 @@ def test_only_selling_por_fuera_can_be_caught_and_fined():
     choices = forecast(level, view)
     assert choices.defect.fine > 0
     assert choices.defect.detection_chance == view.detection_chance
+    assert 0 < choices.defect.fine_now <= choices.defect.fine
     assert choices.defect.earnings(True, caught=True) == pytest.approx(
-        choices.defect.if_accepted - choices.defect.fine - choices.defect.informal_sanction
+        choices.defect.if_accepted - choices.defect.fine_now - choices.defect.informal_sanction
     )
     for quiet in (choices.cooperate, choices.invest):
         assert quiet.fine == quiet.detection_chance == 0.0
@@ -206,3 +218,28 @@ def test_the_network_cuts_credit_once_for_good():
             assert forecast(level, view).defect.informal_sanction == 0.0
             return
     pytest.fail("no seed caught firm 0 in its first season")
+
+
+def test_a_fine_bigger_than_the_firm_takes_part_now_and_the_rest_later():
+    """A small firm caught once keeps working: the fund takes a share of what it holds and the
+    rest from the seasons after, and that season is still a loss (rules.fund.fine_instalment)."""
+    capped = 0
+    for seed in range(40):
+        level, game, view = first_view(seed=seed)
+        choice = forecast(level, view).defect
+        report = game.resolve({f: DEFECT if f == 0 else COOPERATE for f in game.members()})
+        if 0 not in report.detected:
+            continue
+        assert choice.earnings(True, caught=True) < 0 < choice.earnings(True)
+        assert 0 not in report.left, "one fine never closes a firm down by itself"
+        owed = game.state.firms[0].fine_owed
+        assert owed == pytest.approx(report.penalties[0].unpaid)
+        assert owed == pytest.approx(choice.fine - choice.fine_now)
+        if owed == 0:
+            continue
+        capped += 1
+        game.begin_season()
+        assert forecast(level, game.view(0)).fine_instalment > 0
+        game.resolve(dict.fromkeys(game.members(), COOPERATE))
+        assert game.state.firms[0].fine_owed < owed
+    assert capped >= 5

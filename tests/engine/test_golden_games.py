@@ -2,7 +2,7 @@
 
 Any change that moves a single draw, a float's last bit or the order of a ledger entry fails
 here: every game saved or exported under the current rules (:data:`game.engine.game.MODEL`)
-must replay exactly. The cluster levels' digests were made anew for model 4 (2026-12-03: newcomers, dice for every seat); the
+must replay exactly. The cluster levels' digests were made anew for model 5 (2026-12-04: fines in instalments); the
 tutorial's are the ones it had before, since the new model leaves its rounds alone. If a rule
 change is *meant* to change results, it is a new model: raise ``MODEL``, recompute the digests
 with ``python -m tests.engine.test_golden_games`` and say so in the commit.
@@ -43,9 +43,9 @@ DIGESTS: dict[str, str] = {
     "gamarra/1/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7aa89069035cac15b1fc21a04703ecd50388516d2d5b6248f9d8eb03a1e49b2d",
     "gamarra/2/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/no_rules": "7e5fbdafae23213783c5503a12a05916b059685617f8ce4e4a12fcf6f3b383cb",
     "gamarra/3/always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate,always_cooperate/reference": "668ee81f91273b2819bcac9ad977b52d221a7bbd5c86b62c407dd10deae2413e",
-    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "a5030df233ff0332bdc11eb5b1ababacee93e50bc5c395eda7e603f5bf107225",
+    "el_porvenir/4/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "7f1280bac70f7ecb9e8896d383d2b15d535328ebff29a086c63552b6a20e08f3",
     "el_porvenir/5/aprendiz,ojo_por_ojo,alternador,oportunista,a_medias,rencoroso/default": "53617409c5bad6d6509c90b7cd1ba1cd2b3537d9fe49d52ff6ff54c037103d41",
-    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "96ceb126037c5931d01663cdbefff8981c2acef70d3d196ba481467dcf76c7c7",
+    "villa_el_salvador/6/leal,oportunista,reciproco,rencoroso,a_medias,inversor/reference": "c1aaefdc31a273abf9446b03e7e020188bd9ccf2d8ff39c15e8a39dd561f7897",
     "villa_el_salvador/8/always_defect,always_defect,always_defect,leal,oportunista,reciproco/no_rules": "356fc1acfd655bf339ed9cc63baa1a1cea8f8b6a320e88bb4ac73e65b2961d0a",
 }
 
@@ -248,9 +248,9 @@ BULK_SEEDS = range(100, 130)
 
 BULK_DIGESTS: dict[str, str] = {
     "tutorial": "70b2e3ccf5c383a471a3c19f59f6faa9a91e4151b1240ce221c7f9a23d649aeb",
-    "gamarra": "77744cf01acde54009bb2fda1a0bb3381f2a39803cdac697817e4007a36be380",
-    "el_porvenir": "2428d31dba6aa73fe2e942571054a95fa2b0fe1137c36ce43c314efc2759f2dc",
-    "villa_el_salvador": "bfff0cee7aff909f06f759023d70f4d53d410451d332aeb17697b5b708fe23f2",
+    "gamarra": "845244dd95827f2e9dab41d370e9a3816787769dcdd863b740e167da877a15e5",
+    "el_porvenir": "ea5e250d41255178ff1786bb1a8296ad0594d2e0718f4ff5931bb20c275db768",
+    "villa_el_salvador": "5a3cc2f83398eda034f1b55f236cd534289b295fe565567ae321fd5195ee0a42",
 }
 
 

@@ -39,7 +39,10 @@ def test_the_line_says_what_the_season_paid_the_firm():
                 continue
             amount = tr("money", "en", amount=abs(change)).replace(" ", "\u00a0")
             text = line.text("en")
-            assert amount in text
+            if abs(change) < 0.005:
+                assert "you broke even" in text
+            else:
+                assert amount in text
             assert ("you lost" in text) == (change <= -0.005)
             assert line.firms == (firm,)
 
@@ -83,3 +86,24 @@ def test_the_public_story_never_tells_a_firms_result():
         for firm in report.decisions:
             line = own_result(report, firm).text("en")
             assert all(step.text("en") != line for step in story)
+
+
+def test_a_fine_the_firm_cannot_pay_at_once_is_told_as_owed_and_then_as_instalments():
+    """Model 5: a fine takes at most what the firm can give this season; the line says what it
+    owes, and the seasons after say what the fund took of it."""
+    owing = instalments = 0
+    for _, _, report in played_seasons():
+        for firm, penalty in report.penalties.items():
+            if penalty.unpaid >= 0.05:
+                text = own_result(report, firm).text("en")
+                owed = tr("money", "en", amount=penalty.unpaid).replace(" ", "\u00a0")
+                assert f"owe {owed}" in text
+                owing += 1
+        for firm in report.decisions:
+            fines = -sum(a for acc, a, why in report.ledger if acc == firm and why == "fine")
+            penalty = report.penalties.get(firm)
+            now = penalty.fine - penalty.unpaid if penalty else 0.0
+            said = "the fund took" in own_result(report, firm).text("en")
+            assert said == (fines - now >= 0.05)
+            instalments += said
+    assert owing >= 3 and instalments >= 3

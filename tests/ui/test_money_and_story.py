@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.engine.forecast import forecast
+from game.engine.state import Action
 from game.play.own_result import own_result
 from game.ui.board import money
 from tests.ui.harness import buttons, frames, press, visible_texts
@@ -115,3 +116,36 @@ def test_the_story_told_by_itself_also_names_the_next_screen(tmp_path):
     app = telling(tmp_path)
     frames(app, 60, dt=0.5)
     assert [b.text for b in buttons(app)] == ["Siguiente temporada  (Enter)"]
+
+
+def caught_in_season_one(tmp_path, language):
+    """A one-person Gamarra game whose firm sold por fuera in season 1 and was caught with a
+    fine bigger than it could pay at once (model 5: the rest is owed); now deciding season 2.
+    Also returns what the defect option said in season 1, and the forecast it said it from."""
+    for seed in range(1, 40):
+        app = start(tmp_path / str(seed), people=1, seed=seed, language=language)
+        before = forecast(app.match.level, app.match.view(0)).defect
+        help_text = app.scene.option_help(Action.DEFECT, app.match.view(0))
+        press(app, pygame.K_f)
+        press(app, pygame.K_RETURN)
+        penalty = app.match.last_report.penalties.get(0)
+        if penalty is not None and penalty.unpaid > 1:
+            press(app, pygame.K_SPACE)  # the rest of the story
+            press(app, pygame.K_RETURN)  # the next season's private screen
+            return app, help_text, before
+    raise AssertionError("no seed caught the firm with a fine it could not pay at once")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_fine_owed_is_said_before_and_after(tmp_path, language):
+    app, help_before, before = caught_in_season_one(tmp_path, language)
+    now, rest = money(app, before.fine_now), money(app, before.fine - before.fine_now)
+    assert app.tr("season.money.later", now=now, rest=rest) in help_before
+    view = app.match.view(0)
+    figures = forecast(app.match.level, view)
+    assert view.me.fine_owed > 0 and figures.fine_instalment > 0
+    assume, _ = app.scene.money_headers(view)
+    assert money(app, figures.fine_instalment) in assume
+    assert money(app, view.me.fine_owed) in assume
+    assert assume in shown(app)
+    audit(app, f"money table, owing [{language}]")

@@ -238,6 +238,24 @@ register(
             "es": "Esta temporada, si el otro socio entrega:",
             "en": "This season, if the other member delivers:",
         },
+        "season.money.assume.owing": {
+            "es": "Esta temporada, si los otros {n} socios entregan (menos {paid} que el fondo "
+            "cobra de los {owed} de multa que debes):",
+            "en": "This season, if the other {n} members deliver (less {paid} the fund takes of "
+            "the {owed} in fines you owe):",
+        },
+        "season.money.assume_one.owing": {
+            "es": "Esta temporada, si el otro socio entrega (menos {paid} que el fondo cobra de "
+            "los {owed} de multa que debes):",
+            "en": "This season, if the other member delivers (less {paid} the fund takes of the "
+            "{owed} in fines you owe):",
+        },
+        "season.money.later": {
+            "es": "Si te descubren, pagas {now} de la multa ahora y el resto, {rest}, de tus "
+            "próximas temporadas.",
+            "en": "If you are caught, you pay {now} of the fine now and the rest, {rest}, from "
+            "your next seasons.",
+        },
         "season.money.accepted": {"es": "Si sale el pedido", "en": "Order accepted"},
         "season.money.cancelled": {"es": "Si se cancela", "en": "Order cancelled"},
         "season.money.cost": {"es": "Costo por lote", "en": "Cost per lot"},
@@ -666,11 +684,16 @@ class SeasonScene(Scene):
 
     def money_headers(self, view) -> tuple[str, list[str]]:
         """The table's assumption (how many others deliver) and its four column titles."""
-        others = self.forecast(view).others_delivering
-        assume = (
-            self.tr("season.money.assume_one")
-            if others == 1
-            else self.tr("season.money.assume", n=others)
+        figures = self.forecast(view)
+        others = figures.others_delivering
+        key = "season.money.assume_one" if others == 1 else "season.money.assume"
+        if figures.fine_instalment >= 0.05:  # every figure already pays the fund its instalment
+            key += ".owing"
+        assume = self.tr(
+            key,
+            n=others,
+            paid=money(self.app, figures.fine_instalment),
+            owed=money(self.app, view.me.fine_owed),
         )
         columns = ["accepted", "cancelled", "cost", "fine"]
         return assume, [self.tr(f"season.money.{c}") for c in columns]
@@ -887,9 +910,16 @@ class SeasonScene(Scene):
                 )
             return self.invest_refusal(view)
         if action is Action.DEFECT and not self.match.level.is_dilemma:
-            cut = self.forecast(view).defect.informal_sanction
-            if cut > 0:
-                return text + " " + self.tr("season.money.credit", cut=money(self.app, cut))
+            choice = self.forecast(view).defect
+            if choice.fine - choice.fine_now >= 0.05:
+                now, rest = (
+                    money(self.app, choice.fine_now),
+                    money(self.app, choice.fine - choice.fine_now),
+                )
+                text += " " + self.tr("season.money.later", now=now, rest=rest)
+            if choice.informal_sanction > 0:
+                cut = money(self.app, choice.informal_sanction)
+                text += " " + self.tr("season.money.credit", cut=cut)
         return text
 
     def action_label(self, action: Action) -> str:
