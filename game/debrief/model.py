@@ -52,7 +52,7 @@ class FirmSeason:
     decision: str | None  # "cooperate", "defect", "invest"
     target: str | None  # what an investment built
     detected: bool
-    penalty: float  # the contract's fine paid into the fund
+    penalty: float  # the contract's fine imposed (owed to the fund; paid now or in instalments)
     informal_sanction: float  # what the social network took (El Porvenir)
     expelled: bool
     left: str | None  # "expelled" / "bankrupt", the season it happened

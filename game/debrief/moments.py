@@ -479,9 +479,9 @@ register(
             "{chance:.0%}). Only suspicion remained, over the missing lots.",
         },
         "moment.penalty": {
-            "es": "{firm} pagó una multa de S/ {fine:.1f} mil al fondo común (falta n.º "
+            "es": "{firm} recibió una multa de S/ {fine:.1f} mil para el fondo común (falta n.º "
             "{offence}).",
-            "en": "{firm} paid a fine of S/ {fine:.1f}k into the common fund (offence no. "
+            "en": "{firm} was fined S/ {fine:.1f}k, owed to the common fund (offence no. "
             "{offence}).",
         },
         "moment.penalty_item": {
@@ -489,8 +489,8 @@ register(
             "en": "{firm}, S/ {fine:.1f}k (offence no. {offence})",
         },
         "moment.penalty_many": {
-            "es": "Pagaron multas al fondo común: {fines}.",
-            "en": "Fines paid into the common fund: {fines}.",
+            "es": "Multas para el fondo común: {fines}.",
+            "en": "Fines owed to the common fund: {fines}.",
         },
         "moment.informal": {
             "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ "

@@ -127,3 +127,19 @@ def test_el_porvenirs_informal_institutions_change_how_its_games_end() -> None:
     fewer_collapses = without.rates["collapse"] - with_network.rates["collapse"]
     assert round(fewer_collapses, 6) >= 0.02  # rates are counts over GAMES: no float dust
     assert with_network.mean_length >= without.mean_length + 1.0
+
+
+MIXED_GAMES = 2000
+"""The mixed tables' advance is read over more games: at 500, a rate near 25% has a sampling
+error of about two points, enough to cross the goal either way on the dice alone."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("level", CLUSTERS)
+def test_mixed_tables_advance_with_the_basic_conditions_far_more_than_by_habit(level) -> None:
+    """Issue 13: mixed personalities advance in at least a quarter of games under the reference
+    contract, and at least three times as often as under the contract signed by habit."""
+    sound = simulate(level, MIXED_GAMES, 1, contract="reference").rates["advance"]
+    habit = simulate(level, MIXED_GAMES, 1, contract="default").rates["advance"]
+    assert sound >= 0.25
+    assert sound >= 3 * habit
