@@ -62,9 +62,9 @@ def _phase_profile(path) -> str:
 
 def program_name(argv0: str) -> str:
     """How the help names the command: the way it was started (``asociatividad`` once installed)."""
-    return (
-        "python main.py" if Path(argv0).name == "main.py" else Path(argv0).name or "asociatividad"
-    )
+    name = Path(argv0).name
+    known = {"main.py": "python main.py", "__main__.py": "python -m game"}
+    return known.get(name) or name or "asociatividad"
 
 
 def build_parser() -> argparse.ArgumentParser:

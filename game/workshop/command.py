@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import json
 import socket
 import sys
 from datetime import UTC, datetime
@@ -68,6 +69,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--new",
         action="store_true",
         help="start a new workshop even if the database holds one still running",
+    )
+    parser.add_argument(
+        "--announce",
+        metavar="FILE",
+        help="also write the address, room code and PIN to FILE as JSON once the room is open "
+        "(how the game's window learns them when it starts the server)",
     )
 
 
@@ -150,12 +157,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         room, resumed = open_room(args)
     except RoomError as error:
-        for lang in LANGUAGES:
-            print(tr(error.key, lang, **error.values), file=sys.stderr)
-        return 2
+        said = {lang: tr(error.key, lang, **error.values) for lang in LANGUAGES}
+        return refuse(args, said)
     except (LevelError, StoreError, OSError) as error:
-        print(f"workshop: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, dict.fromkeys(LANGUAGES, f"workshop: {error}"))
     store = room.store
     host = args.host or lan_address()
     shown = lan_address() if host in ("0.0.0.0", "::") else host
@@ -163,8 +168,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         port = args.port or (int(saved_port) if saved_port else free_port(host))
     except OSError as error:
-        print(f"workshop: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, dict.fromkeys(LANGUAGES, f"workshop: {error}"))
     store.set_meta("port", str(port))
     address = f"http://{shown}:{port}"
     if resumed:
@@ -176,7 +180,43 @@ def run(args: argparse.Namespace) -> int:
     print_qr(f"{address}/r/{room.code}")
     say("workshop.launch.stop")
     sys.stdout.flush()
+    if args.announce:
+        announce(Path(args.announce), room, address, resumed)
     return serve(room, host, port, address)
+
+
+def refuse(args: argparse.Namespace, said: dict[str, str]) -> int:
+    """Why the workshop cannot be served, in each language, on the terminal and, for the
+    program that started the server, in the announcement file (as ``{"error": ...}``)."""
+    for lang in LANGUAGES:
+        print(said[lang], file=sys.stderr)
+    if args.announce:
+        write_note(Path(args.announce), {"error": said})
+    return 2
+
+
+def announce(path: Path, room: Room, address: str, resumed: bool) -> None:
+    """What a phone and the facilitator need, for the program that started this server. The
+    server is about to listen when it appears: a reader waits for the address to answer."""
+    write_note(
+        path,
+        {
+            "address": address,
+            "join": f"{address}/r/{room.code}",
+            "code": room.code,
+            "console": f"{address}/console",
+            "pin": room.pin,
+            "database": str(room.store.path),
+            "resumed": resumed,
+        },
+    )
+
+
+def write_note(path: Path, facts: dict) -> None:
+    """Written whole or not at all (a temporary file renamed): a reader never sees half."""
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)
 
 
 def print_qr(url: str) -> None:
