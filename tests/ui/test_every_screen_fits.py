@@ -123,6 +123,11 @@ def screens(app: App) -> Iterator[str]:
     app.push(SettingsScene(app))
     frames(app, 2)
     yield "settings"
+    from game.ui.scenes.workshop import WorkshopScene
+
+    app.push(WorkshopScene(app))
+    frames(app, 2)
+    yield "classroom workshop"
     for page in range(len(PAGES)):
         app.show(HowToPlayScene(app, page))
         frames(app, 2)

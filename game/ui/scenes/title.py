@@ -28,6 +28,11 @@ register(
             "en": "Pick up the last unfinished game where you left it.",
         },
         "title.load": {"es": "Partidas guardadas", "en": "Saved games"},
+        "title.workshop": {"es": "Taller en el aula", "en": "Classroom workshop"},
+        "title.workshop.tip": {
+            "es": "Un grupo o varios juegan desde sus teléfonos; esta computadora es el servidor.",
+            "en": "One group or several play from their phones; this computer is the server.",
+        },
         "title.settings": {"es": "Opciones", "en": "Settings"},
         "title.help": {"es": "Cómo jugar", "en": "How to play"},
         "title.quit": {"es": "Salir", "en": "Quit"},
@@ -52,7 +57,7 @@ class TitleScene(Scene):
 
     def build(self) -> None:
         w, h = self.size
-        column = pygame.Rect(w // 2 - 200, int(h * 0.40), 400, 56)
+        column = pygame.Rect(w // 2 - 200, int(h * 0.36), 400, 54)
         latest = self.ctx.store.latest_unfinished()
         entries = [
             ("title.new", self.new_game, pygame.K_n, None, True, True),
@@ -65,11 +70,12 @@ class TitleScene(Scene):
                 latest is not None,
             ),
             ("title.load", self.load, pygame.K_p, None, False, True),
+            ("title.workshop", self.workshop, pygame.K_t, "title.workshop.tip", False, True),
             ("title.settings", self.settings, pygame.K_o, None, False, True),
             ("title.help", self.help, pygame.K_a, None, False, True),
             ("title.quit", self.ctx.quit, pygame.K_s, None, False, True),
         ]
-        gap = 66 if h >= 800 else 60
+        gap = 64 if h >= 800 else 58
         for i, (key, run, shortcut, tip, primary, enabled) in enumerate(entries):
             rect = column.move(0, i * gap)
             self.button(
@@ -125,6 +131,9 @@ class TitleScene(Scene):
 
     def load(self) -> None:
         self.ctx.director.push("load")
+
+    def workshop(self) -> None:
+        self.ctx.director.push("workshop")
 
     def settings(self) -> None:
         self.ctx.director.push("settings")
