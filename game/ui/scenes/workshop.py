@@ -70,6 +70,12 @@ register(
             "en": "Facilitator's console (on this computer only): {address}, PIN {pin}",
         },
         "workshop.console.open": {"es": "Abrir la consola", "en": "Open the console"},
+        "workshop.pin.show": {"es": "Ver el PIN", "en": "Show the PIN"},
+        "workshop.pin.hide": {"es": "Ocultar el PIN", "en": "Hide the PIN"},
+        "workshop.pin.hidden": {
+            "es": "oculto, para que no se vea en el proyector",
+            "en": "hidden, so the projector does not show it",
+        },
         "workshop.close": {"es": "Cerrar el taller", "en": "Close the workshop"},
         "workshop.close.note": {
             "es": "Al cerrarlo, los teléfonos pierden la conexión. El taller queda guardado y se "
@@ -123,6 +129,7 @@ class WorkshopScene(Scene):
         self.open_page = open_page
         self.server: WorkshopServer | None = None
         self.problem: str | None = None
+        self.pin_shown = False  # this screen is often the projector's: the PIN is asked for
         self.rows: list[tuple[str, str, pygame.Rect]] = []
         self.cycles: dict[int, Callable[[], None]] = {}
         self._qr: tuple[str, int, pygame.Surface] | None = None
@@ -196,7 +203,7 @@ class WorkshopScene(Scene):
     def footer_button(self, label: str, run, key: int, slot: int, *, primary=False) -> None:
         s = self.text_sizes
         height = s.widget * 2 + 10
-        width = min(340, (self.card_rect.width - 96) // 2)
+        width = min(340, (self.card_rect.width - 96) // 3)
         x = self.card_rect.right - 28 - (slot + 1) * width - slot * 16
         rect = pygame.Rect(x, self.card_rect.bottom - 24 - height, width, height)
         self.button(rect, label, run, key=key, primary=primary)
@@ -272,6 +279,12 @@ class WorkshopScene(Scene):
         self.footer_button(
             self.tr("workshop.console.open"), self.open_console, pygame.K_k, 1, primary=True
         )
+        pin = "workshop.pin.hide" if self.pin_shown else "workshop.pin.show"
+        self.footer_button(self.tr(pin), self.toggle_pin, pygame.K_p, 2)
+
+    def toggle_pin(self) -> None:
+        self.pin_shown = not self.pin_shown
+        self.rebuild()
 
     def open_console(self) -> None:
         found = self.serving
@@ -354,7 +367,7 @@ class WorkshopScene(Scene):
     def footer_note_rect(self) -> pygame.Rect:
         s = self.text_sizes
         height = s.widget * 2 + 10
-        width = min(340, (self.card_rect.width - 96) // 2)
+        width = min(340, (self.card_rect.width - 96) // 3)
         right = self.card_rect.right - 28 - 2 * width - 16 - 24
         top = self.card_rect.bottom - 24 - height - 8
         return pygame.Rect(
@@ -393,7 +406,8 @@ class WorkshopScene(Scene):
             bold=True,
         )
         y = drawn.bottom + 18
-        notes = [self.tr("workshop.console", address=found.console, pin=found.pin)]
+        pin = found.pin if self.pin_shown else self.tr("workshop.pin.hidden")
+        notes = [self.tr("workshop.console", address=found.console, pin=pin)]
         if found.resumed:
             notes.append(self.tr("workshop.resumed"))
         notes.append(self.tr("workshop.close.note"))
