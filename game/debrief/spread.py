@@ -12,7 +12,7 @@ total)`` is called from that thread (keep it to storing the two numbers), and se
 stops the run soon after, with the games finished so far summed up and ``cancelled=True``.
 
 Memory does not grow with the number of games, as in the simulator
-(:func:`game.sim.simulate._play_in_pool`): each game is added to running sums
+(:func:`game.sim.pool.play_chunks_in_order`, which both use): each game is added to running sums
 (:class:`~game.sim.simulate.Totals`) in seed order and dropped, and a parallel run hands its
 workers at most :data:`~game.sim.simulate.CHUNKS_IN_FLIGHT_PER_WORKER` chunks each at a time.
 The number of games and of workers is bounded as the simulator's is.
@@ -23,11 +23,12 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from game.debrief.model import SpreadResult
 from game.engine.level import Level
+from game.sim.pool import play_chunks_in_order
 from game.sim.simulate import (
     CHUNKS_IN_FLIGHT_PER_WORKER,
     MAX_GAMES,
@@ -136,41 +137,20 @@ def _sequential(level, terms, seats, games, seed, progress, cancel, totals: Tota
 
 
 def _parallel(level, terms, seats, games, seed, progress, cancel, workers, totals) -> None:
-    """The chunks in ``workers`` processes, at most :data:`CHUNKS_IN_FLIGHT_PER_WORKER` per
-    worker submitted at a time; each chunk is added to ``totals`` in seed order as soon as
-    those before it are (a cancelled run keeps the games of the chunks added so far, and of
-    the finished ones that follow them without a gap)."""
-    chunks = enumerate((s, min(s + CHUNK, games)) for s in range(0, games, CHUNK))
-    limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
-    running: dict[Future, int] = {}
-    finished: dict[int, list[GameResult]] = {}
-    next_to_add, done = 0, 0
+    """The chunks in ``workers`` processes (:func:`game.sim.pool.play_chunks_in_order`): a
+    cancelled run keeps the games of the chunks added so far."""
+    chunks = ((s, min(s + CHUNK, games)) for s in range(0, games, CHUNK))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(level,))
-
-    def submit_more() -> None:
-        while len(running) + len(finished) < limit:
-            item = next(chunks, None)
-            if item is None:
-                return
-            index, (start, stop) = item
-            running[pool.submit(_run_chunk, terms, seats, seed, start, stop)] = index
-
     try:
-        submit_more()
-        while running:
-            if cancel is not None and cancel.is_set():
-                break
-            ready, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in ready:
-                chunk = future.result()
-                finished[running.pop(future)] = chunk
-                done += len(chunk)
-            while next_to_add in finished:
-                totals.add_all(finished.pop(next_to_add))
-                next_to_add += 1
-            if ready and progress is not None:
-                progress(done, games)
-            submit_more()
+        play_chunks_in_order(
+            lambda start, stop: pool.submit(_run_chunk, terms, seats, seed, start, stop),
+            chunks,
+            workers * CHUNKS_IN_FLIGHT_PER_WORKER,
+            totals.add_all,
+            None if progress is None else (lambda done: progress(done, games)),
+            cancel=cancel,
+            poll_seconds=POLL_SECONDS,
+        )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

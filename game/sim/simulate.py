@@ -29,7 +29,7 @@ import random
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +39,7 @@ from game.engine.game import Game, seat_names, starting_firms
 from game.engine.horizon import play_alone
 from game.engine.level import Level
 from game.engine.outcome import Outcome
+from game.sim.pool import play_chunks_in_order
 
 POLICIES: dict[str, str] = {
     "all-cooperate": "always_cooperate",
@@ -365,39 +366,16 @@ def _play_in_pool(
     totals: Totals,
     progress: ProgressCallback | None,
 ) -> None:
-    """Play the chunks of a run in ``pool`` with at most ``workers *``
-    :data:`CHUNKS_IN_FLIGHT_PER_WORKER` submitted at a time, adding each to ``totals`` in seed
-    order (a chunk that finishes early waits for those before it, and only those)."""
+    """Play the chunks of a run in ``pool``, at most ``workers *``
+    :data:`CHUNKS_IN_FLIGHT_PER_WORKER` at a time, adding each to ``totals`` in seed order."""
     seed, firms, policy, chosen = task
-    chunks = enumerate(_chunks(games, workers))
-    limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
-    running: dict[Future, int] = {}
-    finished: dict[int, list[GameResult]] = {}
-    next_to_add = 0
-    done = 0
-
-    def submit_more() -> None:
-        while len(running) + len(finished) < limit:
-            item = next(chunks, None)
-            if item is None:
-                return
-            index, (start, stop) = item
-            future = pool.submit(_run_chunk, seed, start, stop, firms, policy, chosen)
-            running[future] = index
-
-    submit_more()
-    while running:
-        ready, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in ready:
-            chunk = future.result()
-            finished[running.pop(future)] = chunk
-            done += len(chunk)
-        while next_to_add in finished:
-            totals.add_all(finished.pop(next_to_add))
-            next_to_add += 1
-        if progress is not None:
-            progress(done, games)
-        submit_more()
+    play_chunks_in_order(
+        lambda start, stop: pool.submit(_run_chunk, seed, start, stop, firms, policy, chosen),
+        _chunks(games, workers),
+        workers * CHUNKS_IN_FLIGHT_PER_WORKER,
+        totals.add_all,
+        None if progress is None else (lambda done: progress(done, games)),
+    )
 
 
 def simulate(

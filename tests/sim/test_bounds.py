@@ -16,6 +16,7 @@ from game.sim.command import add_arguments, run
 from game.sim.simulate import SimulationError, simulate
 
 sim = importlib.import_module("game.sim.simulate")  # the package's name is the function
+pool_runner = importlib.import_module("game.sim.pool")
 
 
 def parse(*argv: str) -> argparse.Namespace:
@@ -92,7 +93,9 @@ class _FakePool:
 def test_chunks_in_flight_are_bounded_and_the_sums_keep_seed_order(monkeypatch):
     monkeypatch.setattr(sim, "_worker_level", None)
     monkeypatch.setattr(sim, "ProcessPoolExecutor", _FakePool)
-    monkeypatch.setattr(sim, "wait", lambda fs, return_when: _FakePool.last.wait(fs, return_when))
+    monkeypatch.setattr(
+        pool_runner, "wait", lambda fs, timeout, return_when: _FakePool.last.wait(fs, return_when)
+    )
     seen = []
     pooled = simulate("gamarra", 400, 9, workers=2, progress=lambda d, t: seen.append(d))
     pool = _FakePool.last
@@ -124,3 +127,44 @@ def test_summarize_of_a_list_equals_the_running_sums():
     assert sim.summarize(level, 4, None, None, "default", results) == simulate(
         "gamarra", 40, 4, workers=1
     )
+
+
+def test_the_pool_runner_adds_in_chunk_order_and_stops_when_cancelled():
+    """game.sim.pool, which the simulator and the debrief's spread share: chunks finished out
+    of order wait for the ones before them; a cancel keeps what was already added."""
+    import threading
+
+    futures: list[tuple[Future, tuple[int, int]]] = []
+
+    def submit(start: int, stop: int) -> Future:
+        future = Future()
+        futures.append((future, (start, stop)))
+        if len(futures) == 1:  # the first chunk finishes last
+            return future
+        future.set_result(list(range(start, stop)))
+        if len(futures) == 3:
+            futures[0][0].set_result(list(range(*futures[0][1])))
+        return future
+
+    added: list[int] = []
+    pool_runner.play_chunks_in_order(
+        submit, [(0, 2), (2, 4), (4, 6), (6, 8)], 3, added.extend, poll_seconds=0.01
+    )
+    assert added == list(range(8))
+    cancel = threading.Event()
+    kept: list[int] = []
+
+    def add_then_cancel(chunk) -> None:
+        kept.extend(chunk)
+        cancel.set()
+
+    futures.clear()
+    pool_runner.play_chunks_in_order(
+        submit,
+        [(0, 2), (2, 4), (4, 6), (6, 8)],
+        3,
+        add_then_cancel,
+        cancel=cancel,
+        poll_seconds=0.01,
+    )
+    assert kept and kept == list(range(len(kept))) and len(kept) < 8
