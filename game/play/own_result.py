@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from game.engine.reports import SeasonReport
 from game.engine.state import Action
-from game.i18n import LANGUAGES, register, tr
+from game.i18n import LANGUAGES, tr
 from game.play.story import StoryStep
 
 SOLD = ("joint_sale", "outside_sale")
@@ -98,87 +98,3 @@ def _why(key: str, lang: str, values: dict[str, object]) -> str:
 def _money(amount: float) -> dict[str, str]:
     """Money as each language writes it, never broken across two lines."""
     return {lang: tr("money", lang, amount=amount).replace(" ", "\u00a0") for lang in LANGUAGES}
-
-
-register(
-    {
-        "own.now.earned": {
-            "es": "Tu resultado: ganaste {amount} esta temporada: {why}.",
-            "en": "Your result: you earned {amount} this season: {why}.",
-        },
-        "own.now.lost": {
-            "es": "Tu resultado: perdiste {amount} esta temporada: {why}.",
-            "en": "Your result: you lost {amount} this season: {why}.",
-        },
-        "own.now.even": {
-            "es": "Tu resultado: esta temporada ni ganaste ni perdiste: {why}.",
-            "en": "Your result: you broke even this season: {why}.",
-        },
-        "own.last.earned": {
-            "es": "La temporada pasada ganaste {amount}: {why}.",
-            "en": "Last season you earned {amount}: {why}.",
-        },
-        "own.last.lost": {
-            "es": "La temporada pasada perdiste {amount}: {why}.",
-            "en": "Last season you lost {amount}: {why}.",
-        },
-        "own.last.even": {
-            "es": "La temporada pasada ni ganaste ni perdiste: {why}.",
-            "en": "Last season you broke even: {why}.",
-        },
-        "own.why.accepted": {
-            "es": "entregaste {lots:.1f} lotes y el cliente aceptó el pedido (te pagó {sale})",
-            "en": "you delivered {lots:.1f} lots and the client accepted the order "
-            "(it paid you {sale})",
-        },
-        "own.why.cancelled": {
-            "es": "entregaste {lots:.1f} lotes, pero el cliente canceló el pedido ({cause}) y "
-            "los vendiste como saldo",
-            "en": "you delivered {lots:.1f} lots, but the client cancelled the order ({cause}) "
-            "and you sold them off cheaply",
-        },
-        "own.cause.cancelled_short": {"es": "faltaron lotes", "en": "lots were missing"},
-        "own.cause.cancelled_uneven": {"es": "calidad dispareja", "en": "uneven quality"},
-        "own.cause.cancelled_low_quality": {"es": "calidad baja", "en": "low quality"},
-        "own.why.no_order": {
-            "es": "no hubo pedido conjunto y vendiste en el mercado local",
-            "en": "there was no joint order and you sold in the local market",
-        },
-        "own.why.mistake": {
-            "es": "tu lote salió fallado sin querer y lo vendiste como saldo",
-            "en": "your lot came out faulty by mistake and you sold it off cheaply",
-        },
-        "own.why.uncaught": {
-            "es": "vendiste por fuera ({sale}) y nadie te descubrió",
-            "en": "you sold por fuera ({sale}) and nobody caught you",
-        },
-        "own.why.caught": {
-            "es": "vendiste por fuera ({sale}), pero te descubrieron y pagaste una multa de {fine}",
-            "en": "you sold por fuera ({sale}), but you were caught and paid a fine of {fine}",
-        },
-        "own.why.caught_no_fine": {
-            "es": "vendiste por fuera ({sale}); te descubrieron, pero no hubo multa",
-            "en": "you sold por fuera ({sale}); you were caught, but there was no fine",
-        },
-        "own.why.invested": {
-            "es": "invertiste {cost} en {target} y vendiste solo lo que te quedó libre",
-            "en": "you invested {cost} in {target} and sold only the capacity left free",
-        },
-        "own.also.claim": {
-            "es": "; pagaste {claim} por reclamos de lotes fallados",
-            "en": "; you paid {claim} in claims for faulty lots",
-        },
-        "own.also.informal": {
-            "es": "; la red del distrito te cortó el crédito",
-            "en": "; the district's network cut your credit",
-        },
-        "own.also.expelled": {
-            "es": "; y el consorcio te expulsó",
-            "en": "; and the consortium expelled you",
-        },
-        "own.also.bankrupt": {
-            "es": "; y te quedaste sin capital: quebraste",
-            "en": "; and you ran out of capital: you went bankrupt",
-        },
-    }
-)

@@ -18,7 +18,7 @@ import pygame
 
 from game.engine.rules import DIMENSIONS, PHASE_NAMES
 from game.engine.trust import alliance_trust
-from game.i18n import pick, register, whole_number
+from game.i18n import pick, whole_number
 from game.ui import theme
 from game.ui.scene import card
 from game.ui.text import draw_text, font
@@ -26,63 +26,6 @@ from game.ui.text import draw_text, font
 if TYPE_CHECKING:
     from game.play.match import Match
     from game.ui.context import SceneContext
-
-register(
-    {
-        "board.season": {"es": "Temporada {n} de {limit}", "en": "Season {n} of {limit}"},
-        "board.season_open": {"es": "Temporada {n}", "en": "Season {n}"},
-        "board.round": {"es": "Ronda {n} de {limit}", "en": "Round {n} of {limit}"},
-        "board.round_open": {"es": "Ronda {n}", "en": "Round {n}"},
-        "board.firms": {"es": "Firmas", "en": "Firms"},
-        "board.person": {"es": "persona", "en": "person"},
-        "board.computer": {"es": "computadora", "en": "computer"},
-        "board.capital": {"es": "Capital", "en": "Capital"},
-        "board.points": {"es": "Puntos", "en": "Points"},
-        "board.points_value": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
-        "board.reputation": {"es": "Reputación", "en": "Reputation"},
-        "board.reputation_short": {"es": "Reput.", "en": "Rep."},
-        "board.your_trust": {"es": "Tu confianza", "en": "Your trust"},
-        "board.your_trust_short": {"es": "Confías", "en": "Trust"},
-        "board.offences": {"es": "Faltas", "en": "Offences"},
-        "board.trust": {"es": "Confianza en la alianza", "en": "Trust in the alliance"},
-        "board.trust_floor": {"es": "mínimo {floor:.2f}", "en": "floor {floor:.2f}"},
-        "board.trust_goal": {"es": "meta {goal:.2f}", "en": "goal {goal:.2f}"},
-        "board.fund": {"es": "Fondo común", "en": "Common fund"},
-        "board.goal": {"es": "Meta: fase {roman}", "en": "Goal: phase {roman}"},
-        "board.trust_danger": {"es": "¡Confianza al límite!", "en": "Trust near its floor!"},
-        "board.fund_danger": {"es": "Fondo casi vacío", "en": "Fund nearly empty"},
-        "board.phase_fell": {"es": "¡Retrocedió de fase!", "en": "It fell back a phase!"},
-        "board.capital_band": {"es": "{low:.0f}–{high:.0f} mil", "en": "{low:.0f}–{high:.0f}k"},
-        "board.capital_above": {"es": "+{low:.0f} mil", "en": "{low:.0f}k+"},
-        "board.capital_negative": {"es": "en rojo", "en": "in the red"},
-        "board.associated": {
-            "es": "Asociadas: {firms} de {total} empresas del cluster",
-            "en": "In associations: {firms} of the cluster's {total} firms",
-        },
-        "board.dim_value": {"es": "{value:.0f}/{goal:.0f}", "en": "{value:.0f}/{goal:.0f}"},
-        "board.log": {"es": "Temporadas anteriores", "en": "Past seasons"},
-        "board.log_rounds": {"es": "Rondas anteriores", "en": "Past rounds"},
-        "board.log.tag": {"es": "T{n}", "en": "S{n}"},
-        "board.log.round_tag": {"es": "R{n}", "en": "R{n}"},
-        "board.log.none": {
-            "es": "Aquí aparecerá lo que pase en cada temporada.",
-            "en": "What happens each season will appear here.",
-        },
-        "board.verdict.accepted": {"es": "aceptado", "en": "accepted"},
-        "board.verdict.cancelled": {"es": "cancelado", "en": "cancelled"},
-        "board.verdict.no_order": {"es": "sin pedido", "en": "no order"},
-        "board.log.detected": {"es": "Descubierta: {names}", "en": "Caught: {names}"},
-        "board.log.expelled": {"es": "Expulsada: {names}", "en": "Expelled: {names}"},
-        "board.log.bankrupt": {"es": "Quebró: {names}", "en": "Bankrupt: {names}"},
-        "board.log.invested": {"es": "Invirtió: {names}", "en": "Invested: {names}"},
-        "board.log.none_rounds": {
-            "es": "Aquí aparecerá lo que pase en cada ronda.",
-            "en": "What happens each round will appear here.",
-        },
-        "board.log.all_cooperated": {"es": "Todos cooperaron", "en": "Everyone cooperated"},
-        "board.log.betrayed": {"es": "Traicionó: {names}", "en": "Betrayed: {names}"},
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,6 @@ from game.play.match import Match, MatchError, Seat, random_personality
 from game.play.own_result import own_result
 from game.play.story import StoryStep
 from game.play.turn import Pace, Phase, Seating, TurnMachine
-from game.workshop import texts  # noqa: F401  (the RoomError keys are its texts)
 from game.workshop.store import GroupRow, Store
 
 CODE_LETTERS = "ACDEFHJKMNPRTUVWXY"
@@ -63,7 +62,7 @@ MAX_GROUPS = 12
 
 
 class RoomError(ValueError):
-    """A request the room refuses; ``key`` is a text of :mod:`game.workshop.texts`."""
+    """A request the room refuses; ``key`` is a catalogue key (``workshop.error.*``)."""
 
     def __init__(self, key: str, **values: Any) -> None:
         super().__init__(key)

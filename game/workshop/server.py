@@ -48,7 +48,6 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from game.engine.state import Action, InvestTarget
 from game.i18n import LANGUAGES, tr
 from game.play.story import reason_text
-from game.workshop import texts  # noqa: F401  (registers the pages' texts)
 from game.workshop.room import Room, RoomError, decision_from_form, normalise_code
 
 HERE = Path(__file__).resolve().parent

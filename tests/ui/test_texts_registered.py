@@ -16,10 +16,10 @@ PROBE = """
 import sys
 from pathlib import Path
 from tests.ui.harness import make_app
-from game.i18n import TEXTS
+from game.i18n import catalogue
 make_app(Path(sys.argv[1]))
 wanted = sys.argv[2].split(",")
-missing = [key for key in wanted if key not in TEXTS]
+missing = [key for key in wanted if key not in catalogue("es")]
 print(",".join(missing))
 """
 

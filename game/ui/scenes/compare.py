@@ -24,7 +24,7 @@ import pygame_gui
 from game import debrief as api
 from game.debrief.compare import compared_game
 from game.engine.contract import CONDITIONS
-from game.i18n import pick, register, tr
+from game.i18n import pick, tr
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import is_dir, refusal, typed_path
 from game.ui import charts as ch
@@ -47,119 +47,6 @@ from game.ui.widgets import OUTCOME_COLOURS, draw_status_chip
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "compare.title": {"es": "Comparar partidas de la clase", "en": "Compare a class's games"},
-        "compare.subtitle": {
-            "es": "{n} partidas: resultado, duración, contrato y confianza de cada grupo",
-            "en": "{n} games: each group's outcome, length, contract and trust",
-        },
-        "compare.subtitle_one": {
-            "es": "1 partida: añade las de los otros grupos para compararlas",
-            "en": "1 game: add the other groups' games to compare them",
-        },
-        "compare.subtitle_none": {
-            "es": "Añade los archivos .json exportados de cada grupo (o partidas terminadas)",
-            "en": "Add each group's exported .json files (or finished saved games)",
-        },
-        "compare.source": {"es": "Archivo o carpeta", "en": "File or folder"},
-        "compare.add": {"es": "Añadir", "en": "Add"},
-        "compare.default": {"es": "Carpeta inicial", "en": "Default folder"},
-        "compare.open": {"es": "Ver análisis", "en": "Open debrief"},
-        "compare.remove": {"es": "Quitar", "en": "Remove"},
-        "compare.back": {"es": "Volver", "en": "Back"},
-        "compare.out": {"es": "Guardar el resumen en", "en": "Save the summary in"},
-        "compare.export": {"es": "Exportar resumen", "en": "Export summary"},
-        "compare.prev_page": {
-            "es": "Página anterior (flecha izquierda)",
-            "en": "Previous page (left arrow)",
-        },
-        "compare.next_page": {
-            "es": "Página siguiente (flecha derecha)",
-            "en": "Next page (right arrow)",
-        },
-        "compare.page": {"es": "{page} de {pages}", "en": "{page} of {pages}"},
-        "compare.col.game": {"es": "Partida", "en": "Game"},
-        "compare.col.outcome": {"es": "Resultado", "en": "Outcome"},
-        "compare.col.contract": {"es": "Contrato", "en": "Contract"},
-        "compare.seasons": {"es": "{n} temporadas", "en": "{n} seasons"},
-        "compare.rounds": {"es": "{n} rondas", "en": "{n} rounds"},
-        "compare.people": {"es": "jugaron {names}", "en": "played by {names}"},
-        "compare.no_contract": {
-            "es": "Dilema: sin contrato",
-            "en": "Dilemma: no contract",
-        },
-        "compare.key_had": {"es": "la tenían", "en": "had it"},
-        "compare.key_lacked": {"es": "les faltó", "en": "lacked it"},
-        "compare.empty": {
-            "es": "Todavía no hay partidas en la comparación",
-            "en": "There are no games in the comparison yet",
-        },
-        "compare.empty_hint": {
-            "es": "Escribe arriba la carpeta donde están los archivos .json exportados (uno por "
-            "grupo) o la ruta de uno de ellos, y pulsa Añadir. Una carpeta añade todas las "
-            "partidas que contiene.",
-            "en": "Type above the folder that holds the exported .json files (one per group) or "
-            "the path of one of them, and press Add. A folder adds every game it holds.",
-        },
-        "compare.chart.title": {
-            "es": "Confianza en la alianza, partida por partida",
-            "en": "Trust in the alliance, game by game",
-        },
-        "compare.chart.empty": {
-            "es": "Aquí aparecerán las curvas de confianza de cada partida.",
-            "en": "Each game's trust curve will appear here.",
-        },
-        "compare.hint": {
-            "es": "Elige una partida con un clic o con las flechas arriba y abajo. P escribe una "
-            "ruta, G la carpeta del resumen.",
-            "en": "Choose a game with a click or the up and down arrows. P types a path, G the "
-            "summary's folder.",
-        },
-        # what happened when adding or exporting
-        "compare.added": {
-            "es": "Se añadieron {n} partidas.",
-            "en": "{n} games were added.",
-        },
-        "compare.added_one": {"es": "Se añadió 1 partida.", "en": "1 game was added."},
-        "compare.already": {
-            "es": "{n} ya estaban en la lista.",
-            "en": "{n} were already in the list.",
-        },
-        "compare.none_found": {
-            "es": "No hay archivos .json en la carpeta {folder}.",
-            "en": "There are no .json files in the folder {folder}.",
-        },
-        "compare.skipped": {
-            "es": "Se omitieron {n} archivos que no se pudieron usar: {problems}",
-            "en": "{n} files could not be used and were skipped: {problems}",
-        },
-        "compare.skipped_one": {
-            "es": "Se omitió un archivo que no se pudo usar: {problems}",
-            "en": "One file could not be used and was skipped: {problems}",
-        },
-        "compare.level_changed": {
-            "es": "nivel modificado después: cifras recalculadas",
-            "en": "level changed since: figures recomputed",
-        },
-        "compare.removed": {
-            "es": "Se quitó «{name}» de la comparación (el archivo sigue en su lugar).",
-            "en": "“{name}” was removed from the comparison (the file is still in place).",
-        },
-        "compare.exported": {
-            "es": "El resumen se guardó en {path}",
-            "en": "The summary was saved to {path}",
-        },
-        "compare.export_failed": {
-            "es": "No se pudo guardar el resumen en {folder}: {problem}",
-            "en": "The summary could not be saved in {folder}: {problem}",
-        },
-        "compare.type_path": {
-            "es": "Escribe la ruta y pulsa Enter.",
-            "en": "Type the path and press Enter.",
-        },
-    }
-)
 
 #: Where a game's row, colour and marker come from: a stable slot, kept when others are removed.
 PALETTE = theme.FIRM_COLOURS

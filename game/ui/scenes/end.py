@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.story import reason_text
 from game.ui import flow, theme
 from game.ui.board import draw_board, line_height, mix, money, scaled
@@ -19,84 +19,6 @@ from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card, key_label
 from game.ui.text import draw_text, fit, font
-
-register(
-    {
-        "end.title": {"es": "Fin de la partida", "en": "End of the game"},
-        "end.dilemma.advance": {
-            "es": "¡El grupo aprendió a confiar!",
-            "en": "The group learned to trust!",
-        },
-        "end.dilemma.collapse": {"es": "La confianza se rompió", "en": "Trust broke down"},
-        "end.dilemma.stagnation": {
-            "es": "La confianza quedó a medias",
-            "en": "Trust stayed halfway",
-        },
-        "end.played": {
-            "es": "{level} · {seasons} temporadas jugadas",
-            "en": "{level} · {seasons} seasons played",
-        },
-        "end.played.one": {
-            "es": "{level} · 1 temporada jugada",
-            "en": "{level} · 1 season played",
-        },
-        "end.played_rounds": {
-            "es": "{level} · {seasons} rondas jugadas",
-            "en": "{level} · {seasons} rounds played",
-        },
-        "end.why": {"es": "Por qué", "en": "Why"},
-        "end.tile.trust": {"es": "Confianza final", "en": "Final trust"},
-        "end.tile.phase": {"es": "Fase del cluster", "en": "Cluster phase"},
-        "end.tile.phase_value": {"es": "Fase {roman}", "en": "Phase {roman}"},
-        "end.tile.points": {"es": "Puntos del grupo", "en": "The group's points"},
-        "end.tile.seasons": {"es": "Temporadas", "en": "Seasons"},
-        "end.tile.rounds": {"es": "Rondas", "en": "Rounds"},
-        "end.tile.count": {"es": "{n} de {limit}", "en": "{n} of {limit}"},
-        "end.firms": {"es": "Cómo terminó cada firma", "en": "How each firm ended"},
-        "end.final": {"es": "Capital final", "en": "Final capital"},
-        "end.earned": {"es": "Ganó", "en": "Earned"},
-        "end.alone": {"es": "Sin alianza", "en": "No alliance"},
-        "end.horizon.alone": {
-            "es": "La alianza terminó en la temporada {season}: en las {left} que faltaban hasta "
-            "la {limit}, cada firma vendió sola, y eso cuenta en lo que ganó.",
-            "en": "The alliance ended in season {season}: in the {left} left until season "
-            "{limit}, each firm sold alone, and that counts in what it earned.",
-        },
-        "end.horizon.alliance": {
-            "es": "El cluster avanzó en la temporada {season}: en las {left} que faltaban hasta "
-            "la {limit}, la alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
-            "en": "The cluster advanced in season {season}: in the {left} left until season "
-            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
-        },
-        "end.horizon.alone.one": {
-            "es": "La alianza terminó en la temporada {season}: en la que faltaba, la {limit}, "
-            "cada firma vendió sola, y eso cuenta en lo que ganó.",
-            "en": "The alliance ended in season {season}: in the one season left, season "
-            "{limit}, each firm sold alone, and that counts in what it earned.",
-        },
-        "end.horizon.alliance.one": {
-            "es": "El cluster avanzó en la temporada {season}: en la que faltaba, la {limit}, la "
-            "alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
-            "en": "The cluster advanced in season {season}: in the one season left, season "
-            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
-        },
-        "end.horizon.none": {
-            "es": "Lo ganado se cuenta desde antes de firmar, con el fondo común repartido.",
-            "en": "Earnings count from before signing, with the common fund shared out.",
-        },
-        "end.final_points": {"es": "Puntos", "en": "Points"},
-        "end.change": {"es": "Cambio", "en": "Change"},
-        "end.change_value": {"es": "{sign}{amount}", "en": "{sign}{amount}"},
-        "end.points_value": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
-        "end.debrief_note": {
-            "es": "Quién hizo qué se revela en el análisis, no aquí.",
-            "en": "Who did what is revealed in the debrief, not here.",
-        },
-        "end.to_title": {"es": "Volver al inicio", "en": "Back to the start"},
-        "end.again": {"es": "Jugar otra vez", "en": "Play again"},
-        "end.debrief": {"es": "Análisis", "en": "Debrief"},
-    }
-)
 
 OUTCOME_COLOURS = {
     "advance": theme.GREEN,

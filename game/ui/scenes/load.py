@@ -15,7 +15,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.i18n import pick, register
+from game.i18n import pick
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal
 from game.persistence.saves import SaveError, SaveInfo
@@ -31,80 +31,6 @@ from game.ui.widgets import draw_status_chip
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "load.title": {"es": "Partidas guardadas", "en": "Saved games"},
-        "load.count": {
-            "es": "{n} partidas, la más reciente primero",
-            "en": "{n} games, newest first",
-        },
-        "load.count_one": {"es": "1 partida", "en": "1 game"},
-        "load.hint": {
-            "es": "Elige una partida con un clic o con las flechas arriba y abajo.",
-            "en": "Choose a game with a click or with the up and down arrow keys.",
-        },
-        "load.open": {"es": "Abrir", "en": "Open"},
-        "load.delete": {"es": "Borrar", "en": "Delete"},
-        "load.confirm": {"es": "Sí, borrar", "en": "Yes, delete"},
-        "load.cancel": {"es": "Cancelar", "en": "Cancel"},
-        "load.back": {"es": "Volver", "en": "Back"},
-        "load.confirm_question": {
-            "es": "¿Borrar «{name}»? No se puede deshacer. Pulsa Supr otra vez para confirmar.",
-            "en": "Delete “{name}”? This cannot be undone. Press Del again to confirm.",
-        },
-        "load.deleted": {"es": "Se borró «{name}».", "en": "“{name}” was deleted."},
-        "load.delete_failed": {
-            "es": "No se pudo borrar la partida: {reason}",
-            "en": "The game could not be deleted: {reason}",
-        },
-        "load.open_failed": {
-            "es": "No se pudo abrir esta partida: {problem}. El archivo sigue en su lugar.",
-            "en": "This game could not be opened: {problem}. The file is still in place.",
-        },
-        "load.kept_at": {
-            "es": "El archivo se conservó en {path}",
-            "en": "The file was kept at {path}",
-        },
-        "load.empty": {
-            "es": "Todavía no hay partidas guardadas",
-            "en": "There are no saved games yet",
-        },
-        "load.empty_hint": {
-            "es": "Las partidas se guardan solas al terminar cada temporada. Empieza un nuevo "
-            "juego desde el inicio y aparecerá aquí.",
-            "en": "Games save themselves at the end of every season. Start a new game from the "
-            "title screen and it will show up here.",
-        },
-        "load.in_progress": {"es": "En curso", "en": "In progress"},
-        "load.finished": {"es": "Terminada", "en": "Finished"},
-        "load.damaged": {"es": "Dañada", "en": "Damaged"},
-        "load.season": {"es": "Temporada {n}", "en": "Season {n}"},
-        "load.seasons_played": {"es": "{n} temporadas", "en": "{n} seasons"},
-        "load.outcome.advance": {"es": "el cluster avanzó", "en": "the cluster advanced"},
-        "load.outcome.collapse": {"es": "la alianza colapsó", "en": "the alliance collapsed"},
-        "load.outcome.stagnation": {"es": "el cluster se estancó", "en": "the cluster stagnated"},
-        "load.more_names": {"es": "y {n} más", "en": "and {n} more"},
-        "load.unknown_level": {"es": "Partida sin nombre", "en": "Unnamed game"},
-        "load.page": {"es": "Página {page} de {pages}", "en": "Page {page} of {pages}"},
-        "load.prev_page": {
-            "es": "Página anterior (flecha izquierda)",
-            "en": "Previous page (left arrow)",
-        },
-        "load.next_page": {
-            "es": "Página siguiente (flecha derecha)",
-            "en": "Next page (right arrow)",
-        },
-        "load.compare": {"es": "Comparar partidas", "en": "Compare games"},
-        "load.file_label": {"es": "Otro archivo (.json)", "en": "Another file (.json)"},
-        "load.open_file": {"es": "Abrir archivo", "en": "Open file"},
-        "load.type_path": {
-            "es": "Escribe la ruta de una partida terminada (guardada o exportada, en cualquier "
-            "carpeta) y pulsa Enter para ver su análisis.",
-            "en": "Type the path of a finished game (saved or exported, in any folder) and press "
-            "Enter to see its debrief.",
-        },
-    }
-)
 
 MAX_NAMES = 4
 

@@ -6,42 +6,12 @@ import math
 
 import pygame
 
-from game.i18n import register
 from game.ui import flow, theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene
 from game.ui.text import draw_text
-
-register(
-    {
-        "title.name": {"es": "Asociatividad", "en": "Asociatividad"},
-        "title.tagline": {
-            "es": "Un juego serio sobre confianza, consorcios y clusters de MYPEs peruanas",
-            "en": "A serious game about trust, consortia and clusters of Peruvian small firms",
-        },
-        "title.new": {"es": "Nuevo juego", "en": "New game"},
-        "title.continue": {"es": "Continuar", "en": "Continue"},
-        "title.continue.tip": {
-            "es": "Retoma la última partida sin terminar donde la dejaste.",
-            "en": "Pick up the last unfinished game where you left it.",
-        },
-        "title.load": {"es": "Partidas guardadas", "en": "Saved games"},
-        "title.settings": {"es": "Opciones", "en": "Settings"},
-        "title.help": {"es": "Cómo jugar", "en": "How to play"},
-        "title.quit": {"es": "Salir", "en": "Quit"},
-        "title.language": {"es": "English", "en": "Español"},
-        "title.language.tip": {
-            "es": "Switch the game to English",
-            "en": "Cambiar el juego a español",
-        },
-        "title.continue.failed": {
-            "es": "No se pudo continuar la partida: {problem}",
-            "en": "The game could not be continued: {problem}",
-        },
-    }
-)
 
 
 @register_scene("title")
