@@ -101,6 +101,13 @@ def label(key: str, lang: str, *, inline: bool = False, **values: object) -> str
     return show({code: tr(key, code, **values) for code in ("es", "en")}, lang, inline=inline)
 
 
+FIGURES = ("seasons", "members", "trust", "fund", "phase", "defections", "left")
+"""The game's figures at the head of the page, in order (the last four for a cluster only)."""
+WORDED_FIGURES = ("members", "defections", "left")
+"""The figures told in a sentence (``export.fig.<name>.value``)."""
+MARKS = ("had", "lacked")
+
+
 def _page(title: str, body: list[str], lang: str) -> str:
     html_lang = "es" if lang != "en" else "en"
     return "\n".join(
@@ -241,6 +248,7 @@ def _figures(debrief: Debrief, lang: str) -> str:
     facts, series = debrief.facts, debrief.series
 
     def worded(key: str, **values: object) -> str:
+        # keys: export.fig.{game.debrief.html.WORDED_FIGURES}.value
         return label(f"export.fig.{key}.value", lang, inline=True, **values)
 
     members = worded("members", left=facts.get("members_end", "?"), firms=len(debrief.names))
@@ -271,6 +279,7 @@ def _figures(debrief: Debrief, lang: str) -> str:
             ),
         ]
     cells = "".join(
+        # keys: export.fig.{game.debrief.html.FIGURES}
         f"<li>{label(f'export.fig.{key}', lang, inline=True)}: <b>{value}</b></li>"
         for key, value in figures
     )
@@ -313,6 +322,7 @@ def _contract(debrief: Debrief, lang: str) -> list[str]:
 def _mark(had: bool, lang: str) -> str:
     """A tick or a cross, its meaning in a tooltip (the page's legend says it in words)."""
     state = "had" if had else "lacked"
+    # keys: export.{game.debrief.html.MARKS}
     meaning = escape(tr(f"export.{state}", "en" if lang == "en" else "es"))
     return f'<span class="mark {state}" title="{meaning}">{"✓" if had else "✗"}</span>'
 
@@ -347,6 +357,7 @@ def _review(debrief: Debrief, lang: str) -> list[str]:
         state = "had" if review.had else "lacked"
         body.append(
             f"<tr><td>{show(review.name, lang)}<br>"
+            # keys: export.{game.debrief.html.MARKS}
             f'<span class="{state}">{label(f"export.{state}", lang)}</span></td>'
             f"<td>{show(review.chosen_name, lang)}</td>"
             f'<td>{show(review.effect, lang)}<br><span class="source">{escape(review.source)}'

@@ -71,6 +71,7 @@ def _cluster_moments(level: Level, played: Played, names: list[str]) -> list[Mom
         moments += _unseen(report, names, told)
         moments += _departures(report, names)
         if report.phase != phase_before:
+            # keys: phase.{game.engine.rules.PHASES}
             values = {"before_key": f"phase.{phase_before}", "after_key": f"phase.{report.phase}"}
             moments.append(
                 Moment(report.season, "phase_change", (), both("moment.phase_change", **values))
@@ -185,6 +186,7 @@ def _verdict(report: SeasonReport, setup: SeasonSetup) -> list[Moment]:
         values = {"fill": fill, "defectors": defectors}
     else:
         values = {"quality": report.mean_quality, "minimum": order.min_quality}
+    # keys: moment.{game.engine.reports.CANCELLED_STATUSES}
     return [Moment(report.season, "order_cancelled", (), both(f"moment.{status}", **values))]
 
 
@@ -197,8 +199,14 @@ def _claim_seasons(reports: Sequence[SeasonReport]) -> dict[str, list[int]]:
     return seasons
 
 
+FAULTY_KINDS = ("faulty_shared", "faulty_traced")
+"""A claim for faulty lots: paid by all alike, or traced to its maker."""
+DEPARTURES = (("expelled", "expulsion"), ("bankrupt", "bankruptcy"))
+"""Why a firm left (a report's ``left``) and the kind of moment it makes."""
+
+
 def _faulty_kind(report: SeasonReport) -> str:
-    return "faulty_shared" if report.faulty_cost_shared else "faulty_traced"
+    return FAULTY_KINDS[0] if report.faulty_cost_shared else FAULTY_KINDS[1]
 
 
 def _faulty(report: SeasonReport, names: list[str], claims: dict[str, list[int]]) -> list[Moment]:
@@ -211,6 +219,7 @@ def _faulty(report: SeasonReport, names: list[str], claims: dict[str, list[int]]
     if seasons[0] != report.season:
         return []
     who = _listed(names, report.faulty_lots)
+    # keys: moment.{game.debrief.moments.FAULTY_KINDS} moment.{game.debrief.moments.FAULTY_KINDS}_again
     key = f"moment.{kind}_again" if len(seasons) > 1 else f"moment.{kind}"
     text = both(key, firms=who, count=len(seasons))
     return [Moment(report.season, kind, report.faulty_lots, text)]
@@ -305,10 +314,11 @@ def _unseen(report: SeasonReport, names: list[str], told: _Told) -> list[Moment]
 
 def _departures(report: SeasonReport, names: list[str]) -> list[Moment]:
     moments = []
-    for reason, kind in (("expelled", "expulsion"), ("bankrupt", "bankruptcy")):
+    for reason, kind in DEPARTURES:
         for firm in sorted(f for f, r in report.left.items() if r == reason):
             offence = report.penalties[firm].offence if firm in report.penalties else 0
             values = {"firm": names[firm], "offences": offence}
+            # keys: moment.{game.debrief.moments.DEPARTURES[1]}
             moments.append(Moment(report.season, kind, (firm,), both(f"moment.{kind}", **values)))
     return moments
 
@@ -363,6 +373,7 @@ def _ending_text(level: Level, game: Game, lang: str) -> str:
     if gaps:
         sentences.append(_gaps_text(gaps, lang))
     if not level.is_dilemma:
+        # keys: outcome.{game.engine.outcome.OutcomeKind}
         title = tr(f"outcome.{outcome.kind}", lang)
         sentences.insert(0, title if title[-1] in ".!?" else f"{title}.")
     return " ".join(sentences)
@@ -373,6 +384,7 @@ def _gaps_text(gaps: list[Reason], lang: str) -> str:
         tr(
             "moment.ending.gap",
             lang,
+            # keys: dim.{game.engine.rules.DIMENSIONS}
             dimension=tr(f"dim.{r.values['dimension']}", lang),
             gap=float(r.values["gap"]),
         )

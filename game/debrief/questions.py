@@ -103,16 +103,24 @@ def choose_questions(level: Level, facts: dict[str, Any]) -> list[Bilingual]:
         "lacked": lacked,
     }
     if 0 < lacked < len(CONDITIONS):
+        # keys: question.count.{game.debrief.questions.LACKED_COUNTS}
         values["lacked_words_key"] = f"question.count.{lacked}"
     keys = [lacked_key(lacked) if key == "lacked" else key for key in keys]
+    # keys: question.{game.debrief.questions.CLUSTER_RULES[0]} question.{game.debrief.questions.CLUSTER_FILLERS} question.{game.debrief.questions.DILEMMA_RULES[0]} question.{game.debrief.questions.DILEMMA_FILLERS} question.{game.debrief.questions.LACKED_FORMS}
     return [both(f"question.{key}", **values) for key in keys]
+
+
+LACKED_FORMS = ("lacked_none", "lacked", "lacked_all")
+"""The question on missing conditions, for none, some and all of them missing."""
+LACKED_COUNTS = tuple(range(1, len(CONDITIONS)))
+"""How many conditions "some" can be, each a word (``question.count.<n>``)."""
 
 
 def lacked_key(lacked: int) -> str:
     """The question on missing conditions, worded for how many were missing: "sin 8 de las
     ocho" reads as a slip, so signing without any (or with all) is said in plain words."""
     if lacked >= len(CONDITIONS):
-        return "lacked_all"
+        return LACKED_FORMS[2]
     if lacked == 0:
-        return "lacked_none"
-    return "lacked"
+        return LACKED_FORMS[0]
+    return LACKED_FORMS[1]

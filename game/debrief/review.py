@@ -107,16 +107,18 @@ def _review(level: Level, played: Played, key: str) -> ConditionReview:
     figures: dict[str, float] = {}
     parts: list[Bilingual] = [
         both(
-            f"review.lead.{compare.state}",
+            f"review.lead.{compare.state}",  # keys: review.lead.{game.debrief.review.STATES}
             chosen=option.name,
             sound=condition.options[sound].name,
         )
     ]
     for name, values in effects[:MAX_EFFECTS]:
+        # keys: review.{game.debrief.review.EFFECTS}.{game.debrief.review.STATES}
         parts.append(both(f"review.{name}.{compare.state}", **values))
     for name, values in effects:
         figures.update({f"{name}.{k}": float(v) for k, v in values.items() if _is_number(v)})
     if not effects:
+        # keys: review.none.{game.debrief.review.STATES}
         parts.append(both(f"review.none.{compare.state}"))
     cost = _cost(level, played, key, chosen, alt_key, had)
     if cost is not None:
@@ -344,3 +346,7 @@ _CALCULATORS: tuple[Calculator, ...] = (
     _formality,
     _entry,
 )
+EFFECTS = tuple(calculator.__name__.removeprefix("_") for calculator in _CALCULATORS)
+"""The effects a condition's review can tell, each the name its calculator returns."""
+STATES = ("had", "lacked")
+"""Whether the consortium had a condition (signed its sound option) or lacked it."""

@@ -17,6 +17,10 @@ from game.i18n import LANGUAGES, tr
 from game.play.story import StoryStep
 
 SOLD = ("joint_sale", "outside_sale")
+WHEN = ("now", "last")
+"""The line after an ordinary season, and after the last one (indexed by ``last``)."""
+SIGNS = ("earned", "lost", "even")
+"""What the season did to the firm's capital."""
 
 
 def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryStep | None:
@@ -48,6 +52,7 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
             why = "own.why.no_order"
         else:
             why = "own.why.cancelled"
+            # keys: own.cause.{game.engine.reports.CANCELLED_STATUSES}
             values["cause_key"] = f"own.cause.{report.order_status}"
     elif decision.action is Action.DEFECT:
         values["sale"] = _money(total("outside_sale"))
@@ -62,6 +67,7 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
         assert decision.target is not None
         why = "own.why.invested"
         values["cost"] = _money(-total("investment"))
+        # keys: target.{game.engine.state.InvestTarget}
         values["target_key"] = f"target.{decision.target.value}"
     extras = []
     claims = -total("faulty_claim")
@@ -77,12 +83,14 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
         extras.append({lang: tr("own.also.informal", lang) for lang in LANGUAGES})
     left = report.left.get(firm)
     if left is not None:
+        # keys: own.also.{game.engine.reports.LEFT_REASONS}
         extras.append({lang: tr(f"own.also.{left}", lang) for lang in LANGUAGES})
     values["why"] = {
         lang: _why(why, lang, values) + "".join(e[lang] for e in extras) for lang in LANGUAGES
     }
-    sign = "earned" if change >= 0.005 else ("lost" if change <= -0.005 else "even")
-    key = f"own.{'last' if last else 'now'}.{sign}"
+    sign = SIGNS[0] if change >= 0.005 else (SIGNS[1] if change <= -0.005 else SIGNS[2])
+    # keys: own.{game.play.own_result.WHEN}.{game.play.own_result.SIGNS}
+    key = f"own.{WHEN[last]}.{sign}"
     return StoryStep("own", key, {"amount": values["amount"], "why": values["why"]}, (firm,))
 
 

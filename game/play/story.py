@@ -12,9 +12,12 @@ from typing import Any
 from game.engine.cluster import compute_phase
 from game.engine.level import Level
 from game.engine.outcome import Reason
-from game.engine.reports import Penalty, SeasonReport
+from game.engine.reports import BREACHES, Penalty, SeasonReport
 from game.engine.state import Action
 from game.i18n import LANGUAGES, pick, tr, whole_number
+
+TOLD_BREACHES = tuple(b for b in BREACHES if b != "por_fuera")
+"""Breaches the story tells as such (selling por fuera is told as its detection)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ def _applicant_steps(report: SeasonReport) -> list[StoryStep]:
     if applicant.firm_id is not None:
         values = {"firm": applicant.name, "fee": applicant.fee}
         return [StoryStep("membership", "story.applicant.joined", values, (applicant.firm_id,))]
+    # keys: story.applicant.short.{game.engine.reports.SHORTFALLS}
     values = {"firm": applicant.name, "why_key": f"story.applicant.short.{applicant.shortfalls[0]}"}
     return [StoryStep("membership", "story.applicant.refused", values)]
 
@@ -77,7 +81,7 @@ def _phase_steps(level: Level, report: SeasonReport) -> list[StoryStep]:
     if report.phase == before:
         return []
     values = {
-        "phase_key": f"phase.{report.phase}",
+        "phase_key": f"phase.{report.phase}",  # keys: phase.{game.engine.rules.PHASES}
         "hold": level.rules.end.hold_seasons,
         "delta": report.phase - before,
     }
@@ -106,7 +110,11 @@ def _population_steps(report: SeasonReport) -> list[StoryStep]:
         "delta": joined,
     }
     return [
-        StoryStep("population", f"story.population.{'joined' if joined > 0 else 'left'}", values)
+        StoryStep(
+            "population",
+            "story.population.joined" if joined > 0 else "story.population.left",
+            values,
+        )
     ]
 
 
@@ -144,6 +152,7 @@ def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
             StoryStep(
                 "deliveries",
                 "story.invested",
+                # keys: target.{game.engine.state.InvestTarget}
                 {"firm": names[firm], "target_key": f"target.{target.value}"},
                 (firm,),
             )
@@ -163,6 +172,7 @@ def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
 
 def _verdict_steps(level: Level, report: SeasonReport, names: list[str]) -> list[StoryStep]:
     status = report.order_status
+    # keys: status.{game.engine.reports.ORDER_STATUSES}
     values: dict[str, Any] = {"status_key": f"status.{status}"}
     if status == "cancelled_uneven":
         key = "story.verdict.uneven"
@@ -196,6 +206,7 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
             steps.append(_detection_step(names[firm], firm, penalty))
         else:
             assert penalty is not None
+            # keys: story.breach.{game.play.story.TOLD_BREACHES}
             key = "story.breach.excused" if penalty.excused else f"story.breach.{penalty.breach}"
             values = {"firm": names[firm], "offence": penalty.offence}
             # a faulty lot is pointed at by traceability, as the claim's own step is
@@ -211,6 +222,7 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
                 )
             )
     for firm, reason in report.left.items():
+        # keys: story.left.{game.engine.reports.LEFT_REASONS}
         steps.append(StoryStep("detection", f"story.left.{reason}", {"firm": names[firm]}, (firm,)))
     missing = report.lots_promised - report.lots_delivered
     undetected = [
@@ -244,6 +256,7 @@ def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
 def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
     moved = sorted(report.dimension_changes.items(), key=lambda kv: -abs(kv[1]))
     steps = [
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         StoryStep("dimensions", "story.dimension", {"dimension_key": f"dim.{d}", "delta": delta})
         for d, delta in moved
         if abs(delta) >= 0.5
@@ -255,10 +268,14 @@ def reason_text(level: Level, reason: Reason, lang: str) -> str:
     """One reason of the ending in plain words, with the names its sentence needs."""
     values: dict[str, Any] = dict(reason.values)
     if "phase" in values:
+        # keys: phase.{game.engine.rules.PHASES}
         values["phase_name"] = tr(f"phase.{values['phase']}", lang)
     if "dimension" in values:
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
     if "dimensions" in values:
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         names = [tr(f"dim.{d.strip()}", lang) for d in str(values["dimensions"]).split(",")]
         values["dimension_names"] = ", ".join(names)
+    # keys: reason.{game.engine.outcome.ReasonCode}
     return tr(f"reason.{reason.code}", lang, **values)

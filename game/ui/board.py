@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.reports import LEFT_REASONS
 from game.engine.rules import DIMENSIONS, PHASE_NAMES
 from game.engine.trust import alliance_trust
 from game.i18n import pick, whole_number
@@ -413,12 +414,18 @@ def _columns(
     return cols
 
 
+SHORTENED_HEADERS = ("board.reputation", "board.your_trust")
+"""Columns whose name has a short form (``<key>_short``) for a narrow board."""
+VERDICTS = ("accepted", "cancelled", "no_order")
+"""The order's verdict as the board's log tags it."""
+
+
 def header_text(app: SceneContext, key: str, width: int, size: int) -> str:
     """A column's name, or its short form when the full one would have to shrink."""
     full = app.tr(key)
     if font(size).size(full)[0] <= width:
         return full
-    return app.tr(f"{key}_short")
+    return app.tr(f"{key}_short")  # keys: {game.ui.board.SHORTENED_HEADERS}_short
 
 
 def ellipsize(text: str, face: pygame.font.Font, width: int) -> str:
@@ -575,7 +582,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
         if "rep" in cols and not dilemma:
             span = _span(cols["rep"], row.top, row.height)
             if out:
-                status = app.tr(f"firm.{reason}")
+                status = app.tr(f"firm.{reason}")  # keys: firm.{game.engine.reports.LEFT_REASONS}
                 draw_text(
                     surface,
                     status,
@@ -723,7 +730,7 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
     half = int(rect.width * 0.6)
     draw_text(
         surface,
-        app.tr(f"phase.{state.phase}"),
+        app.tr(f"phase.{state.phase}"),  # keys: phase.{game.engine.rules.PHASES}
         pygame.Rect(rect.x, y, half, phase_h),
         sizes.body,
         theme.INK,
@@ -770,7 +777,7 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
         row = pygame.Rect(rect.x, y, rect.width, dim_h)
         draw_text(
             surface,
-            app.tr(f"dim.{d}"),
+            app.tr(f"dim.{d}"),  # keys: dim.{game.engine.rules.DIMENSIONS}
             pygame.Rect(row.x, row.y + 1, label_w, dim_h - 2),
             sizes.small,
             theme.INK,
@@ -841,8 +848,9 @@ def _log(surface, rect, app, match, sizes, hide_last: bool = False) -> None:
     tag_w = font(sizes.small, True).size("T14")[0] + 8
     verdict_w = (
         max(
+            # keys: board.verdict.{game.ui.board.VERDICTS}
             font(sizes.small, True).size(app.tr(f"board.verdict.{k}"))[0]
-            for k in ("accepted", "cancelled", "no_order")
+            for k in VERDICTS
         )
         + 4
     )
@@ -915,9 +923,10 @@ def _log_details(app, record, names, dilemma: bool) -> str:
         parts.append(
             app.tr("board.log.detected", names=", ".join(names[i] for i in record.detected))
         )
-    for reason in ("expelled", "bankrupt"):
+    for reason in LEFT_REASONS:
         who = [names[i] for i, r in record.left.items() if r == reason]
         if who:
+            # keys: board.log.{game.engine.reports.LEFT_REASONS}
             parts.append(app.tr(f"board.log.{reason}", names=", ".join(who)))
     if not parts and record.investments:
         parts.append(

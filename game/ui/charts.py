@@ -216,10 +216,11 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
         )
         panels.append(
             Chart(
-                f"dim.{d}",
-                tr(f"dim.{d}", lang),
+                f"dim.{d}",  # keys: dim.{game.engine.rules.DIMENSIONS}
+                tr(f"dim.{d}", lang),  # keys: dim.{game.engine.rules.DIMENSIONS}
                 x_label,
                 "",
+                # keys: dim.{game.engine.rules.DIMENSIONS}
                 (Line(tr(f"dim.{d}", lang), _values(dims[d]), theme.GREEN, "circle", 3),),
                 panel_thresholds,
                 "",
@@ -232,6 +233,7 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     target = _get(series, "target_phase")
     if target is None and level is not None:
         target = level.start_phase + 1
+    # keys: phase.{game.engine.rules.PHASES}
     phase_name = tr(f"phase.{target}", lang) if target else ""
     charts.append(
         ChartGrid(

@@ -59,6 +59,11 @@ CODE_LENGTH = 4
 WORKSHOP_PACE = Pace(step_seconds=0.0, demo_pause=0.0)
 """Phones show a season's whole story at once; each person reads it at their own speed."""
 MAX_GROUPS = 12
+STATUSES = ("lobby", "running", "ended")
+"""Where the workshop stands (the store's ``workshop.status``)."""
+CONSOLE_PHASES = ("lobby", "deciding", "resolution", "ended")
+"""A group's phase on the console: the lobby, then its turn machine's (a workshop's turn is
+parallel: no hand-off, no looking together)."""
 
 
 class RoomError(ValueError):

@@ -310,6 +310,7 @@ class WorkshopApp:
             values["last_result"] = screen["last_result"].text(lang)
         outcome = screen.get("outcome")
         if outcome is not None:
+            # keys: outcome.{game.engine.outcome.OutcomeKind}
             values["outcome_title"] = tr(f"outcome.{outcome.kind}", lang)
             values["outcome_reasons"] = [reason_text(level, r, lang) for r in outcome.reasons]
         if screen["screen"] == "deciding":
@@ -416,6 +417,7 @@ class WorkshopApp:
         lang = self.lang(request)
         for group in data["groups"]:
             outcome = group["outcome"]
+            # keys: outcome.{game.engine.outcome.OutcomeKind}
             group["outcome_title"] = tr(f"outcome.{outcome.kind}", lang) if outcome else None
         address = self.address or str(request.base_url).rstrip("/")
         return self.render(

@@ -245,6 +245,7 @@ class ClassComparisonScene(Scene):
         s = self.sizes
         chip_w = (
             max(
+                # keys: debrief.short.{game.engine.outcome.OutcomeKind}
                 font(s.small, True).size(self.tr(f"debrief.short.{k}"))[0]
                 for k in ("advance", "collapse", "stagnation")
             )
@@ -768,6 +769,7 @@ class ClassComparisonScene(Scene):
         draw_status_chip(
             surface,
             cols["chip"],
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             self.tr(f"debrief.short.{outcome}"),
             OUTCOME_COLOURS.get(outcome, theme.MUTED),
             s.small,

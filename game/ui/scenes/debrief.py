@@ -200,6 +200,7 @@ class DebriefScene(Scene):
         }
 
     def tab_label(self, name: str, key: int) -> str:
+        # keys: debrief.tab.{game.ui.scenes.debrief.SECTIONS[0]}
         return f"{self.tr(f'debrief.tab.{name}')}  ({pygame.key.name(key).upper()})"
 
     def body_rect(self) -> pygame.Rect:
@@ -233,6 +234,7 @@ class DebriefScene(Scene):
         for i, (name, key) in enumerate(SECTIONS):
             button = self.button(
                 (side.x, side.y + i * (tab_h + gap), side.w, tab_h),
+                # keys: debrief.tab.{game.ui.scenes.debrief.SECTIONS[0]}
                 self.tr(f"debrief.tab.{name}"),
                 lambda n=name: self.show_section(n),
                 key=key,
@@ -790,6 +792,7 @@ class DebriefScene(Scene):
         return self.tr(
             "debrief.subtitle_rounds" if self.dilemma else "debrief.subtitle",
             level=pick(self.level.name, self.lang),
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             outcome=self.tr(f"debrief.short.{kind}"),
             seasons=seasons,
             seed=self.record.seed,
@@ -953,6 +956,7 @@ class DebriefScene(Scene):
             kind_h = line_height(s.small, True)
             draw_text(
                 surface,
+                # keys: debrief.kind.{game.debrief.model.MOMENT_KINDS}
                 self.tr(f"debrief.kind.{moment.kind}"),
                 pygame.Rect(x, rect.y + 6, rect.right - x - 12, kind_h),
                 s.small,
@@ -1285,6 +1289,7 @@ class DebriefScene(Scene):
         lh = line_height(size)
         dilemma = self.dilemma
         rows = [
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             ("debrief.whatif.outcome", lambda d: self.tr(f"debrief.short.{d.outcome.kind}")),
             (
                 "debrief.whatif.rounds" if dilemma else "debrief.whatif.seasons",
@@ -1317,6 +1322,7 @@ class DebriefScene(Scene):
         label_w = int(rect.w * 0.28)
         col_w = (rect.w - label_w) // 3
         widest = max(
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             font(size, True).size(self.tr(f"debrief.short.{d.outcome.kind}"))[0]
             for _, d, _, _ in cases
             if d is not None
@@ -1482,6 +1488,7 @@ class DebriefScene(Scene):
             pygame.draw.rect(surface, OUTCOME_COLOURS[k], (cell.x, cell.y + 4, 14, 14))
             draw_text(
                 surface,
+                # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
                 self.tr(f"debrief.short.{k}"),
                 pygame.Rect(cell.x + 22, cell.y, cell.w - 22, lh),
                 s.body,
@@ -1517,6 +1524,7 @@ class DebriefScene(Scene):
             (
                 self.tr(
                     "debrief.spread.this_game",
+                    # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
                     outcome=self.tr(f"debrief.short.{self.outcome_kind()}"),
                 ),
                 theme.MUTED,
@@ -1699,8 +1707,9 @@ class DebriefScene(Scene):
         if firm.decision is None:
             decision = (self.tr("debrief.replay.out"), theme.MUTED, False)
         else:
-            text = self.tr(f"action.{firm.decision}")
+            text = self.tr(f"action.{firm.decision}")  # keys: action.{game.engine.state.Action}
             if firm.target:
+                # keys: target.{game.engine.state.InvestTarget}
                 text = f"{text}: {self.tr(f'target.{firm.target}')}"
             if firm.left:
                 text = self.tr("debrief.replay.left", decision=text)

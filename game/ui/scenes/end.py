@@ -128,6 +128,7 @@ class EndScene(Scene):
         icon = pygame.Rect(banner.x + 20, banner.centery - 32, 64, 64)
         draw_outcome_icon(surface, icon, kind, colour)
         text_x = icon.right + 20
+        # keys: end.dilemma.{game.engine.outcome.OutcomeKind} outcome.{game.engine.outcome.OutcomeKind}
         title = self.tr(f"end.dilemma.{kind}" if dilemma else f"outcome.{kind}")
         draw_text(
             surface,
@@ -369,6 +370,7 @@ class EndScene(Scene):
             )
             name = firm.name
             if not firm.member:
+                # keys: firm.{game.engine.reports.LEFT_REASONS}
                 status = self.tr(f"firm.{firm.left_reason or 'expelled'}")
                 name = f"{name} ({status})"
             draw_text(
@@ -421,6 +423,7 @@ class EndScene(Scene):
             return self.tr("end.horizon.none")
         one = ".one" if epilogue.seasons == 1 else ""
         return self.tr(
+            # keys: end.horizon.alone end.horizon.alone.one end.horizon.alliance end.horizon.alliance.one
             f"end.horizon.{epilogue.mode}{one}",
             season=outcome.season,
             left=epilogue.seasons,

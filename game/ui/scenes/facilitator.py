@@ -19,6 +19,7 @@ import pygame
 import pygame_gui
 
 from game.ai.base import REGISTRY, personality_keys
+from game.engine.rules import VISIBILITIES
 from game.i18n import pick
 from game.persistence.settings import Settings
 from game.ui import theme
@@ -31,6 +32,10 @@ from game.ui.widgets import draw_key_cap
 
 MISTAKE_RATES = (0.0, 0.05, 0.1, 0.2)
 PENALTIES = ((0.5, "mild"), (1.0, "signed"), (2.0, "harsh"))
+ROWS = ("visibility", "mistakes", "penalty", "last", "timer", "personality")
+"""The switches, in the order shown; each explained by ``facilitator.<row>.help``."""
+NAMED_ROWS = tuple(row for row in ROWS if row != "penalty")
+"""Rows named ``facilitator.<row>``; the penalty's is the debrief's name for it."""
 TIMERS = (0, 30, 60, 90, 120)
 STUDY = {
     name: getattr(Settings(), name)
@@ -57,6 +62,7 @@ class Row:
 
     @property
     def title(self) -> str:
+        # keys: facilitator.{game.ui.scenes.facilitator.NAMED_ROWS}
         return self.title_key or f"facilitator.{self.name}"
 
 
@@ -84,7 +90,8 @@ class FacilitatorScene(Scene):
                 "visibility",
                 "V",
                 pygame.K_v,
-                [(self.tr(f"facilitator.visibility.{v}"), v) for v in ("detected", "public")],
+                # keys: facilitator.visibility.{game.engine.rules.VISIBILITIES}
+                [(self.tr(f"facilitator.visibility.{v}"), v) for v in VISIBILITIES],
                 s.defection_visibility,
                 setter("defection_visibility"),
             ),
@@ -108,6 +115,7 @@ class FacilitatorScene(Scene):
                 "penalty",
                 "M",
                 pygame.K_m,
+                # keys: facilitator.penalty.{game.ui.scenes.facilitator.PENALTIES[1]}
                 [(self.tr(f"facilitator.penalty.{name}"), value) for value, name in PENALTIES],
                 s.penalty_severity,
                 setter("penalty_severity"),
@@ -305,6 +313,7 @@ class FacilitatorScene(Scene):
             draw_key_cap(surface, row.cap, pygame.Rect(rect.x, y, rect.w, label_h), sizes.small)
             draw_text(
                 surface,
+                # keys: facilitator.{game.ui.scenes.facilitator.ROWS}.help
                 self.tr(f"facilitator.{row.name}.help"),
                 pygame.Rect(
                     rect.x, y + label_h, rect.width, min(help_h, rect.bottom - y - label_h)

@@ -8,8 +8,13 @@ buttons) turn the pages; Esc closes.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pygame
 
+from game.content.levels import load_defaults
+from game.engine.contract import CONDITIONS
+from game.i18n import pick
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
@@ -17,18 +22,17 @@ from game.ui.icons import draw_action_icon
 from game.ui.scene import Scene, card
 from game.ui.text import MIN_SIZE, draw_text, font, wrap
 
+
+@cache
+def condition_names() -> dict[str, dict[str, str]]:
+    """The eight conditions' bilingual names, from the rules defaults every level's contract is
+    built on (what the contract screen shows), in the contract's order."""
+    contract = load_defaults()["contract"]
+    return {c: dict(contract[c]["name"]) for c in CONDITIONS}
+
+
 PAGES = ("goal", "decide", "trust", "contract", "cluster")
 ACTIONS = ("cooperate", "defect", "invest")
-CONDITIONS = (
-    "trust",
-    "goals",
-    "commitment",
-    "roles",
-    "membership",
-    "leadership",
-    "penalties",
-    "full_contract",
-)
 DIMENSIONS = (
     "productive_relations",
     "technology",
@@ -123,7 +127,13 @@ class HowToPlayScene(Scene):
         draw_text(surface, self.tr("howto.title"), kicker, sizes.small, theme.BLUE, bold=True)
         title = pygame.Rect(inner.x, kicker.bottom + 2, head_w, sizes.heading + 12)
         draw_text(
-            surface, self.tr(f"howto.{name}.title"), title, sizes.heading, theme.INK, bold=True
+            surface,
+            # keys: howto.{game.ui.scenes.how_to_play.PAGES}.title
+            self.tr(f"howto.{name}.title"),
+            title,
+            sizes.heading,
+            theme.INK,
+            bold=True,
         )
         source_h = sizes.small + 8
         body = pygame.Rect(
@@ -135,6 +145,7 @@ class HowToPlayScene(Scene):
         getattr(self, f"draw_{name}")(surface, body)
         draw_text(
             surface,
+            # keys: howto.{game.ui.scenes.how_to_play.PAGES}.source
             self.tr(f"howto.{name}.source"),
             pygame.Rect(inner.x, inner.bottom - source_h, inner.width, source_h),
             sizes.small,
@@ -196,10 +207,13 @@ class HowToPlayScene(Scene):
             box = pygame.Rect(badge.right + 12, row.y, row.width - badge.width - 12, row.height)
             outcomes.append((kind, colour, badge, box))
         size = common_size(
-            [(self.tr(f"howto.goal.{k}"), box) for k, _, _, box in outcomes], sizes.body
+            # keys: howto.goal.{game.engine.outcome.OutcomeKind}
+            [(self.tr(f"howto.goal.{k}"), box) for k, _, _, box in outcomes],
+            sizes.body,
         )
         for kind, colour, badge, box in outcomes:
             draw_outcome_badge(surface, kind, badge, colour)
+            # keys: howto.goal.{game.engine.outcome.OutcomeKind}
             draw_text(surface, self.tr(f"howto.goal.{kind}"), box, size, theme.INK, valign="middle")
         self.draw_consortium(
             surface, pygame.Rect(right.x, right.y, right.width, right.height * 0.58)
@@ -313,7 +327,9 @@ class HowToPlayScene(Scene):
             )
             columns.append((action, col, icon, text))
         size = common_size(
-            [(self.tr(f"howto.decide.{a}"), text) for a, _, _, text in columns], sizes.body
+            # keys: howto.decide.{game.ui.scenes.how_to_play.ACTIONS}
+            [(self.tr(f"howto.decide.{a}"), text) for a, _, _, text in columns],
+            sizes.body,
         )
         for action, col, icon, text in columns:
             colour = theme.ACTION_COLOURS[action]
@@ -321,13 +337,14 @@ class HowToPlayScene(Scene):
             draw_action_icon(surface, action, icon)
             draw_text(
                 surface,
-                self.tr(f"action.{action}"),
+                self.tr(f"action.{action}"),  # keys: action.{game.ui.scenes.how_to_play.ACTIONS}
                 pygame.Rect(icon.right + 10, col.y + 12, col.right - icon.right - 24, 56),
                 sizes.body + 2,
                 colour,
                 bold=True,
                 valign="middle",
             )
+            # keys: howto.decide.{game.ui.scenes.how_to_play.ACTIONS}
             draw_text(surface, self.tr(f"howto.decide.{action}"), text, size, theme.INK)
         band = pygame.Rect(
             body.x, top + columns_h + 20, body.width, body.bottom - top - columns_h - 20
@@ -376,6 +393,7 @@ class HowToPlayScene(Scene):
             draw_action_icon(surface, action, icon)
             draw_text(
                 surface,
+                # keys: howto.dilemma.{game.ui.scenes.how_to_play.DILEMMA_EXAMPLE[0]}
                 self.tr(f"howto.dilemma.{key}"),
                 pygame.Rect(icon.right + 6, row.y, label_w - 34, row.height),
                 sizes.small,
@@ -500,6 +518,9 @@ class HowToPlayScene(Scene):
 
     # page 4 ---------------------------------------------------------------------------------
 
+    def condition_name(self, condition: str) -> str:
+        return pick(condition_names()[condition], self.ctx.lang)
+
     def draw_contract(self, surface: pygame.Surface, body: pygame.Rect) -> None:
         sizes = self.text_sizes
         intro_h = 2 * (sizes.body + 8)
@@ -527,10 +548,12 @@ class HowToPlayScene(Scene):
             line = pygame.Rect(text.x, text.centery, text.width, text.bottom - text.centery)
             cells.append((i, cond, cell, disc, name, line))
         name_size = common_size(
-            [(self.tr(f"howto.cond.{c}"), name) for _, c, _, _, name, _ in cells], sizes.body, True
+            [(self.condition_name(c), name) for _, c, _, _, name, _ in cells], sizes.body, True
         )
         line_size = common_size(
-            [(self.tr(f"howto.cond.{c}.text"), line) for _, c, _, _, _, line in cells], sizes.small
+            # keys: howto.cond.{game.engine.contract.CONDITIONS}.text
+            [(self.tr(f"howto.cond.{c}.text"), line) for _, c, _, _, _, line in cells],
+            sizes.small,
         )
         for i, cond, cell, disc, name, line in cells:
             pygame.draw.rect(surface, theme.PAPER, cell, border_radius=10)
@@ -547,13 +570,14 @@ class HowToPlayScene(Scene):
             )
             draw_text(
                 surface,
-                self.tr(f"howto.cond.{cond}"),
+                self.condition_name(cond),
                 name,
                 name_size,
                 theme.INK,
                 bold=True,
                 valign="bottom",
             )
+            # keys: howto.cond.{game.engine.contract.CONDITIONS}.text
             draw_text(surface, self.tr(f"howto.cond.{cond}.text"), line, line_size, theme.INK)
 
     # page 5 ---------------------------------------------------------------------------------
@@ -589,6 +613,7 @@ class HowToPlayScene(Scene):
                 valign="bottom",
             )
         labels = [
+            # keys: dim.{game.ui.scenes.how_to_play.DIMENSIONS}
             (self.tr(f"dim.{dim}"), pygame.Rect(area.x + 10, 0, label_w - 16, pitch))
             for dim in DIMENSIONS
         ]
@@ -622,6 +647,7 @@ class HowToPlayScene(Scene):
                 bar = pygame.Rect(cell.centerx - (col_w - 24) // 2, cell.centery - 6, bar_w, 12)
                 pygame.draw.rect(surface, theme.BLUE if p == 2 else theme.SKY, bar, border_radius=4)
         legend = " · ".join(
+            # keys: howto.phase.{game.engine.rules.PHASES}
             self.tr("howto.phase.legend", roman=ROMAN[p], name=self.tr(f"howto.phase.{p + 1}"))
             for p in range(4)
         )

@@ -13,6 +13,8 @@ from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
 
+DIFFICULTIES = (1, 2, 3, 4, 5)
+"""A level's difficulty, shown as that many of five dots and a word."""
 MARGIN = 32
 GAP = 16
 PAD = 16
@@ -428,6 +430,7 @@ class LevelSelectScene(Scene):
         radius = max(size // 3, 4)
         dots_w = 5 * (2 * radius + 5)
         words = [
+            # keys: level_select.difficulty.{game.ui.scenes.level_select.DIFFICULTIES}
             self.tr(f"level_select.difficulty.{max(1, min(5, lv.difficulty))}")
             for lv in self.levels or []
         ]
@@ -447,6 +450,7 @@ class LevelSelectScene(Scene):
         after = draw_dots(surface, value, 5, x, box.centery, radius)
         draw_text(
             surface,
+            # keys: level_select.difficulty.{game.ui.scenes.level_select.DIFFICULTIES}
             self.tr(f"level_select.difficulty.{value}"),
             pygame.Rect(after + 4, box.y, max(box.right - after - 4, 10), box.h),
             size,

@@ -401,8 +401,10 @@ class LoadScene(Scene):
         outcome = summary.get("outcome")
         if info.finished and outcome in ("advance", "collapse", "stagnation"):
             parts[-1:] = (
+                # keys: load.outcome.{game.engine.outcome.OutcomeKind}
                 [f"{parts[-1]}, {self.tr(f'load.outcome.{outcome}')}"]
                 if parts
+                # keys: load.outcome.{game.engine.outcome.OutcomeKind}
                 else [self.tr(f"load.outcome.{outcome}")]
             )
         names = summary.get("names")

@@ -63,6 +63,8 @@ from game.ui.text import draw_text, fit, font
 log = logging.getLogger(__name__)
 
 
+MONEY_COLUMNS = ("accepted", "cancelled", "cost", "fine")
+"""The columns of what each choice would leave the firm this season."""
 ACTION_KEYS = {
     Action.COOPERATE: pygame.K_c,
     Action.DEFECT: pygame.K_f,
@@ -388,6 +390,7 @@ class SeasonScene(Scene):
             info = self.info_height(view, third)
             tcol = (left.w - 24 - 3 * gap) // 4
             self.target_grid = any(
+                # keys: target.{game.engine.state.InvestTarget}
                 self.label_width(self.tr(f"target.{t.value}"), TARGET_KEYS[t]) > tcol
                 for t in InvestTarget
             )
@@ -395,7 +398,9 @@ class SeasonScene(Scene):
                 targets = 20 + lh_b + 8 + 2 * 44 + 8 + lh_s + 8
             else:
                 help_lines = max(
-                    lines(self.tr(f"target.{t.value}.help"), tcol - 36) for t in InvestTarget
+                    # keys: target.{game.engine.state.InvestTarget}.help
+                    lines(self.tr(f"target.{t.value}.help"), tcol - 36)
+                    for t in InvestTarget
                 )
                 targets = 20 + lh_b + 8 + min(help_lines, 3) * lh_s + 8 + button_h + 4
             info = max(info, targets)
@@ -479,8 +484,8 @@ class SeasonScene(Scene):
             if others == 1
             else self.tr("season.money.assume", n=others)
         )
-        columns = ["accepted", "cancelled", "cost", "fine"]
-        return assume, [self.tr(f"season.money.{c}") for c in columns]
+        # keys: season.money.{game.ui.scenes.season.MONEY_COLUMNS}
+        return assume, [self.tr(f"season.money.{c}") for c in MONEY_COLUMNS]
 
     def money_geometry(self, view, width: int, button_h: int) -> dict:
         """The money table's measures for a width: the lead (icon and button) of each row, the
@@ -657,9 +662,11 @@ class SeasonScene(Scene):
             for target in InvestTarget:
                 button = self.button(
                     rects[f"tgtbtn.{target.value}"],
+                    # keys: target.{game.engine.state.InvestTarget}
                     self.tr(f"target.{target.value}"),
                     lambda t=target: self.choose_target(t),
                     key=TARGET_KEYS[target],
+                    # keys: target.{game.engine.state.InvestTarget}.help
                     tooltip=self.tr(f"target.{target.value}.help"),
                     object_id="#invest",
                     enabled=can_invest,
@@ -702,14 +709,14 @@ class SeasonScene(Scene):
     def action_label(self, action: Action) -> str:
         if action is Action.DEFECT and self.match.level.is_dilemma:
             return self.tr("season.betray")
-        return self.tr(f"action.{action.value}")
+        return self.tr(f"action.{action.value}")  # keys: action.{game.engine.state.Action}
 
     def action_help_key(self, action: Action) -> str:
         if self.match.level.is_dilemma:
             return (
                 "season.betray.help" if action is Action.DEFECT else "season.dilemma.cooperate.help"
             )
-        return f"action.{action.value}.help"
+        return f"action.{action.value}.help"  # keys: action.{game.engine.state.Action}.help
 
     def invest_refusal(self, view) -> str:
         return self.tr(
@@ -1548,6 +1555,7 @@ class SeasonScene(Scene):
             valign="middle",
         )
         helps = [
+            # keys: target.{game.engine.state.InvestTarget}.help
             (self.tr(f"target.{t.value}.help"), self.rects[f"tgthelp.{t.value}"])
             for t in InvestTarget
             if f"tgthelp.{t.value}" in self.rects
@@ -1563,6 +1571,7 @@ class SeasonScene(Scene):
             if help_rect is not None and help_rect.h >= 12:
                 draw_text(
                     surface,
+                    # keys: target.{game.engine.state.InvestTarget}.help
                     self.tr(f"target.{target.value}.help"),
                     help_rect,
                     size,
@@ -1572,7 +1581,9 @@ class SeasonScene(Scene):
         note = self.rects.get("tgtnote")
         if note is not None and note.h >= 14:
             text = (
+                # keys: target.{game.engine.state.InvestTarget}
                 f"{self.tr(f'target.{self.target.value}')}: "
+                # keys: target.{game.engine.state.InvestTarget}.help
                 f"{self.tr(f'target.{self.target.value}.help')}"
                 if self.target is not None
                 else self.tr("season.targets.pick")
@@ -1603,7 +1614,9 @@ class SeasonScene(Scene):
             text = self.tr("season.choice.pick_target")
         elif self.choice is Action.INVEST:
             text = self.tr(
-                "season.choice.invest", target=self.tr(f"target.{self.target.value}").lower()
+                "season.choice.invest",
+                # keys: target.{game.engine.state.InvestTarget}
+                target=self.tr(f"target.{self.target.value}").lower(),
             )
         else:
             text = self.tr("season.choice.made", action=self.action_label(self.choice))

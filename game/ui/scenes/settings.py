@@ -113,6 +113,7 @@ class SettingsScene(Scene):
         area = row("settings.animation", "A", pygame.K_a, self.next_animation)
         self.toggles(
             area,
+            # keys: settings.anim.{game.ui.scenes.settings.ANIMATION_SPEEDS}
             [(f"settings.anim.{v}", v) for v in ANIMATION_SPEEDS],
             s.animation_speed,
             lambda v: self.change(animation_speed=v),
