@@ -236,7 +236,7 @@ def _outcome(debrief: Debrief, lang: str) -> list[str]:
         '<div class="columns"><div class="wide">',
         _figures(debrief, lang),
         "</div><div>",
-        trust_svg([(tr("export.trust", "es"), debrief.series.trust)], debrief.series.trust_floor),
+        trust_svg([(tr("common.trust", "es"), debrief.series.trust)], debrief.series.trust_floor),
         f'<p class="source">{label("export.trust_caption", lang)}</p>',
         "</div></div>",
     ]
@@ -379,8 +379,8 @@ def _seasons(debrief: Debrief, lang: str) -> list[str]:
     body = [
         f"<h2>{label('export.seasons', lang, inline=True)}</h2>",
         "<table><tr>"
-        f"<th>#</th><th>{label('export.event', lang)}</th><th>{label('export.order', lang)}</th>"
-        f"<th>{label('export.decisions', lang)}</th><th>{label('export.trust', lang)}</th>"
+        f"<th>#</th><th>{label('export.event', lang)}</th><th>{label('common.joint_order', lang)}</th>"
+        f"<th>{label('export.decisions', lang)}</th><th>{label('common.trust', lang)}</th>"
         f"<th>{label('export.fund', lang)}</th></tr>",
     ]
     for row in debrief.seasons:
@@ -416,9 +416,9 @@ def render_comparison(comparison: Comparison, lang: str) -> str:
         )
     body += [
         "<table><tr>"
-        f"<th>{label('export.compare.game', lang)}</th><th>{label('export.compare.level', lang)}</th>"
-        f"<th>{label('export.outcome', lang)}</th><th>{label('export.compare.length', lang)}</th>"
-        f"<th>{label('export.compare.had', lang)}</th><th>{label('export.trust', lang)}</th>"
+        f"<th>{label('common.game', lang)}</th><th>{label('export.compare.level', lang)}</th>"
+        f"<th>{label('export.outcome', lang)}</th><th>{label('common.seasons', lang)}</th>"
+        f"<th>{label('export.compare.had', lang)}</th><th>{label('common.trust', lang)}</th>"
         f"<th>{label('export.compare.defections', lang)}</th></tr>"
     ]
     for game in comparison.games:

@@ -461,7 +461,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     )
     draw_text(
         surface,
-        app.tr("board.points" if dilemma else "board.capital"),
+        app.tr("common.points" if dilemma else "common.capital"),
         _span(cols["capital"], y, header_h),
         small,
         theme.MUTED,
@@ -501,7 +501,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     names = [f.name for f in state.firms]
     exact = capital_is_public(match)
     values = [
-        app.tr("board.points_value", points=numbers.capital.get(f.id, f.capital))
+        app.tr("common.points_value", points=numbers.capital.get(f.id, f.capital))
         if dilemma
         else (
             money(app, numbers.capital.get(f.id, f.capital))
@@ -635,7 +635,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
     trust_danger = running and not level.is_dilemma and numbers.trust < floor + TRUST_WARNING_MARGIN
     draw_text(
         surface,
-        app.tr("board.trust_danger" if trust_danger else "board.trust"),
+        app.tr("board.trust_danger" if trust_danger else "common.trust_in_alliance"),
         pygame.Rect(rect.x, y, label_w, row_h),
         sizes.small,
         theme.VERMILLION if trust_danger else theme.INK,
@@ -699,7 +699,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         fund_danger = running and 0 <= numbers.fund < one_season
         draw_text(
             surface,
-            app.tr("board.fund_danger" if fund_danger else "board.fund"),
+            app.tr("board.fund_danger" if fund_danger else "common.fund"),
             pygame.Rect(rect.x, y, half, row_h),
             sizes.small,
             theme.VERMILLION if fund_danger else theme.INK,

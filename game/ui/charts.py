@@ -136,10 +136,10 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     charts.append(
         Chart(
             "trust",
-            tr("chart.trust.title", lang),
+            tr("common.trust_in_alliance", lang),
             x_label,
             tr("chart.trust.axis", lang),
-            (Line(tr("chart.trust.line", lang), trust, theme.BLUE, "circle", 4),),
+            (Line(tr("common.trust", lang), trust, theme.BLUE, "circle", 4),),
             tuple(thresholds),
             tr("chart.trust.note", lang),
             x_start,
@@ -188,10 +188,10 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     charts.append(
         Chart(
             "fund",
-            tr("chart.fund.title", lang),
+            tr("common.fund", lang),
             x_label,
             tr("chart.fund.axis", lang),
-            (Line(tr("chart.fund.line", lang), fund, theme.GREEN, "square", 4),),
+            (Line(tr("common.fund", lang), fund, theme.GREEN, "square", 4),),
             (Threshold(0.0, tr("chart.fund.zero", lang), theme.VERMILLION),),
             tr("chart.fund.note", lang),
             x_start,

@@ -172,7 +172,7 @@ class ClassComparisonScene(Scene):
         source = pygame.Rect(margin, header.bottom + gap, w - 2 * margin, button_h)
         label_w = min(font(s.small, True).size(self.source_label())[0] + 12, 240)
         add_w = self.button_w(self.tr("compare.add"), pygame.K_a, True)
-        default_w = self.button_w(self.tr("compare.default"), pygame.K_f)
+        default_w = self.button_w(self.tr("common.default_folder"), pygame.K_f)
         source_label = pygame.Rect(source.x, source.y, label_w, button_h)
         default = pygame.Rect(source.right - default_w, source.y, default_w, button_h)
         add = pygame.Rect(default.x - 10 - add_w, source.y, add_w, button_h)
@@ -181,7 +181,7 @@ class ClassComparisonScene(Scene):
         )
         # the footer: Back, then where the summary goes and Export
         footer = pygame.Rect(margin, h - margin - button_h, w - 2 * margin, button_h)
-        back_w = self.button_w(self.tr("compare.back"), pygame.K_ESCAPE)
+        back_w = self.button_w(self.tr("common.back"), pygame.K_ESCAPE)
         export_w = self.button_w(self.tr("compare.export"), pygame.K_e)
         back = pygame.Rect(footer.x, footer.y, back_w, button_h)
         export = pygame.Rect(footer.right - export_w, footer.y, export_w, button_h)
@@ -269,7 +269,7 @@ class ClassComparisonScene(Scene):
         self.selected = min(self.selected, max(len(self.games) - 1, 0))
         self.source_entry = self.entry(lay["source_entry"], self.source_text)
         self.out_entry = self.entry(lay["out_entry"], self.out_text)
-        self.button(lay["back"], self.tr("compare.back"), self.back, key=pygame.K_ESCAPE)
+        self.button(lay["back"], self.tr("common.back"), self.back, key=pygame.K_ESCAPE)
         # Enter adds while the list is empty, then opens the chosen game's debrief
         self.button(
             lay["add"],
@@ -278,7 +278,9 @@ class ClassComparisonScene(Scene):
             key=pygame.K_a,
             primary=not self.games,
         )
-        self.button(lay["default"], self.tr("compare.default"), self.default_folder, key=pygame.K_f)
+        self.button(
+            lay["default"], self.tr("common.default_folder"), self.default_folder, key=pygame.K_f
+        )
         self.button(
             lay["export"],
             self.tr("compare.export"),
@@ -310,7 +312,7 @@ class ClassComparisonScene(Scene):
                 self.page,
                 self.pages,
                 self.turn_page,
-                (self.tr("compare.prev_page"), self.tr("compare.next_page")),
+                (self.tr("common.previous_page"), self.tr("common.next_page")),
             )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
@@ -664,7 +666,7 @@ class ClassComparisonScene(Scene):
         cells, cell = cols["cells"], cols["cell"]
         draw_text(
             surface,
-            self.tr("compare.col.game"),
+            self.tr("common.game"),
             pygame.Rect(cols["text"].x, head.y, cols["text"].w, head.h),
             s.small,
             theme.MUTED,
@@ -742,7 +744,8 @@ class ClassComparisonScene(Scene):
         )
         level = pick(summary.level_name, self.ctx.lang)
         length = self.tr(
-            "compare.rounds" if game.file.level.is_dilemma else "compare.seasons", n=summary.length
+            "compare.rounds" if game.file.level.is_dilemma else "common.seasons_count",
+            n=summary.length,
         )
         detail = f"{level} · {length}"
         people = game.file.people

@@ -128,7 +128,7 @@ class ContractScene(Scene):
         quick = []
         x = right
         for key, run, shortcut, tip in (
-            ("contract.sound", self.sound, pygame.K_s, "contract.sound.tip"),
+            ("common.sound_contract", self.sound, pygame.K_s, "contract.sound.tip"),
             ("contract.custom", self.customary, pygame.K_c, "contract.custom.tip"),
         ):
             width = font(sizes.widget).size(self.tr(key) + "  (X)")[0] + 40
@@ -244,7 +244,7 @@ class ContractScene(Scene):
                 "source_size": source,
                 "source": max(
                     text_height(
-                        self.tr("contract.source", source=o.source or c.source), inner_w, source
+                        self.tr("common.source", source=o.source or c.source), inner_w, source
                     )
                     for c in self.conditions
                     for o in c.options.values()
@@ -641,7 +641,7 @@ class ContractScene(Scene):
         self.draw_legend(surface, condition, meaning.bottom + 6, layout["source"].top - 4)
         draw_text(
             surface,
-            self.tr("contract.source", source=chosen.source or condition.source),
+            self.tr("common.source", source=chosen.source or condition.source),
             layout["source"],
             plan["source_size"],
             theme.MUTED,

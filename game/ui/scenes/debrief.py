@@ -185,7 +185,9 @@ class DebriefScene(Scene):
         side_w = min(max(widest + 36, 210), 320)
         side = pygame.Rect(margin, margin + header_h + gap, side_w, h - 2 * margin - header_h - gap)
         content = pygame.Rect(side.right + gap, side.y, w - margin - side.right - gap, side.height)
-        lang_w = font(self.text_sizes.widget).size(self.tr("debrief.language") + "  (I)")[0] + 32
+        lang_w = (
+            font(self.text_sizes.widget).size(self.tr("common.other_language") + "  (I)")[0] + 32
+        )
         header = pygame.Rect(margin, margin, w - 2 * margin - lang_w - gap, header_h)
         lang = pygame.Rect(w - margin - lang_w, margin, lang_w, min(header_h, button_h))
         return {
@@ -245,11 +247,13 @@ class DebriefScene(Scene):
                 button.select()
         self.button(
             (side.x, side.bottom - lay["button_h"], side.w, lay["button_h"]),
-            self.tr("debrief.back"),
+            self.tr("common.back"),
             self.back,
             key=pygame.K_ESCAPE,
         )
-        self.button(lay["lang"], self.tr("debrief.language"), self.toggle_language, key=pygame.K_i)
+        self.button(
+            lay["lang"], self.tr("common.other_language"), self.toggle_language, key=pygame.K_i
+        )
         if self.debrief is None:
             return
         self.measure_pages()
@@ -303,8 +307,8 @@ class DebriefScene(Scene):
             return
         page = self.pages.get(self.section, 0)
         self.nav_buttons(
-            self.tr("debrief.prev"),
-            self.tr("debrief.next"),
+            self.tr("common.previous"),
+            self.tr("common.next"),
             lambda: self.turn_page(-1),
             lambda: self.turn_page(1),
             page > 0,
@@ -372,20 +376,20 @@ class DebriefScene(Scene):
             )
         foot = self.footer_rect()
         labels = [
-            self.tr("debrief.whatif.reset") + "  (R)",
-            self.tr("debrief.whatif.sound") + "  (L)",
+            self.tr("common.real_contract") + "  (R)",
+            self.tr("common.sound_contract") + "  (L)",
         ]
         w = max(font(self.text_sizes.widget).size(t)[0] for t in labels) + 36
         self.button(
             (foot.x, foot.y, w, foot.h),
-            self.tr("debrief.whatif.reset"),
+            self.tr("common.real_contract"),
             self.reset_contract,
             key=pygame.K_r,
             enabled=self.contract != dict(self.record.contract),
         )
         self.button(
             (foot.x + w + 12, foot.y, w, foot.h),
-            self.tr("debrief.whatif.sound"),
+            self.tr("common.sound_contract"),
             self.sound_contract,
             key=pygame.K_l,
             enabled=self.contract != dict(self.level.reference_contract),
@@ -395,7 +399,7 @@ class DebriefScene(Scene):
         foot = self.footer_rect()
         running = self.run is not None and not self.run.finished
         labels = [
-            (self.tr("debrief.spread.real_contract"), pygame.K_r),
+            (self.tr("common.real_contract"), pygame.K_r),
             (self.tr("debrief.spread.my_contract"), pygame.K_m),
         ]
         x = foot.x
@@ -413,7 +417,7 @@ class DebriefScene(Scene):
                 button.select()
             x += w + 10
         if running:
-            label = self.tr("debrief.spread.cancel")
+            label = self.tr("common.cancel")
             w = font(self.text_sizes.widget).size(f"{label}  (X)")[0] + 36
             self.button(
                 (foot.right - w, foot.y, w, foot.h), label, self.cancel_spread, key=pygame.K_x
@@ -457,7 +461,7 @@ class DebriefScene(Scene):
         self.add(entry)
         self.export_entry = entry
         foot = self.footer_rect()
-        label = self.tr("debrief.export.default")
+        label = self.tr("common.default_folder")
         w = font(self.text_sizes.widget).size(f"{label}  (F)")[0] + 36
         self.button((foot.x, foot.y, w, foot.h), label, self.default_folder, key=pygame.K_f)
         label = self.tr("debrief.export.run")
@@ -1003,7 +1007,7 @@ class DebriefScene(Scene):
             chosen=pick(review.chosen_name, self.lang),
             sound=pick(review.sound_name, self.lang),
         )
-        source = self.tr("debrief.source", source=review.source) if review.source else ""
+        source = self.tr("common.source", source=review.source) if review.source else ""
 
         def height(area: pygame.Rect) -> int:
             w = area.w - chip_w - 40
@@ -1106,7 +1110,7 @@ class DebriefScene(Scene):
             (
                 self.tr("debrief.history.study"),
                 pick(note.study, self.lang)
-                + ("\n" + self.tr("debrief.source", source=note.source) if note.source else ""),
+                + ("\n" + self.tr("common.source", source=note.source) if note.source else ""),
                 theme.GREEN,
             ),
         ]
@@ -1211,7 +1215,7 @@ class DebriefScene(Scene):
             )
         right = lay["right"]
         cases = [
-            (self.tr("debrief.whatif.real"), self.debrief, theme.BLUE, "circle"),
+            (self.tr("common.what_happened"), self.debrief, theme.BLUE, "circle"),
             (self.tr("debrief.whatif.cooperate"), self.cooperate, theme.GREEN, "triangle"),
             (self.tr("debrief.whatif.contract"), self.changed, theme.VERMILLION, "square"),
         ]
@@ -1292,11 +1296,11 @@ class DebriefScene(Scene):
             # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             ("debrief.whatif.outcome", lambda d: self.tr(f"debrief.short.{d.outcome.kind}")),
             (
-                "debrief.whatif.rounds" if dilemma else "debrief.whatif.seasons",
+                "common.rounds" if dilemma else "common.seasons",
                 lambda d: str(d.outcome.season),
             ),
             (
-                "debrief.whatif.trust",
+                "common.final_trust",
                 lambda d: f"{d.series.trust[-1]:.2f}" if d.series.trust else "–",
             ),
             (
@@ -1309,7 +1313,7 @@ class DebriefScene(Scene):
         if not dilemma:
             rows.append(
                 (
-                    "debrief.whatif.fund",
+                    "common.fund",
                     lambda d: self.short_money(d.series.fund[-1]) if d.series.fund else "–",
                 )
             )
@@ -1594,7 +1598,7 @@ class DebriefScene(Scene):
             h = line_height(s.small, True)
             draw_text(
                 surface,
-                self.tr("debrief.replay.story"),
+                self.tr("common.what_happened"),
                 pygame.Rect(body.x, y, body.w, h),
                 s.small,
                 theme.INK,
@@ -1647,8 +1651,8 @@ class DebriefScene(Scene):
             ("debrief.replay.decision", 0.25, "left"),
             ("debrief.replay.detected", 0.12, "center"),
             ("debrief.replay.penalty", 0.11, "right"),
-            ("debrief.replay.points" if dilemma else "debrief.replay.capital", 0.14, "right"),
-            ("debrief.replay.trust", 0.11, "right"),
+            ("common.points" if dilemma else "common.capital", 0.14, "right"),
+            ("common.trust", 0.11, "right"),
         ]
         xs = []
         x = rect.x

@@ -61,7 +61,7 @@ class EndScene(Scene):
         entries = [
             ("end.debrief", self.open_debrief, pygame.K_RETURN, True),
             ("end.again", self.play_again, pygame.K_j, False),
-            ("end.to_title", self.to_title, pygame.K_ESCAPE, False),  # Esc: back()
+            ("common.to_title", self.to_title, pygame.K_ESCAPE, False),  # Esc: back()
         ]
         # each button as wide as its label, the spare width shared out evenly
         needs = [
@@ -199,16 +199,16 @@ class EndScene(Scene):
                 f"{sum(f.capital for f in state.firms):.0f}",
                 theme.INK,
             )
-            count_label = self.tr("end.tile.rounds")
+            count_label = self.tr("common.rounds")
         else:
             middle = (
                 self.tr("end.tile.phase"),
                 self.tr("end.tile.phase_value", roman=PHASE_NAMES.get(state.phase, "?")),
                 theme.GREEN if state.phase > level.start_phase else theme.INK,
             )
-            count_label = self.tr("end.tile.seasons")
+            count_label = self.tr("common.seasons")
         tiles = [
-            (self.tr("end.tile.trust"), f"{trust:.2f}", theme.BLUE),
+            (self.tr("common.final_trust"), f"{trust:.2f}", theme.BLUE),
             middle,
             (count_label, self.tr("end.tile.count", n=seasons, limit=limit), theme.INK),
         ]
@@ -337,9 +337,7 @@ class EndScene(Scene):
         name_w = inner.w - columns * column_w - 8 * columns
         column_x = [inner.right - (columns - i) * column_w for i in range(columns)]
         labels = (
-            ["end.final_points", "end.change"]
-            if dilemma
-            else ["end.final", "end.earned", "end.alone"]
+            ["common.points", "end.change"] if dilemma else ["end.final", "end.earned", "end.alone"]
         )
         headers = [(self.tr(k), x, column_w) for k, x in zip(labels, column_x, strict=True)]
         for label, x, w in headers:
@@ -384,7 +382,7 @@ class EndScene(Scene):
             if dilemma:
                 change = changes[firm.id]
                 cells = [
-                    (self.tr("end.points_value", points=firm.capital), theme.INK),
+                    (self.tr("common.points_value", points=firm.capital), theme.INK),
                     (f"{change:+.0f}", theme.GREEN if change >= 0 else theme.VERMILLION),
                 ]
             else:

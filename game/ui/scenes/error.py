@@ -23,7 +23,7 @@ class ErrorScene(Scene):
         w, h = self.size
         self.button(
             (w // 2 - 160, h // 2 + 120, 320, 56),
-            self.tr("error.to_title"),
+            self.tr("common.to_title"),
             self.to_title,
             key=pygame.K_RETURN,
             primary=True,

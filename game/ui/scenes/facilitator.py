@@ -191,7 +191,7 @@ class FacilitatorScene(Scene):
                 self.toggles(row, area)
             y += pitch
         footer_y = self.card_rect.bottom - 24 - button_h
-        back_label = self.tr("seating.back")
+        back_label = self.tr("common.back")
         back_w = font(sizes.widget).size(back_label + "  (Esc)")[0] + 40
         self.button(
             (inner.x, footer_y, back_w, button_h),
@@ -291,7 +291,11 @@ class FacilitatorScene(Scene):
         sizes = self.text_sizes
         box = self.card_rect
         inner = titled_card(
-            surface, box, self.tr("facilitator.title"), self.tr("facilitator.subtitle"), sizes
+            surface,
+            box,
+            self.tr("common.facilitator_options"),
+            self.tr("facilitator.subtitle"),
+            sizes,
         )
         timer_on = self.ctx.settings.decision_timer_seconds > 0
         for i, (row, rect) in enumerate(self.rows):

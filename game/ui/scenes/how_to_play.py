@@ -87,21 +87,21 @@ class HowToPlayScene(Scene):
         nav_w = 260
         previous = self.button(
             (box.x, footer, nav_w, button_h),
-            self.tr("howto.prev"),
+            self.tr("common.previous"),
             self.previous,
             key=pygame.K_LEFT,
             enabled=self.page > 0,
         )
-        previous.set_text(f"‹  {self.tr('howto.prev')}")
+        previous.set_text(f"‹  {self.tr('common.previous')}")
         following = self.button(
             (box.right - nav_w, footer, nav_w, button_h),
-            self.tr("howto.next"),
+            self.tr("common.next"),
             self.next,
             key=pygame.K_RIGHT,
             primary=not last,
             enabled=not last,
         )
-        following.set_text(f"{self.tr('howto.next')}  ›")
+        following.set_text(f"{self.tr('common.next')}  ›")
 
     def previous(self) -> None:
         if self.page > 0:
@@ -124,7 +124,9 @@ class HowToPlayScene(Scene):
         name = PAGES[self.page]
         head_w = inner.width - self.CLOSE_W - 24
         kicker = pygame.Rect(inner.x, inner.y, head_w, sizes.small + 6)
-        draw_text(surface, self.tr("howto.title"), kicker, sizes.small, theme.BLUE, bold=True)
+        draw_text(
+            surface, self.tr("common.how_to_play"), kicker, sizes.small, theme.BLUE, bold=True
+        )
         title = pygame.Rect(inner.x, kicker.bottom + 2, head_w, sizes.heading + 12)
         draw_text(
             surface,
@@ -439,7 +441,7 @@ class HowToPlayScene(Scene):
         label_h = sizes.small + 6
         draw_text(
             surface,
-            self.tr("howto.trust.chart"),
+            self.tr("common.trust"),
             pygame.Rect(area.x, area.y, area.width // 2, label_h),
             sizes.small,
             theme.MUTED,

@@ -96,10 +96,10 @@ class LevelSelectScene(Scene):
         ]
         self.selected = min(self.selected, max(len(levels) - 1, 0))
 
-        back_w = max(200, font(sizes.widget).size(self.tr("level_select.back") + "  (Esc)")[0] + 48)
+        back_w = max(200, font(sizes.widget).size(self.tr("common.back") + "  (Esc)")[0] + 48)
         self.button(
             (MARGIN, footer_y, back_w, button_h),
-            self.tr("level_select.back"),
+            self.tr("common.back"),
             self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )

@@ -114,7 +114,7 @@ class LoadScene(Scene):
         self.per_page = max((lay["rows"].height + 8) // (lay["row_h"] + 8), 1)
         self.button(
             (footer.x, footer.y, 220, button_h),
-            self.tr("load.cancel") if self.confirming else self.tr("load.back"),
+            self.tr("common.cancel") if self.confirming else self.tr("common.back"),
             self.back,
             key=pygame.K_ESCAPE,
             primary=not self.saves,
@@ -163,7 +163,7 @@ class LoadScene(Scene):
                 self.page,
                 self.pages,
                 self.turn_page,
-                (self.tr("load.prev_page"), self.tr("load.next_page")),
+                (self.tr("common.previous_page"), self.tr("common.next_page")),
             )
 
     def file_row(self, lay) -> dict[str, pygame.Rect]:
@@ -395,7 +395,7 @@ class LoadScene(Scene):
         season = summary.get("season")
         if isinstance(season, int):
             if info.finished:
-                parts.append(self.tr("load.seasons_played", n=season))
+                parts.append(self.tr("common.seasons_count", n=season))
             else:
                 parts.append(self.tr("load.season", n=season + 1))
         outcome = summary.get("outcome")
@@ -434,7 +434,14 @@ class LoadScene(Scene):
         sizes = self.text_sizes
         lay = self.layout()
         card(surface, lay["box"])
-        draw_text(surface, self.tr("load.title"), lay["title"], sizes.heading, theme.INK, bold=True)
+        draw_text(
+            surface,
+            self.tr("common.saved_games"),
+            lay["title"],
+            sizes.heading,
+            theme.INK,
+            bold=True,
+        )
         if self.saves:
             count = (
                 self.tr("load.count_one")

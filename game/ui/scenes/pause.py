@@ -25,10 +25,10 @@ class PauseScene(Scene):
             (self.tr("pause.save_quit"), self.save_and_quit, pygame.K_g, False),
         ]
         if self.can_change_seats():
-            entries.append((self.tr("seats.open"), self.seats, pygame.K_s, False))
+            entries.append((self.tr("common.seats"), self.seats, pygame.K_s, False))
         entries += [
-            (self.tr("title.settings"), self.settings, pygame.K_o, False),
-            (self.tr("title.help"), self.help, pygame.K_a, False),
+            (self.tr("common.settings"), self.settings, pygame.K_o, False),
+            (self.tr("common.how_to_play"), self.help, pygame.K_a, False),
         ]
         pitch = 62 if len(entries) > 4 else 66
         x, y = w // 2 - 210, h // 2 - 150 if len(entries) > 4 else h // 2 - 130

@@ -749,7 +749,7 @@ class SeasonScene(Scene):
         label = (
             self.tr("season.to_end")
             if over
-            else self.tr("season.next_round" if dilemma else "season.next")
+            else self.tr("season.next_round" if dilemma else "common.next_season")
         )
         bw = min(max(340, self.label_width(label, pygame.K_RETURN, True)), int(left.width * 0.6))
         rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
@@ -1209,12 +1209,12 @@ class SeasonScene(Scene):
         return {
             "order": [
                 (self.tr("season.order.lots"), lots(order.lots_per_member)),
-                (self.tr("season.order.price"), money(self.app, order.price)),
+                (self.tr("common.price_per_lot"), money(self.app, order.price)),
                 (self.tr("season.order.min_quality"), f"{order.min_quality:.2f}"),
                 (self.tr("season.order.tolerance"), f"±{order.tolerance:.2f}"),
             ],
             "offer": [
-                (self.tr("season.offer.price"), money(self.app, offer.price)),
+                (self.tr("common.price_per_lot"), money(self.app, offer.price)),
                 (
                     self.tr("season.offer.premium"),
                     self.tr("season.premium_value", premium=premium),
@@ -1222,7 +1222,7 @@ class SeasonScene(Scene):
                 (self.tr("season.offer.lots"), lots(offer.lots)),
             ],
             "own": [
-                (self.tr("season.own.capital"), money(self.app, me.capital)),
+                (self.tr("common.capital"), money(self.app, me.capital)),
                 (self.tr("season.own.capacity"), lots(me.capacity)),
                 (
                     self.tr("season.own.quality"),
@@ -1287,7 +1287,7 @@ class SeasonScene(Scene):
         self._info_card(
             surface,
             cols[0],
-            self.tr("season.order.title"),
+            self.tr("common.joint_order"),
             order_rows,
             size,
             accent=theme.BLUE,
@@ -1324,7 +1324,7 @@ class SeasonScene(Scene):
         points = (
             self.tr("season.own.points")
             + ": "
-            + self.tr("season.dilemma.points", points=view.me.capital)
+            + self.tr("common.points_value", points=view.me.capital)
         )
         draw_text(
             surface,

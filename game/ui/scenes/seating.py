@@ -200,16 +200,16 @@ class SeatingScene(Scene):
             self.rows.append(row)
             self.build_row(i, row, wh, options, expand_up=row.centery > (y + rows_bottom) // 2)
 
-        back_w = max(180, font(sizes.widget).size(self.tr("seating.back") + "  (Esc)")[0] + 48)
+        back_w = max(180, font(sizes.widget).size(self.tr("common.back") + "  (Esc)")[0] + 48)
         self.button(
             (MARGIN, footer_y, back_w, button_h),
-            self.tr("seating.back"),
+            self.tr("common.back"),
             self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
         self.order.append(("action", len(self.actions) - 1))
         self.options_summary = summary(self.ctx)  # built here: the frame loop only draws it
-        options_label = self.tr("facilitator.open")
+        options_label = self.tr("common.facilitator_options")
         options_w = font(sizes.widget).size(options_label + "  (O)")[0] + 40
         self.button(
             (MARGIN + back_w + 16, footer_y, options_w, button_h),
@@ -221,11 +221,11 @@ class SeatingScene(Scene):
         self.order.append(("action", len(self.actions) - 1))
         back_w += 16 + options_w
         start_w = max(
-            220, font(sizes.widget, True).size(self.tr("seating.start") + "  (Enter)")[0] + 56
+            220, font(sizes.widget, True).size(self.tr("common.start") + "  (Enter)")[0] + 56
         )
         self.button(
             (w - MARGIN - start_w, footer_y, start_w, button_h),
-            self.tr("seating.start"),
+            self.tr("common.start"),
             self.start,
             key=pygame.K_RETURN,
             tooltip=self.tr("seating.start.tip"),

@@ -200,7 +200,7 @@ class SeatsScene(Scene):
         titled_card(
             surface,
             self.card_rect,
-            self.tr("seats.title"),
+            self.tr("common.seats"),
             self.tr("seats.subtitle"),
             sizes,
             subtitle_height=self.subtitle_h,

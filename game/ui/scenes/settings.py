@@ -293,7 +293,7 @@ class SettingsScene(Scene):
         inner = box.inflate(-80, 0)
         draw_text(
             surface,
-            self.tr("settings.title"),
+            self.tr("common.settings"),
             pygame.Rect(inner.x, box.y + 28, inner.width, sizes.heading + 12),
             sizes.heading,
             theme.INK,

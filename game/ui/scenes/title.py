@@ -34,9 +34,9 @@ class TitleScene(Scene):
                 False,
                 latest is not None,
             ),
-            ("title.load", self.load, pygame.K_p, None, False, True),
-            ("title.settings", self.settings, pygame.K_o, None, False, True),
-            ("title.help", self.help, pygame.K_a, None, False, True),
+            ("common.saved_games", self.load, pygame.K_p, None, False, True),
+            ("common.settings", self.settings, pygame.K_o, None, False, True),
+            ("common.how_to_play", self.help, pygame.K_a, None, False, True),
             ("title.quit", self.ctx.quit, pygame.K_s, None, False, True),
         ]
         gap = 66 if h >= 800 else 60
@@ -53,7 +53,7 @@ class TitleScene(Scene):
             )
         self.button(
             (w - 220, 24, 196, 48),
-            self.tr("title.language"),
+            self.tr("common.other_language"),
             self.toggle_language,
             key=pygame.K_i,
             tooltip=self.tr("title.language.tip"),
