@@ -219,7 +219,8 @@ def _faulty(report: SeasonReport, names: list[str], claims: dict[str, list[int]]
     if seasons[0] != report.season:
         return []
     who = _listed(names, report.faulty_lots)
-    # keys: moment.{game.debrief.moments.FAULTY_KINDS} moment.{game.debrief.moments.FAULTY_KINDS}_again
+    # keys: moment.{game.debrief.moments.FAULTY_KINDS}
+    # keys: moment.{game.debrief.moments.FAULTY_KINDS}_again
     key = f"moment.{kind}_again" if len(seasons) > 1 else f"moment.{kind}"
     text = both(key, firms=who, count=len(seasons))
     return [Moment(report.season, kind, report.faulty_lots, text)]

@@ -106,7 +106,11 @@ def choose_questions(level: Level, facts: dict[str, Any]) -> list[Bilingual]:
         # keys: question.count.{game.debrief.questions.LACKED_COUNTS}
         values["lacked_words_key"] = f"question.count.{lacked}"
     keys = [lacked_key(lacked) if key == "lacked" else key for key in keys]
-    # keys: question.{game.debrief.questions.CLUSTER_RULES[0]} question.{game.debrief.questions.CLUSTER_FILLERS} question.{game.debrief.questions.DILEMMA_RULES[0]} question.{game.debrief.questions.DILEMMA_FILLERS} question.{game.debrief.questions.LACKED_FORMS}
+    # keys: question.{game.debrief.questions.CLUSTER_RULES[0]}
+    # keys: question.{game.debrief.questions.CLUSTER_FILLERS}
+    # keys: question.{game.debrief.questions.DILEMMA_RULES[0]}
+    # keys: question.{game.debrief.questions.DILEMMA_FILLERS}
+    # keys: question.{game.debrief.questions.LACKED_FORMS}
     return [both(f"question.{key}", **values) for key in keys]
 
 

@@ -19,7 +19,8 @@ def describe_treatments(treatments: Mapping[str, Any], lang: str) -> list[tuple[
     lines = []
     for name, value in treatments.items():
         if isinstance(value, bool | str):
-            # keys: treatment.visibility.{game.engine.rules.VISIBILITIES} treatment.announce_last_season.{game.i18n.treatments.FLAGS}
+            # keys: treatment.visibility.{game.engine.rules.VISIBILITIES}
+            # keys: treatment.announce_last_season.{game.i18n.treatments.FLAGS}
             shown = tr(f"treatment.{name}.{str(value).lower()}", lang)
         elif name == "mistake_rate":
             shown = tr("treatment.mistake_rate.value", lang, percent=f"{value * 100:g}")

@@ -14,7 +14,8 @@ Three kinds of use:
   or mapping (its keys) in the code; ``{dotted.path[1]}`` takes item 1 of each of its elements
   (a tuple of pairs), ``{dotted.path[name]}`` their attribute ``name``. A family without
   braces is one key named in full (for the few keys a conditional builds). Several families
-  are separated by spaces: ``# keys: target.{X} target.{X}.help``;
+  are separated by spaces (``# keys: target.{X} target.{X}.help``), and a long declaration
+  may go on over the ``# keys:`` lines right above;
 - a key **passed on** in a variable: its literal is found where it is written.
 """
 
@@ -136,16 +137,28 @@ def _head(node: ast.JoinedStr) -> str:
     return first.value if isinstance(first, ast.Constant) else ""
 
 
+def _declared(text: str) -> list[str] | None:
+    match = TEMPLATE_DECLARATION.search(text) or DECLARATION.search(text)
+    return match.group(1).split() if match else None
+
+
 def declaration_at(lines: list[str], line: int) -> list[str] | None:
-    """The families declared on ``line`` (1-based) or the line above, if any."""
-    for number in (line, line - 1):
-        if 1 <= number <= len(lines):
-            match = TEMPLATE_DECLARATION.search(lines[number - 1]) or DECLARATION.search(
-                lines[number - 1]
-            )
-            if match:
-                return match.group(1).split()
-    return None
+    """The families declared on ``line`` (1-based), or on the ``# keys:`` comment lines right
+    above it (a long declaration may take several), if any."""
+    families = _declared(lines[line - 1]) if 1 <= line <= len(lines) else None
+    if families is not None:
+        return families
+    above: list[str] = []
+    number = line - 1
+    while 1 <= number <= len(lines):
+        found = _declared(lines[number - 1])
+        if found is None:
+            break
+        above = found + above
+        if not lines[number - 1].lstrip().startswith(("#", "{#")):
+            break  # a declaration at the end of a line of code ends the block
+        number -= 1
+    return above or None
 
 
 def scan(namespaces: Iterable[str]) -> Scan:

@@ -734,7 +734,8 @@ class ContractScene(Scene):
 
             def words(n: int, form: str = form) -> str:
                 key = "contract.prefer.one" if n == 1 else "contract.prefer.many"
-                # keys: contract.prefer.one contract.prefer.one.short contract.prefer.many contract.prefer.many.short
+                # keys: contract.prefer.one contract.prefer.one.short contract.prefer.many
+                # keys: contract.prefer.many.short
                 return self.tr(key + form, count=n)
 
             if all(x + n * step + 6 + face.size(words(n))[0] + 4 <= right for n in counts if n):

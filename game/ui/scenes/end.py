@@ -128,7 +128,8 @@ class EndScene(Scene):
         icon = pygame.Rect(banner.x + 20, banner.centery - 32, 64, 64)
         draw_outcome_icon(surface, icon, kind, colour)
         text_x = icon.right + 20
-        # keys: end.dilemma.{game.engine.outcome.OutcomeKind} outcome.{game.engine.outcome.OutcomeKind}
+        # keys: end.dilemma.{game.engine.outcome.OutcomeKind}
+        # keys: outcome.{game.engine.outcome.OutcomeKind}
         title = self.tr(f"end.dilemma.{kind}" if dilemma else f"outcome.{kind}")
         draw_text(
             surface,
@@ -421,7 +422,8 @@ class EndScene(Scene):
             return self.tr("end.horizon.none")
         one = ".one" if epilogue.seasons == 1 else ""
         return self.tr(
-            # keys: end.horizon.alone end.horizon.alone.one end.horizon.alliance end.horizon.alliance.one
+            # keys: end.horizon.alone end.horizon.alone.one end.horizon.alliance
+            # keys: end.horizon.alliance.one
             f"end.horizon.{epilogue.mode}{one}",
             season=outcome.season,
             left=epilogue.seasons,
