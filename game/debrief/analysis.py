@@ -100,7 +100,7 @@ def outcome_summary(level: Level, game: Game) -> OutcomeSummary:
     return OutcomeSummary(
         kind=outcome.kind,
         season=outcome.season,
-        title=both(f"outcome.{outcome.kind}"),
+        title=both(f"outcome.{outcome.kind}"),  # keys: outcome.{game.engine.outcome.OutcomeKind}
         reason_codes=tuple(r.code for r in outcome.reasons),
         reasons=reasons,
     )
@@ -130,6 +130,7 @@ def season_rows(level: Level, played: Played) -> list[SeasonRow]:
                 event=report.event,
                 event_name=dict(setup.event.name),
                 order_status=report.order_status,
+                # keys: status.{game.engine.reports.ORDER_STATUSES}
                 status_text=both(f"status.{report.order_status}"),
                 lots_promised=report.lots_promised,
                 lots_delivered=report.lots_delivered,

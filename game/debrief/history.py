@@ -17,7 +17,6 @@ from game.content.yaml_source import load_yaml_file
 from game.debrief.model import Bilingual, HistoryNote
 from game.debrief.texts import both, join
 from game.engine.level import Level
-from game.i18n import register
 
 
 @functools.lru_cache(maxsize=16)
@@ -55,21 +54,3 @@ def history_note(level: Level, outcome: str, facts: dict[str, Any]) -> HistoryNo
     if facts.get("uneven_cancellations") and history.get("uneven_quality"):
         parts.append(dict(history["uneven_quality"]))
     return HistoryNote(text=join(parts), study=dict(history["study"]), source=history["source"])
-
-
-register(
-    {
-        "history.missing": {
-            "es": "Este nivel no trae una nota histórica. Sus fuentes: {sources}.",
-            "en": "This level has no history note. Its sources: {sources}.",
-        },
-        "history.unfinished": {
-            "es": "La partida no terminó: todavía no se puede comparar con el estudio.",
-            "en": "The game has not ended: it cannot be compared with the study yet.",
-        },
-        "debrief.outcome.unfinished": {
-            "es": "La partida no ha terminado",
-            "en": "The game has not finished",
-        },
-    }
-)

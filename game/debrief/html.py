@@ -23,7 +23,7 @@ from game.debrief.model import (
 from game.debrief.texts import join
 from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
-from game.i18n import pick, register, tr
+from game.i18n import pick, tr
 from game.i18n.treatments import describe_treatments
 
 CSS = """
@@ -99,6 +99,13 @@ def show(bilingual: Bilingual, lang: str, *, inline: bool = False) -> str:
 
 def label(key: str, lang: str, *, inline: bool = False, **values: object) -> str:
     return show({code: tr(key, code, **values) for code in ("es", "en")}, lang, inline=inline)
+
+
+FIGURES = ("seasons", "members", "trust", "fund", "phase", "defections", "left")
+"""The game's figures at the head of the page, in order (the last four for a cluster only)."""
+WORDED_FIGURES = ("members", "defections", "left")
+"""The figures told in a sentence (``export.fig.<name>.value``)."""
+MARKS = ("had", "lacked")
 
 
 def _page(title: str, body: list[str], lang: str) -> str:
@@ -229,7 +236,7 @@ def _outcome(debrief: Debrief, lang: str) -> list[str]:
         '<div class="columns"><div class="wide">',
         _figures(debrief, lang),
         "</div><div>",
-        trust_svg([(tr("export.trust", "es"), debrief.series.trust)], debrief.series.trust_floor),
+        trust_svg([(tr("common.trust", "es"), debrief.series.trust)], debrief.series.trust_floor),
         f'<p class="source">{label("export.trust_caption", lang)}</p>',
         "</div></div>",
     ]
@@ -241,6 +248,7 @@ def _figures(debrief: Debrief, lang: str) -> str:
     facts, series = debrief.facts, debrief.series
 
     def worded(key: str, **values: object) -> str:
+        # keys: export.fig.{game.debrief.html.WORDED_FIGURES}.value
         return label(f"export.fig.{key}.value", lang, inline=True, **values)
 
     members = worded("members", left=facts.get("members_end", "?"), firms=len(debrief.names))
@@ -271,6 +279,7 @@ def _figures(debrief: Debrief, lang: str) -> str:
             ),
         ]
     cells = "".join(
+        # keys: export.fig.{game.debrief.html.FIGURES}
         f"<li>{label(f'export.fig.{key}', lang, inline=True)}: <b>{value}</b></li>"
         for key, value in figures
     )
@@ -313,6 +322,7 @@ def _contract(debrief: Debrief, lang: str) -> list[str]:
 def _mark(had: bool, lang: str) -> str:
     """A tick or a cross, its meaning in a tooltip (the page's legend says it in words)."""
     state = "had" if had else "lacked"
+    # keys: export.{game.debrief.html.MARKS}
     meaning = escape(tr(f"export.{state}", "en" if lang == "en" else "es"))
     return f'<span class="mark {state}" title="{meaning}">{"✓" if had else "✗"}</span>'
 
@@ -347,6 +357,7 @@ def _review(debrief: Debrief, lang: str) -> list[str]:
         state = "had" if review.had else "lacked"
         body.append(
             f"<tr><td>{show(review.name, lang)}<br>"
+            # keys: export.{game.debrief.html.MARKS}
             f'<span class="{state}">{label(f"export.{state}", lang)}</span></td>'
             f"<td>{show(review.chosen_name, lang)}</td>"
             f'<td>{show(review.effect, lang)}<br><span class="source">{escape(review.source)}'
@@ -368,8 +379,8 @@ def _seasons(debrief: Debrief, lang: str) -> list[str]:
     body = [
         f"<h2>{label('export.seasons', lang, inline=True)}</h2>",
         "<table><tr>"
-        f"<th>#</th><th>{label('export.event', lang)}</th><th>{label('export.order', lang)}</th>"
-        f"<th>{label('export.decisions', lang)}</th><th>{label('export.trust', lang)}</th>"
+        f"<th>#</th><th>{label('export.event', lang)}</th><th>{label('common.joint_order', lang)}</th>"
+        f"<th>{label('export.decisions', lang)}</th><th>{label('common.trust', lang)}</th>"
         f"<th>{label('export.fund', lang)}</th></tr>",
     ]
     for row in debrief.seasons:
@@ -405,9 +416,9 @@ def render_comparison(comparison: Comparison, lang: str) -> str:
         )
     body += [
         "<table><tr>"
-        f"<th>{label('export.compare.game', lang)}</th><th>{label('export.compare.level', lang)}</th>"
-        f"<th>{label('export.outcome', lang)}</th><th>{label('export.compare.length', lang)}</th>"
-        f"<th>{label('export.compare.had', lang)}</th><th>{label('export.trust', lang)}</th>"
+        f"<th>{label('common.game', lang)}</th><th>{label('export.compare.level', lang)}</th>"
+        f"<th>{label('export.outcome', lang)}</th><th>{label('common.seasons', lang)}</th>"
+        f"<th>{label('export.compare.had', lang)}</th><th>{label('common.trust', lang)}</th>"
         f"<th>{label('export.compare.defections', lang)}</th></tr>"
     ]
     for game in comparison.games:
@@ -484,86 +495,3 @@ def _compared_treatments(games: Sequence[ComparedGame], lang: str) -> list[str]:
         cells = "".join(f"<td>{show(v, lang) if v else '-'}</td>" for v in values)
         body.append(f"<tr><td>{show(name, lang)}</td>{cells}</tr>")
     return [*body, "</table>"]
-
-
-def _pair(es: str, en: str) -> dict[str, str]:
-    return {"es": es, "en": en}
-
-
-register(
-    {
-        "export.meta": _pair(
-            "Semilla {seed} · {seasons} temporadas", "Seed {seed} · {seasons} seasons"
-        ),
-        "export.outcome": _pair("Cómo terminó", "How it ended"),
-        "debrief.level_changed": _pair(
-            "El archivo del nivel cambió después de esta partida: sus cifras se recalcularon con "
-            "la versión actual y pueden no ser las que vieron los jugadores.",
-            "The level file has changed since this game was played: its figures were recomputed "
-            "on the current version and may differ from what the players saw.",
-        ),
-        "export.trust": _pair("Confianza", "Trust"),
-        "export.trust_caption": _pair(
-            "Confianza temporada a temporada; bajo la línea discontinua la alianza se disuelve.",
-            "Trust season by season; below the dashed line the alliance dissolves.",
-        ),
-        "export.moments": _pair("Momentos clave", "Key moments"),
-        "export.no_moments": _pair(
-            "Ninguna temporada se salió de lo común.", "No season stood out."
-        ),
-        "export.season": _pair("Temporada {season}", "Season {season}"),
-        "export.contract": _pair("El contrato en revisión", "The contract under review"),
-        "export.contract_source": _pair(
-            "Las ocho condiciones básicas de una alianza (000, sección III, Condiciones básicas "
-            "para la asociatividad), medidas con lo que pasó en esta partida.",
-            "The eight basic conditions of an alliance (000, section III, Condiciones básicas "
-            "para la asociatividad), measured on what happened in this game.",
-        ),
-        "export.condition": _pair("Condición", "Condition"),
-        "export.signed": _pair("Lo firmado", "What was signed"),
-        "export.effect": _pair("Qué causó en esta partida", "What it caused in this game"),
-        "export.had": _pair("La tenían", "Had it"),
-        "export.lacked": _pair("Les faltó", "Lacked it"),
-        "export.history": _pair("La historia del cluster", "The cluster's history"),
-        "export.questions": _pair("Preguntas para el grupo", "Questions for the group"),
-        "export.seasons": _pair(
-            "Temporada por temporada (C coopera, F vende por fuera, I invierte, * descubierta)",
-            "Season by season (C cooperates, F sells por fuera, I invests, * caught)",
-        ),
-        "export.event": _pair("Evento", "Event"),
-        "export.order": _pair("Pedido conjunto", "Joint order"),
-        "export.decisions": _pair("Decisiones", "Decisions"),
-        "export.fund": _pair("Fondo (S/ mil)", "Fund (S/ k)"),
-        "export.compare.title": _pair("Comparación de partidas", "Games compared"),
-        "export.compare.game": _pair("Partida", "Game"),
-        "export.compare.level": _pair("Nivel", "Level"),
-        "export.compare.length": _pair("Temporadas", "Seasons"),
-        "export.compare.had": _pair("Condiciones firmadas", "Conditions signed"),
-        "export.compare.defections": _pair(
-            "Ventas por fuera descubiertas / no vistas", "Sales por fuera caught / unseen"
-        ),
-        "export.compare.curves": _pair("Confianza de cada partida", "Trust in each game"),
-        "export.marks": _pair("✓ la tenían · ✗ les faltó", "✓ had it · ✗ lacked it"),
-        "export.compare.switch": _pair("Interruptor", "Switch"),
-        "export.contract_short": _pair("El contrato: qué tenían", "The contract: what they had"),
-        "export.moments_of": _pair(
-            "Momentos clave ({shown} de {total})", "Key moments ({shown} of {total})"
-        ),
-        "export.appendix": _pair("Anexo: detalle de la partida", "Appendix: the game in detail"),
-        "export.fig.seasons": _pair("Temporadas", "Seasons"),
-        "export.fig.members": _pair("Socios al final", "Members at the end"),
-        "export.fig.trust": _pair("Confianza", "Trust"),
-        "export.fig.fund": _pair("Fondo (mil)", "Fund (k)"),
-        "export.fig.phase": _pair("Fase (meta)", "Phase (goal)"),
-        "export.fig.members.value": _pair("{left} de {firms}", "{left} of {firms}"),
-        "export.fig.defections": _pair("Ventas por fuera", "Sales por fuera"),
-        "export.fig.defections.value": _pair(
-            "{seen} descubiertas, {unseen} no", "{seen} caught, {unseen} unseen"
-        ),
-        "export.fig.left.value": _pair(
-            "{expelled} expulsadas, {bankrupt} quebradas",
-            "{expelled} expelled, {bankrupt} bankrupt",
-        ),
-        "export.fig.left": _pair("Salidas", "Who left"),
-    }
-)

@@ -23,7 +23,7 @@ from game.engine.level import Level
 from game.engine.outcome import Reason
 from game.engine.reports import SeasonReport
 from game.engine.state import Action, SeasonSetup
-from game.i18n import LANGUAGES, register, tr
+from game.i18n import LANGUAGES, tr
 from game.play.story import reason_text
 
 BIG_ORDER = 1.3
@@ -71,6 +71,7 @@ def _cluster_moments(level: Level, played: Played, names: list[str]) -> list[Mom
         moments += _unseen(report, names, told)
         moments += _departures(report, names)
         if report.phase != phase_before:
+            # keys: phase.{game.engine.rules.PHASES}
             values = {"before_key": f"phase.{phase_before}", "after_key": f"phase.{report.phase}"}
             moments.append(
                 Moment(report.season, "phase_change", (), both("moment.phase_change", **values))
@@ -185,6 +186,7 @@ def _verdict(report: SeasonReport, setup: SeasonSetup) -> list[Moment]:
         values = {"fill": fill, "defectors": defectors}
     else:
         values = {"quality": report.mean_quality, "minimum": order.min_quality}
+    # keys: moment.{game.engine.reports.CANCELLED_STATUSES}
     return [Moment(report.season, "order_cancelled", (), both(f"moment.{status}", **values))]
 
 
@@ -197,8 +199,14 @@ def _claim_seasons(reports: Sequence[SeasonReport]) -> dict[str, list[int]]:
     return seasons
 
 
+FAULTY_KINDS = ("faulty_shared", "faulty_traced")
+"""A claim for faulty lots: paid by all alike, or traced to its maker."""
+DEPARTURES = (("expelled", "expulsion"), ("bankrupt", "bankruptcy"))
+"""Why a firm left (a report's ``left``) and the kind of moment it makes."""
+
+
 def _faulty_kind(report: SeasonReport) -> str:
-    return "faulty_shared" if report.faulty_cost_shared else "faulty_traced"
+    return FAULTY_KINDS[0] if report.faulty_cost_shared else FAULTY_KINDS[1]
 
 
 def _faulty(report: SeasonReport, names: list[str], claims: dict[str, list[int]]) -> list[Moment]:
@@ -211,6 +219,8 @@ def _faulty(report: SeasonReport, names: list[str], claims: dict[str, list[int]]
     if seasons[0] != report.season:
         return []
     who = _listed(names, report.faulty_lots)
+    # keys: moment.{game.debrief.moments.FAULTY_KINDS}
+    # keys: moment.{game.debrief.moments.FAULTY_KINDS}_again
     key = f"moment.{kind}_again" if len(seasons) > 1 else f"moment.{kind}"
     text = both(key, firms=who, count=len(seasons))
     return [Moment(report.season, kind, report.faulty_lots, text)]
@@ -305,10 +315,11 @@ def _unseen(report: SeasonReport, names: list[str], told: _Told) -> list[Moment]
 
 def _departures(report: SeasonReport, names: list[str]) -> list[Moment]:
     moments = []
-    for reason, kind in (("expelled", "expulsion"), ("bankrupt", "bankruptcy")):
+    for reason, kind in DEPARTURES:
         for firm in sorted(f for f, r in report.left.items() if r == reason):
             offence = report.penalties[firm].offence if firm in report.penalties else 0
             values = {"firm": names[firm], "offences": offence}
+            # keys: moment.{game.debrief.moments.DEPARTURES[1]}
             moments.append(Moment(report.season, kind, (firm,), both(f"moment.{kind}", **values)))
     return moments
 
@@ -363,6 +374,7 @@ def _ending_text(level: Level, game: Game, lang: str) -> str:
     if gaps:
         sentences.append(_gaps_text(gaps, lang))
     if not level.is_dilemma:
+        # keys: outcome.{game.engine.outcome.OutcomeKind}
         title = tr(f"outcome.{outcome.kind}", lang)
         sentences.insert(0, title if title[-1] in ".!?" else f"{title}.")
     return " ".join(sentences)
@@ -373,6 +385,7 @@ def _gaps_text(gaps: list[Reason], lang: str) -> str:
         tr(
             "moment.ending.gap",
             lang,
+            # keys: dim.{game.engine.rules.DIMENSIONS}
             dimension=tr(f"dim.{r.values['dimension']}", lang),
             gap=float(r.values["gap"]),
         )
@@ -396,158 +409,3 @@ def _and(items: Sequence[str], lang: str) -> str:
 
 def _listed(names: list[str], firms: Sequence[int]) -> Bilingual:
     return {lang: _and([names[f] for f in firms], lang) for lang in LANGUAGES}
-
-
-register(
-    {
-        "moment.and": {"es": "y", "en": "and"},
-        "moment.event": {"es": "{name}: {text}", "en": "{name}: {text}"},
-        "moment.cancelled_uneven": {
-            "es": "El cliente canceló el pedido conjunto: los lotes eran demasiado disparejos "
-            "(dispersión {spread:.2f}, tolerancia {tolerance:.2f}), como le pasó al primer "
-            "consorcio de polos de Gamarra.",
-            "en": "The client cancelled the joint order: the lots were too uneven (spread "
-            "{spread:.2f}, tolerance {tolerance:.2f}), as happened to Gamarra's first polo-shirt "
-            "consortium.",
-        },
-        "moment.cancelled_short": {
-            "es": "El cliente canceló el pedido conjunto: llegó solo el {fill:.0%} de lo "
-            "prometido ({defectors} socios vendieron por fuera).",
-            "en": "The client cancelled the joint order: only {fill:.0%} of what was promised "
-            "arrived ({defectors} members sold por fuera).",
-        },
-        "moment.cancelled_low_quality": {
-            "es": "El cliente canceló el pedido conjunto: la calidad media ({quality:.2f}) no "
-            "llegó al mínimo ({minimum:.2f}).",
-            "en": "The client cancelled the joint order: the average quality ({quality:.2f}) "
-            "fell below the minimum ({minimum:.2f}).",
-        },
-        "moment.faulty_shared": {
-            "es": "Hubo un reclamo por lotes fallados de {firms}. Sin trazabilidad nadie supo de "
-            "quién eran, y todos pagaron.",
-            "en": "A client claimed for faulty lots made by {firms}. Without traceability nobody "
-            "knew whose they were, and everyone paid.",
-        },
-        "moment.faulty_shared_again": {
-            "es": "Hubo un reclamo por lotes fallados de {firms}, el primero de {count} "
-            "temporadas con reclamos. Sin trazabilidad nadie supo de quién eran, y todos pagaron.",
-            "en": "A client claimed for faulty lots made by {firms}, the first of {count} seasons "
-            "with claims. Without traceability nobody knew whose they were, and everyone paid.",
-        },
-        "moment.faulty_traced": {
-            "es": "Hubo un reclamo por lotes fallados. La trazabilidad señaló a {firms}, que "
-            "pagó su reclamo.",
-            "en": "A client claimed for faulty lots. Traceability pointed to {firms}, who paid "
-            "the claim.",
-        },
-        "moment.faulty_traced_again": {
-            "es": "Hubo un reclamo por lotes fallados, el primero de {count} temporadas con "
-            "reclamos. La trazabilidad señaló a {firms}, que pagó su reclamo.",
-            "en": "A client claimed for faulty lots, the first of {count} seasons with claims. "
-            "Traceability pointed to {firms}, who paid the claim.",
-        },
-        "moment.detected": {
-            "es": "{firm} negoció por fuera y la descubrieron (la probabilidad de detección era "
-            "{chance:.0%}).",
-            "en": "{firm} sold por fuera and was caught (the chance of detection was "
-            "{chance:.0%}).",
-        },
-        "moment.caught_after_once": {
-            "es": "Antes ya lo había hecho una vez sin que nadie lo supiera.",
-            "en": "It had already done so once without anyone knowing.",
-        },
-        "moment.caught_after": {
-            "es": "Antes ya lo había hecho {times} veces sin que nadie lo supiera.",
-            "en": "It had already done so {times} times without anyone knowing.",
-        },
-        "moment.detected_many": {
-            "es": "{firm} negociaron por fuera y las descubrieron (la probabilidad de detección "
-            "era {chance:.0%}).",
-            "en": "{firm} sold por fuera and were caught (the chance of detection was "
-            "{chance:.0%}).",
-        },
-        "moment.unseen": {
-            "es": "{firm} negoció por fuera y nadie lo supo (la probabilidad de detección era "
-            "{chance:.0%}). Solo quedó la sospecha por los lotes que faltaron.",
-            "en": "{firm} sold por fuera and nobody found out (the chance of detection was "
-            "{chance:.0%}). Only suspicion remained, over the missing lots.",
-        },
-        "moment.unseen_many": {
-            "es": "{firm} negociaron por fuera y nadie lo supo (la probabilidad de detección "
-            "era {chance:.0%}). Solo quedó la sospecha por los lotes que faltaron.",
-            "en": "{firm} sold por fuera and nobody found out (the chance of detection was "
-            "{chance:.0%}). Only suspicion remained, over the missing lots.",
-        },
-        "moment.penalty": {
-            "es": "{firm} recibió una multa de S/ {fine:.1f} mil para el fondo común (falta n.º "
-            "{offence}).",
-            "en": "{firm} was fined S/ {fine:.1f}k, owed to the common fund (offence no. "
-            "{offence}).",
-        },
-        "moment.penalty_item": {
-            "es": "{firm}, S/ {fine:.1f} mil (falta n.º {offence})",
-            "en": "{firm}, S/ {fine:.1f}k (offence no. {offence})",
-        },
-        "moment.penalty_many": {
-            "es": "Multas para el fondo común: {fines}.",
-            "en": "Fines owed to the common fund: {fines}.",
-        },
-        "moment.informal": {
-            "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ "
-            "{amount:.1f} mil).",
-            "en": "The district's social network cut {firm}'s informal credit (S/ {amount:.1f}k).",
-        },
-        "moment.informal_each": {
-            "es": "La red social de la zona les cortó el crédito informal a {firm} (S/ "
-            "{amount:.1f} mil a cada una).",
-            "en": "The district's social network cut the informal credit of {firm} (S/ "
-            "{amount:.1f}k each).",
-        },
-        "moment.informal_it": {
-            "es": "La red social de la zona le cortó el crédito informal (S/ {amount:.1f} mil).",
-            "en": "The district's social network cut its informal credit (S/ {amount:.1f}k).",
-        },
-        "moment.informal_them": {
-            "es": "La red social de la zona les cortó el crédito informal (S/ {amount:.1f} mil "
-            "en total).",
-            "en": "The district's social network cut their informal credit (S/ {amount:.1f}k "
-            "in all).",
-        },
-        "moment.informal_each_them": {
-            "es": "La red social de la zona les cortó el crédito informal (S/ {amount:.1f} mil "
-            "a cada una).",
-            "en": "The district's social network cut their informal credit (S/ {amount:.1f}k "
-            "each).",
-        },
-        "moment.expulsion": {
-            "es": "{firm} fue expulsada del consorcio tras {offences} faltas descubiertas, como "
-            "prevé el contrato.",
-            "en": "{firm} was expelled from the consortium after {offences} offences caught, as "
-            "the contract provides.",
-        },
-        "moment.bankruptcy": {
-            "es": "{firm} se quedó sin capital y dejó el consorcio.",
-            "en": "{firm} ran out of capital and left the consortium.",
-        },
-        "moment.phase_change": {
-            "es": "El cluster pasó de la {before} a la {after}.",
-            "en": "The cluster moved from {before} to {after}.",
-        },
-        "moment.betrayal": {
-            "es": "{firm} traicionó en la ronda {round}, y todos lo vieron.",
-            "en": "{firm} betrayed in round {round}, and everyone saw it.",
-        },
-        "moment.ending.gap": {
-            "es": "{gap:.1f} puntos de {dimension}",
-            "en": "{dimension} by {gap:.1f} points",
-        },
-        "moment.ending.gaps": {
-            "es": "Para la fase siguiente faltaron {gaps}.",
-            "en": "Short of the next phase: {gaps}.",
-        },
-        "moment.ending.gaps_more": {
-            "es": "Para la fase siguiente faltaron {gaps}, entre otras ({more} dimensiones más).",
-            "en": "Short of the next phase: {gaps}, among others ({more} more dimensions).",
-        },
-    }
-)

@@ -27,7 +27,6 @@ from game.engine.contract import (
 from game.engine.ledger import FUND
 from game.engine.level import Level
 from game.engine.state import Action
-from game.i18n import register
 
 SECTION = "000 III (Condiciones básicas para la asociatividad)"
 """000_c7f8bc4c4fe3a9ea.txt, section III: the basic conditions of an alliance."""
@@ -108,16 +107,18 @@ def _review(level: Level, played: Played, key: str) -> ConditionReview:
     figures: dict[str, float] = {}
     parts: list[Bilingual] = [
         both(
-            f"review.lead.{compare.state}",
+            f"review.lead.{compare.state}",  # keys: review.lead.{game.debrief.review.STATES}
             chosen=option.name,
             sound=condition.options[sound].name,
         )
     ]
     for name, values in effects[:MAX_EFFECTS]:
+        # keys: review.{game.debrief.review.EFFECTS}.{game.debrief.review.STATES}
         parts.append(both(f"review.{name}.{compare.state}", **values))
     for name, values in effects:
         figures.update({f"{name}.{k}": float(v) for k, v in values.items() if _is_number(v)})
     if not effects:
+        # keys: review.none.{game.debrief.review.STATES}
         parts.append(both(f"review.none.{compare.state}"))
     cost = _cost(level, played, key, chosen, alt_key, had)
     if cost is not None:
@@ -345,136 +346,7 @@ _CALCULATORS: tuple[Calculator, ...] = (
     _formality,
     _entry,
 )
-
-
-def _pair(es: str, en: str) -> dict[str, str]:
-    return {"es": es, "en": en}
-
-
-register(
-    {
-        "review.lead.had": _pair("La tenían: {chosen}.", "They had it: {chosen}."),
-        "review.lead.lacked": _pair(
-            "Les faltó: firmaron «{chosen}» en vez de «{sound}».",
-            "They lacked it: they signed '{chosen}' instead of '{sound}'.",
-        ),
-        "review.none.had": _pair(
-            "En esta partida no llegó a ponerse a prueba.",
-            "In this game it was never put to the test.",
-        ),
-        "review.none.lacked": _pair(
-            "En esta partida su falta no llegó a notarse.",
-            "In this game its absence did not show.",
-        ),
-        "review.detection.lacked": _pair(
-            "Con los mismos dados, habría descubierto {count} de las {total} ventas por fuera "
-            "que nadie vio.",
-            "With the same dice, it would have caught {count} of the {total} sales por fuera "
-            "that nobody saw.",
-        ),
-        "review.detection.had": _pair(
-            "{count} de las {total} ventas por fuera descubiertas no se habrían visto sin ella.",
-            "{count} of the {total} sales por fuera caught would have gone unseen without it.",
-        ),
-        "review.traceability.lacked": _pair(
-            "Hubo {claims:.0f} reclamos por lotes fallados y todos pagaron S/ {amount:.1f} mil "
-            "por lotes que no hicieron; con trazabilidad pagaba quien los hizo.",
-            "There were {claims:.0f} claims for faulty lots and everyone paid S/ {amount:.1f}k "
-            "for lots they did not make; with traceability the maker would have paid.",
-        ),
-        "review.traceability.had": _pair(
-            "Hubo {claims:.0f} reclamos por lotes fallados y cada uno lo pagó quien lo hizo.",
-            "There were {claims:.0f} claims for faulty lots and each was paid by its maker.",
-        ),
-        "review.fines.lacked": _pair(
-            "Las {count} faltas descubiertas habrían pagado S/ {amount:.1f} mil más de multa al "
-            "fondo común.",
-            "The {count} offences caught would have paid S/ {amount:.1f}k more in fines into "
-            "the common fund.",
-        ),
-        "review.fines.had": _pair(
-            "Cobró S/ {amount:.1f} mil en multas por {count} faltas descubiertas.",
-            "It charged S/ {amount:.1f}k in fines for {count} offences caught.",
-        ),
-        "review.expulsions.lacked": _pair(
-            "Con expulsión por reincidencia, habría salido del consorcio: {firms}.",
-            "With expulsion for repeat offences, this firm would have been out: {firms}.",
-        ),
-        "review.expulsions.had": _pair(
-            "Sacó del consorcio a quien reincidió: {firms}.",
-            "It removed the repeat offenders from the consortium: {firms}.",
-        ),
-        "review.order_volume.lacked": _pair(
-            "El pedido conjunto habría sido un {share:.0%} más grande: unos {lots:.0f} lotes más "
-            "en la partida.",
-            "The joint order would have been {share:.0%} larger: some {lots:.0f} more lots over "
-            "the game.",
-        ),
-        "review.order_volume.had": _pair(
-            "El pedido conjunto fue un {share:.0%} más grande: unos {lots:.0f} lotes más en la "
-            "partida.",
-            "The joint order was {share:.0%} larger: some {lots:.0f} more lots over the game.",
-        ),
-        "review.capacity.lacked": _pair(
-            "Cada taller habría rendido un {share:.0%} más.",
-            "Every workshop would have produced {share:.0%} more.",
-        ),
-        "review.capacity.had": _pair(
-            "Cada taller rindió un {share:.0%} más.",
-            "Every workshop produced {share:.0%} more.",
-        ),
-        "review.coordination.lacked": _pair(
-            "Coordinar costó S/ {amount:.1f} mil de más con la desconfianza que hubo.",
-            "Coordinating cost S/ {amount:.1f}k more, given the distrust there was.",
-        ),
-        "review.coordination.had": _pair(
-            "Ahorró S/ {amount:.1f} mil en costos de coordinación.",
-            "It saved S/ {amount:.1f}k in coordination costs.",
-        ),
-        "review.disputes.lacked": _pair(
-            "Hubo {disputes} temporadas con disputas; sin arbitraje costaron {trust:.2f} de "
-            "confianza que se habría salvado.",
-            "There were {disputes} seasons with disputes; without arbitration they cost "
-            "{trust:.2f} of trust that would have been saved.",
-        ),
-        "review.disputes.had": _pair(
-            "Hubo {disputes} temporadas con disputas; el arbitraje salvó {trust:.2f} de confianza.",
-            "There were {disputes} seasons with disputes; arbitration saved {trust:.2f} of trust.",
-        ),
-        "review.conflicts.lacked": _pair(
-            "Los roces restaron {per_season:.2f} de confianza cada temporada: {total:.2f} en "
-            "{seasons} temporadas.",
-            "Friction took {per_season:.2f} of trust every season: {total:.2f} over {seasons} "
-            "seasons.",
-        ),
-        "review.conflicts.had": _pair(
-            "Evitó roces que habrían restado {total:.2f} de confianza en {seasons} temporadas.",
-            "It avoided friction that would have taken {total:.2f} of trust over {seasons} "
-            "seasons.",
-        ),
-        "review.formality.lacked": _pair(
-            "Las instituciones del cluster habrían ganado {points:.1f} puntos más.",
-            "The cluster's institutions would have gained {points:.1f} more points.",
-        ),
-        "review.formality.had": _pair(
-            "Sumó {points:.1f} puntos a las instituciones del cluster.",
-            "It added {points:.1f} points to the cluster's institutions.",
-        ),
-        "review.entry.lacked": _pair(
-            "La inserción de nuevos agentes habría ganado {points:.1f} puntos más.",
-            "The entry of new agents would have gained {points:.1f} more points.",
-        ),
-        "review.entry.had": _pair(
-            "Sumó {points:.1f} puntos a la inserción de nuevos agentes.",
-            "It added {points:.1f} points to the entry of new agents.",
-        ),
-        "review.cost.had": _pair(
-            "Costó S/ {amount:.1f} mil en la partida.",
-            "It cost S/ {amount:.1f}k over the game.",
-        ),
-        "review.cost.lacked": _pair(
-            "Ahorraron S/ {amount:.1f} mil al no tenerla.",
-            "They saved S/ {amount:.1f}k by going without it.",
-        ),
-    }
-)
+EFFECTS = tuple(calculator.__name__.removeprefix("_") for calculator in _CALCULATORS)
+"""The effects a condition's review can tell, each the name its calculator returns."""
+STATES = ("had", "lacked")
+"""Whether the consortium had a condition (signed its sound option) or lacked it."""

@@ -1,4 +1,4 @@
-"""Bilingual sentences of the debrief, registered with game.i18n like every other text."""
+"""Bilingual sentences of the debrief, from the catalogues of game.i18n like every other text."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from game.i18n import LANGUAGES, pick, tr
 
 
 def both(key: str, **values: Any) -> Bilingual:
-    """A registered text in every language. A value that is itself bilingual (a level's own
+    """A catalogue's text in every language. A value that is itself bilingual (a level's own
     text) is picked per language; a value named ``*_key`` is a text key translated first."""
     result = {}
     for lang in LANGUAGES:

@@ -11,13 +11,27 @@ from game.engine.state import GameState
 from game.engine.trust import alliance_trust
 
 OutcomeKind = Literal["advance", "collapse", "stagnation"]
+ReasonCode = Literal[
+    "too_few_members",
+    "trust_below_floor",
+    "fund_bankrupt",
+    "phase_deepened",
+    "phase_reached",
+    "season_limit",
+    "season_limit_deepen",
+    "dimension_short",
+    "phase_not_held",
+    "phase_fell",
+    "trust_built",
+    "rounds_played",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One cause of the ending; ``code`` picks the sentence, ``values`` fill it in."""
 
-    code: str
+    code: ReasonCode
     values: dict[str, float | int | str] = field(default_factory=dict)
 
 

@@ -15,6 +15,15 @@ ORDER_STATUSES = (
     "cancelled_low_quality",
     "no_order",
 )
+CANCELLED_STATUSES = tuple(s for s in ORDER_STATUSES if s.startswith("cancelled_"))
+"""The verdicts of an order that reached the client and came back."""
+LEFT_REASONS = ("expelled", "bankrupt")
+"""Why a firm left the table: the values of a report's ``left``."""
+SHORTFALLS = ("capacity", "quality")
+"""The entry conditions an applicant may fall short of (an :class:`Applicant`'s ``shortfalls``)."""
+BREACHES = ("por_fuera", "faulty_lot", "unpaid_dues")
+"""What a :class:`Penalty` punishes: selling por fuera, a faulty lot traced to its maker, dues
+left unpaid."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,34 +1,41 @@
-"""The catalogue of texts itself: registration and lookup, with no texts of its own.
+"""The catalogue of texts: one JSON file per language, read once, and the lookups.
 
-Apart from the package so that the modules holding texts (:mod:`game.i18n.core`,
-:mod:`game.i18n.treatments`, and every screen) can register into it without importing the
-package that imports them: no import cycle.
+``catalogues/es.json`` and ``catalogues/en.json`` map a key to its text (flat, sorted, UTF-8),
+as pygame_gui keeps its own translations; translators edit them without reading Python. Both
+hold the same keys (tests/i18n/test_catalogues.py keeps them so, and keeps every key a screen
+asks for in them). Apart from the package so that any module can look texts up without
+importing the package: no import cycle.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
 
 LANGUAGES = ("es", "en")
-TEXTS: dict[str, dict[str, str]] = {}
+CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 
 
-def register(texts: Mapping[str, Mapping[str, str]]) -> None:
-    """Add texts; every one must have both languages and a key not used before."""
-    for key, pair in texts.items():
-        if set(pair) != set(LANGUAGES) or not all(pair[lang].strip() for lang in LANGUAGES):
-            raise ValueError(f"text '{key}' needs non-empty 'es' and 'en'")
-        if key in TEXTS and TEXTS[key] != dict(pair):
-            raise ValueError(f"text '{key}' is defined twice")
-        TEXTS[key] = dict(pair)
+@cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every text in ``lang`` by key, read from its file the first time it is asked for."""
+    if lang not in LANGUAGES:
+        raise KeyError(f"no catalogue for language {lang!r}")
+    path = CATALOGUES / f"{lang}.json"
+    return MappingProxyType(json.loads(path.read_text(encoding="utf-8")))
 
 
 def tr(key: str, lang: str, **values: object) -> str:
-    """The text in ``lang``; a missing key shows itself (and a test keeps that from shipping)."""
-    pair = TEXTS.get(key)
-    if pair is None:
-        return f"⟨{key}⟩"
-    text = pair.get(lang) or pair["es"]
+    """The text in ``lang`` (Spanish if ``lang`` has none); a missing key shows itself (and a
+    test keeps that from shipping)."""
+    text = catalogue(lang).get(key) if lang in LANGUAGES else None
+    if text is None:
+        text = catalogue("es").get(key)
+        if text is None:
+            return f"⟨{key}⟩"
     return text.format(**values) if values else text
 
 

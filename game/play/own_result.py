@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from game.engine.reports import SeasonReport
 from game.engine.state import Action
-from game.i18n import LANGUAGES, register, tr
+from game.i18n import LANGUAGES, tr
 from game.play.story import StoryStep
 
 SOLD = ("joint_sale", "outside_sale")
+WHEN = ("now", "last")
+"""The line after an ordinary season, and after the last one (indexed by ``last``)."""
+SIGNS = ("earned", "lost", "even")
+"""What the season did to the firm's capital."""
 
 
 def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryStep | None:
@@ -48,6 +52,7 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
             why = "own.why.no_order"
         else:
             why = "own.why.cancelled"
+            # keys: own.cause.{game.engine.reports.CANCELLED_STATUSES}
             values["cause_key"] = f"own.cause.{report.order_status}"
     elif decision.action is Action.DEFECT:
         values["sale"] = _money(total("outside_sale"))
@@ -67,6 +72,7 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
         assert decision.target is not None
         why = "own.why.invested"
         values["cost"] = _money(-total("investment"))
+        # keys: target.{game.engine.state.InvestTarget}
         values["target_key"] = f"target.{decision.target.value}"
     extras = []
     claims = -total("faulty_claim")
@@ -90,12 +96,14 @@ def own_result(report: SeasonReport, firm: int, *, last: bool = False) -> StoryS
         extras.append({lang: tr("own.also.informal", lang) for lang in LANGUAGES})
     left = report.left.get(firm)
     if left is not None:
+        # keys: own.also.{game.engine.reports.LEFT_REASONS}
         extras.append({lang: tr(f"own.also.{left}", lang) for lang in LANGUAGES})
     values["why"] = {
         lang: _why(why, lang, values) + "".join(e[lang] for e in extras) for lang in LANGUAGES
     }
-    sign = "earned" if change >= 0.005 else ("lost" if change <= -0.005 else "even")
-    key = f"own.{'last' if last else 'now'}.{sign}"
+    sign = SIGNS[0] if change >= 0.005 else (SIGNS[1] if change <= -0.005 else SIGNS[2])
+    # keys: own.{game.play.own_result.WHEN}.{game.play.own_result.SIGNS}
+    key = f"own.{WHEN[last]}.{sign}"
     return StoryStep("own", key, {"amount": values["amount"], "why": values["why"]}, (firm,))
 
 
@@ -118,97 +126,3 @@ def _why(key: str, lang: str, values: dict[str, object]) -> str:
 def _money(amount: float) -> dict[str, str]:
     """Money as each language writes it, never broken across two lines."""
     return {lang: tr("money", lang, amount=amount).replace(" ", "\u00a0") for lang in LANGUAGES}
-
-
-register(
-    {
-        "own.now.earned": {
-            "es": "Tu resultado: ganaste {amount} esta temporada: {why}.",
-            "en": "Your result: you earned {amount} this season: {why}.",
-        },
-        "own.now.lost": {
-            "es": "Tu resultado: perdiste {amount} esta temporada: {why}.",
-            "en": "Your result: you lost {amount} this season: {why}.",
-        },
-        "own.now.even": {
-            "es": "Tu resultado: esta temporada ni ganaste ni perdiste: {why}.",
-            "en": "Your result: you broke even this season: {why}.",
-        },
-        "own.last.earned": {
-            "es": "La temporada pasada ganaste {amount}: {why}.",
-            "en": "Last season you earned {amount}: {why}.",
-        },
-        "own.last.lost": {
-            "es": "La temporada pasada perdiste {amount}: {why}.",
-            "en": "Last season you lost {amount}: {why}.",
-        },
-        "own.last.even": {
-            "es": "La temporada pasada ni ganaste ni perdiste: {why}.",
-            "en": "Last season you broke even: {why}.",
-        },
-        "own.why.accepted": {
-            "es": "entregaste {lots:.1f} lotes y el cliente aceptó el pedido (te pagó {sale})",
-            "en": "you delivered {lots:.1f} lots and the client accepted the order "
-            "(it paid you {sale})",
-        },
-        "own.why.cancelled": {
-            "es": "entregaste {lots:.1f} lotes, pero el cliente canceló el pedido ({cause}) y "
-            "los vendiste como saldo",
-            "en": "you delivered {lots:.1f} lots, but the client cancelled the order ({cause}) "
-            "and you sold them off cheaply",
-        },
-        "own.cause.cancelled_short": {"es": "faltaron lotes", "en": "lots were missing"},
-        "own.cause.cancelled_uneven": {"es": "calidad dispareja", "en": "uneven quality"},
-        "own.cause.cancelled_low_quality": {"es": "calidad baja", "en": "low quality"},
-        "own.why.no_order": {
-            "es": "no hubo pedido conjunto y vendiste en el mercado local",
-            "en": "there was no joint order and you sold in the local market",
-        },
-        "own.why.mistake": {
-            "es": "tu lote salió fallado sin querer y lo vendiste como saldo",
-            "en": "your lot came out faulty by mistake and you sold it off cheaply",
-        },
-        "own.why.uncaught": {
-            "es": "vendiste por fuera ({sale}) y nadie te descubrió",
-            "en": "you sold por fuera ({sale}) and nobody caught you",
-        },
-        "own.why.caught": {
-            "es": "vendiste por fuera ({sale}), pero te descubrieron y pagaste una multa de {fine}",
-            "en": "you sold por fuera ({sale}), but you were caught and paid a fine of {fine}",
-        },
-        "own.why.caught_owing": {
-            "es": "vendiste por fuera ({sale}), pero te descubrieron: de la multa de {fine} "
-            "pagaste {paid} y debes {owed}, que el fondo cobrará de tus próximas temporadas",
-            "en": "you sold por fuera ({sale}), but you were caught: of the fine of {fine} you "
-            "paid {paid} and owe {owed}, which the fund will take from your next seasons",
-        },
-        "own.also.instalment": {
-            "es": "; el fondo cobró {paid} de la multa que debías",
-            "en": "; the fund took {paid} of the fine you owed",
-        },
-        "own.why.caught_no_fine": {
-            "es": "vendiste por fuera ({sale}); te descubrieron, pero no hubo multa",
-            "en": "you sold por fuera ({sale}); you were caught, but there was no fine",
-        },
-        "own.why.invested": {
-            "es": "invertiste {cost} en {target} y vendiste solo lo que te quedó libre",
-            "en": "you invested {cost} in {target} and sold only the capacity left free",
-        },
-        "own.also.claim": {
-            "es": "; pagaste {claim} por reclamos de lotes fallados",
-            "en": "; you paid {claim} in claims for faulty lots",
-        },
-        "own.also.informal": {
-            "es": "; la red del distrito te cortó el crédito",
-            "en": "; the district's network cut your credit",
-        },
-        "own.also.expelled": {
-            "es": "; y el consorcio te expulsó",
-            "en": "; and the consortium expelled you",
-        },
-        "own.also.bankrupt": {
-            "es": "; y te quedaste sin capital: quebraste",
-            "en": "; and you ran out of capital: you went bankrupt",
-        },
-    }
-)

@@ -12,9 +12,12 @@ from typing import Any
 from game.engine.cluster import compute_phase
 from game.engine.level import Level
 from game.engine.outcome import Reason
-from game.engine.reports import Penalty, SeasonReport
+from game.engine.reports import BREACHES, Penalty, SeasonReport
 from game.engine.state import Action
-from game.i18n import LANGUAGES, pick, register, tr, whole_number
+from game.i18n import LANGUAGES, pick, tr, whole_number
+
+TOLD_BREACHES = tuple(b for b in BREACHES if b != "por_fuera")
+"""Breaches the story tells as such (selling por fuera is told as its detection)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,7 @@ def _applicant_steps(report: SeasonReport) -> list[StoryStep]:
     if applicant.firm_id is not None:
         values = {"firm": applicant.name, "fee": applicant.fee}
         return [StoryStep("membership", "story.applicant.joined", values, (applicant.firm_id,))]
+    # keys: story.applicant.short.{game.engine.reports.SHORTFALLS}
     values = {"firm": applicant.name, "why_key": f"story.applicant.short.{applicant.shortfalls[0]}"}
     return [StoryStep("membership", "story.applicant.refused", values)]
 
@@ -77,7 +81,7 @@ def _phase_steps(level: Level, report: SeasonReport) -> list[StoryStep]:
     if report.phase == before:
         return []
     values = {
-        "phase_key": f"phase.{report.phase}",
+        "phase_key": f"phase.{report.phase}",  # keys: phase.{game.engine.rules.PHASES}
         "hold": level.rules.end.hold_seasons,
         "delta": report.phase - before,
     }
@@ -106,7 +110,11 @@ def _population_steps(report: SeasonReport) -> list[StoryStep]:
         "delta": joined,
     }
     return [
-        StoryStep("population", f"story.population.{'joined' if joined > 0 else 'left'}", values)
+        StoryStep(
+            "population",
+            "story.population.joined" if joined > 0 else "story.population.left",
+            values,
+        )
     ]
 
 
@@ -144,6 +152,7 @@ def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
             StoryStep(
                 "deliveries",
                 "story.invested",
+                # keys: target.{game.engine.state.InvestTarget}
                 {"firm": names[firm], "target_key": f"target.{target.value}"},
                 (firm,),
             )
@@ -163,6 +172,7 @@ def _delivery_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
 
 def _verdict_steps(level: Level, report: SeasonReport, names: list[str]) -> list[StoryStep]:
     status = report.order_status
+    # keys: status.{game.engine.reports.ORDER_STATUSES}
     values: dict[str, Any] = {"status_key": f"status.{status}"}
     if status == "cancelled_uneven":
         key = "story.verdict.uneven"
@@ -196,6 +206,7 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
             steps.append(_detection_step(names[firm], firm, penalty))
         else:
             assert penalty is not None
+            # keys: story.breach.{game.play.story.TOLD_BREACHES}
             key = "story.breach.excused" if penalty.excused else f"story.breach.{penalty.breach}"
             values = {"firm": names[firm], "offence": penalty.offence}
             # a faulty lot is pointed at by traceability, as the claim's own step is
@@ -211,6 +222,7 @@ def _detection_steps(report: SeasonReport, names: list[str]) -> list[StoryStep]:
                 )
             )
     for firm, reason in report.left.items():
+        # keys: story.left.{game.engine.reports.LEFT_REASONS}
         steps.append(StoryStep("detection", f"story.left.{reason}", {"firm": names[firm]}, (firm,)))
     missing = report.lots_promised - report.lots_delivered
     undetected = [
@@ -244,6 +256,7 @@ def _detection_step(name: str, firm: int, penalty: Penalty | None) -> StoryStep:
 def _dimension_steps(report: SeasonReport) -> list[StoryStep]:
     moved = sorted(report.dimension_changes.items(), key=lambda kv: -abs(kv[1]))
     steps = [
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         StoryStep("dimensions", "story.dimension", {"dimension_key": f"dim.{d}", "delta": delta})
         for d, delta in moved
         if abs(delta) >= 0.5
@@ -255,154 +268,14 @@ def reason_text(level: Level, reason: Reason, lang: str) -> str:
     """One reason of the ending in plain words, with the names its sentence needs."""
     values: dict[str, Any] = dict(reason.values)
     if "phase" in values:
+        # keys: phase.{game.engine.rules.PHASES}
         values["phase_name"] = tr(f"phase.{values['phase']}", lang)
     if "dimension" in values:
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         values["dimension_name"] = tr(f"dim.{values['dimension']}", lang)
     if "dimensions" in values:
+        # keys: dim.{game.engine.rules.DIMENSIONS}
         names = [tr(f"dim.{d.strip()}", lang) for d in str(values["dimensions"]).split(",")]
         values["dimension_names"] = ", ".join(names)
+    # keys: reason.{game.engine.outcome.ReasonCode}
     return tr(f"reason.{reason.code}", lang, **values)
-
-
-register(
-    {
-        "story.event": {"es": "{name}: {text}", "en": "{name}: {text}"},
-        "story.invested": {
-            "es": "{firm} anunció que invierte en {target} y no entrega esta temporada.",
-            "en": "{firm} announced it is investing in {target} and delivers nothing this season.",
-        },
-        "story.delivered": {
-            "es": "Llegaron {delivered:.0f} de {promised:.0f} lotes prometidos al pedido conjunto.",
-            "en": "{delivered:.0f} of the {promised:.0f} promised lots reached the joint order.",
-        },
-        "story.verdict.accepted": {
-            "es": "{status}: el cliente pagó el precio conjunto.",
-            "en": "{status}: the client paid the joint price.",
-        },
-        "story.verdict.uneven": {
-            "es": "{status}. Los lotes variaban demasiado (dispersión {spread:.2f}): el cliente lo devolvió todo.",
-            "en": "{status}. The lots varied too much (spread {spread:.2f}): the client sent everything back.",
-        },
-        "story.verdict.short": {
-            "es": "{status}. Solo llegó el {fill:.0%} de lo prometido: el cliente se fue.",
-            "en": "{status}. Only {fill:.0%} of what was promised arrived: the client walked away.",
-        },
-        "story.verdict.low_quality": {
-            "es": "{status}. La calidad media ({quality:.2f}) no llegó al mínimo.",
-            "en": "{status}. The average quality ({quality:.2f}) fell below the minimum.",
-        },
-        "story.verdict.none": {"es": "{status}.", "en": "{status}."},
-        "story.faulty.traced": {
-            "es": "Hubo lotes fallados. La trazabilidad señaló a: {firms}. Pagan su reclamo.",
-            "en": "Some lots were faulty. Traceability pointed to: {firms}. They pay the claim.",
-        },
-        "story.faulty.shared": {
-            "es": "Hubo lotes fallados, pero sin trazabilidad nadie sabe de quién: todos pagan el reclamo.",
-            "en": "Some lots were faulty, but without traceability nobody knows whose: everyone pays the claim.",
-        },
-        "story.detected": {
-            "es": "¡{firm} fue descubierta negociando por fuera! {penalty}",
-            "en": "{firm} was caught selling por fuera! {penalty}",
-        },
-        "story.fine": {
-            "es": "Multa: S/ {fine:.1f} mil (falta n.º {offence}).",
-            "en": "Fine: S/ {fine:.1f}k (offence no. {offence}).",
-        },
-        "story.fine.excused": {
-            "es": "Multa: S/ {fine:.1f} mil, a medias: se aceptan excusas y la falta no cuenta.",
-            "en": "Fine: S/ {fine:.1f}k, half charged: excuses are accepted and it does not count.",
-        },
-        "story.breach.faulty_lot": {
-            "es": "{firm} entregó un lote fallado, y el contrato lo cuenta como falta (n.º {offence}).",
-            "en": "{firm} delivered a faulty lot, and the contract counts it as a breach (no. {offence}).",
-        },
-        "story.breach.unpaid_dues": {
-            "es": "{firm} no pudo pagar su cuota al fondo: el contrato lo cuenta como falta (n.º {offence}).",
-            "en": "{firm} could not pay its dues to the fund: the contract counts it as a breach (no. {offence}).",
-        },
-        "story.breach.excused": {
-            "es": "{firm} dio una excusa por su falta, y se la aceptaron: no cuenta.",
-            "en": "{firm} gave an excuse for its breach, and it was accepted: it does not count.",
-        },
-        "story.no_fine": {
-            "es": "No paga multa: en esta partida no se cobran multas.",
-            "en": "It pays no fine: no fines are charged in this game.",
-        },
-        "story.informal": {
-            "es": "La red social de la zona le cortó el crédito informal a {firm} (S/ {amount:.1f} mil), y ya no se lo devolverá: sus insumos le costarán más.",
-            "en": "The district's social network cut {firm}'s informal credit (S/ {amount:.1f}k) and will not give it back: its inputs will cost it more.",
-        },
-        "story.left.expelled": {
-            "es": "{firm} fue expulsada del consorcio.",
-            "en": "{firm} was expelled from the consortium.",
-        },
-        "story.left.bankrupt": {
-            "es": "{firm} quebró y dejó el consorcio.",
-            "en": "{firm} went bankrupt and left the consortium.",
-        },
-        "story.suspicion": {
-            "es": "Faltaron {missing:.0f} lotes y nadie dice por qué. La sospecha crece entre todos.",
-            "en": "{missing:.0f} lots are missing and nobody says why. Suspicion grows among everyone.",
-        },
-        "story.trust": {
-            "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
-            "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
-        },
-        "story.phase.rose": {
-            "es": "¡El cluster llegó a la {phase}! Si la sostiene {hold} temporadas seguidas, "
-            "avanza.",
-            "en": "The cluster reached {phase}! If it holds it for {hold} seasons in a row, it "
-            "advances.",
-        },
-        "story.phase.fell": {
-            "es": "El cluster retrocedió a la {phase}. Si no se recupera en {hold} temporadas, "
-            "la partida termina en colapso.",
-            "en": "The cluster fell back to {phase}. If it does not recover within {hold} "
-            "seasons, the game ends in collapse.",
-        },
-        "story.population.joined": {
-            "es": "El cluster vio el ejemplo: {count} empresas más trabajan asociadas "
-            "({associated} de {firms}).",
-            "en": "The cluster saw the example: {count} more firms work in associations "
-            "({associated} of {firms}).",
-        },
-        "story.population.left": {
-            "es": "El cluster vio el fracaso: {count} empresas dejaron de trabajar asociadas "
-            "({associated} de {firms}).",
-            "en": "The cluster saw the failure: {count} firms stopped working in associations "
-            "({associated} of {firms}).",
-        },
-        "story.applicant.joined": {
-            "es": "{firm} pidió entrar al consorcio, cumple las condiciones de ingreso y se une: "
-            "pone S/ {fee:.1f} mil en el fondo y empieza casi como un extraño.",
-            "en": "{firm} applied to join the consortium, meets the entry conditions and joins: "
-            "it puts S/ {fee:.1f}k into the fund and starts almost as a stranger.",
-        },
-        "story.applicant.refused": {
-            "es": "{firm} pidió entrar al consorcio, pero {why}: las condiciones de ingreso lo "
-            "dejan fuera.",
-            "en": "{firm} applied to join the consortium, but {why}: the entry conditions keep "
-            "it out.",
-        },
-        "story.applicant.short.capacity": {
-            "es": "no tiene la capacidad que se pide",
-            "en": "it lacks the capacity they require",
-        },
-        "story.applicant.short.quality": {
-            "es": "su calidad no llega al estándar del pedido",
-            "en": "its quality falls short of the order's standard",
-        },
-        "story.dimension": {
-            "es": "{dimension}: {delta:+.1f} puntos.",
-            "en": "{dimension}: {delta:+.1f} points.",
-        },
-        "story.dilemma.cooperated": {
-            "es": "{firm} cooperó y sumó {points:.0f} puntos.",
-            "en": "{firm} cooperated and scored {points:.0f} points.",
-        },
-        "story.dilemma.defected": {
-            "es": "{firm} traicionó y sumó {points:.0f} puntos.",
-            "en": "{firm} betrayed and scored {points:.0f} points.",
-        },
-    }
-)

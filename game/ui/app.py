@@ -58,7 +58,7 @@ class App:
         size: tuple[int, int] | None = None,
     ) -> None:
         pygame.init()
-        load_scenes()  # every scene registers its name and its texts before any shows
+        load_scenes()  # every scene registers its name before any shows
         paths = paths or default_paths()
         warning = None
         if settings is None:

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.reports import LEFT_REASONS
 from game.engine.rules import DIMENSIONS, PHASE_NAMES
 from game.engine.trust import alliance_trust
-from game.i18n import pick, register, whole_number
+from game.i18n import pick, whole_number
 from game.ui import theme
 from game.ui.scene import card
 from game.ui.text import draw_text, font
@@ -26,63 +27,6 @@ from game.ui.text import draw_text, font
 if TYPE_CHECKING:
     from game.play.match import Match
     from game.ui.context import SceneContext
-
-register(
-    {
-        "board.season": {"es": "Temporada {n} de {limit}", "en": "Season {n} of {limit}"},
-        "board.season_open": {"es": "Temporada {n}", "en": "Season {n}"},
-        "board.round": {"es": "Ronda {n} de {limit}", "en": "Round {n} of {limit}"},
-        "board.round_open": {"es": "Ronda {n}", "en": "Round {n}"},
-        "board.firms": {"es": "Firmas", "en": "Firms"},
-        "board.person": {"es": "persona", "en": "person"},
-        "board.computer": {"es": "computadora", "en": "computer"},
-        "board.capital": {"es": "Capital", "en": "Capital"},
-        "board.points": {"es": "Puntos", "en": "Points"},
-        "board.points_value": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
-        "board.reputation": {"es": "Reputación", "en": "Reputation"},
-        "board.reputation_short": {"es": "Reput.", "en": "Rep."},
-        "board.your_trust": {"es": "Tu confianza", "en": "Your trust"},
-        "board.your_trust_short": {"es": "Confías", "en": "Trust"},
-        "board.offences": {"es": "Faltas", "en": "Offences"},
-        "board.trust": {"es": "Confianza en la alianza", "en": "Trust in the alliance"},
-        "board.trust_floor": {"es": "mínimo {floor:.2f}", "en": "floor {floor:.2f}"},
-        "board.trust_goal": {"es": "meta {goal:.2f}", "en": "goal {goal:.2f}"},
-        "board.fund": {"es": "Fondo común", "en": "Common fund"},
-        "board.goal": {"es": "Meta: fase {roman}", "en": "Goal: phase {roman}"},
-        "board.trust_danger": {"es": "¡Confianza al límite!", "en": "Trust near its floor!"},
-        "board.fund_danger": {"es": "Fondo casi vacío", "en": "Fund nearly empty"},
-        "board.phase_fell": {"es": "¡Retrocedió de fase!", "en": "It fell back a phase!"},
-        "board.capital_band": {"es": "{low:.0f}–{high:.0f} mil", "en": "{low:.0f}–{high:.0f}k"},
-        "board.capital_above": {"es": "+{low:.0f} mil", "en": "{low:.0f}k+"},
-        "board.capital_negative": {"es": "en rojo", "en": "in the red"},
-        "board.associated": {
-            "es": "Asociadas: {firms} de {total} empresas del cluster",
-            "en": "In associations: {firms} of the cluster's {total} firms",
-        },
-        "board.dim_value": {"es": "{value:.0f}/{goal:.0f}", "en": "{value:.0f}/{goal:.0f}"},
-        "board.log": {"es": "Temporadas anteriores", "en": "Past seasons"},
-        "board.log_rounds": {"es": "Rondas anteriores", "en": "Past rounds"},
-        "board.log.tag": {"es": "T{n}", "en": "S{n}"},
-        "board.log.round_tag": {"es": "R{n}", "en": "R{n}"},
-        "board.log.none": {
-            "es": "Aquí aparecerá lo que pase en cada temporada.",
-            "en": "What happens each season will appear here.",
-        },
-        "board.verdict.accepted": {"es": "aceptado", "en": "accepted"},
-        "board.verdict.cancelled": {"es": "cancelado", "en": "cancelled"},
-        "board.verdict.no_order": {"es": "sin pedido", "en": "no order"},
-        "board.log.detected": {"es": "Descubierta: {names}", "en": "Caught: {names}"},
-        "board.log.expelled": {"es": "Expulsada: {names}", "en": "Expelled: {names}"},
-        "board.log.bankrupt": {"es": "Quebró: {names}", "en": "Bankrupt: {names}"},
-        "board.log.invested": {"es": "Invirtió: {names}", "en": "Invested: {names}"},
-        "board.log.none_rounds": {
-            "es": "Aquí aparecerá lo que pase en cada ronda.",
-            "en": "What happens each round will appear here.",
-        },
-        "board.log.all_cooperated": {"es": "Todos cooperaron", "en": "Everyone cooperated"},
-        "board.log.betrayed": {"es": "Traicionó: {names}", "en": "Betrayed: {names}"},
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,12 +414,18 @@ def _columns(
     return cols
 
 
+SHORTENED_HEADERS = ("board.reputation", "board.your_trust")
+"""Columns whose name has a short form (``<key>_short``) for a narrow board."""
+VERDICTS = ("accepted", "cancelled", "no_order")
+"""The order's verdict as the board's log tags it."""
+
+
 def header_text(app: SceneContext, key: str, width: int, size: int) -> str:
     """A column's name, or its short form when the full one would have to shrink."""
     full = app.tr(key)
     if font(size).size(full)[0] <= width:
         return full
-    return app.tr(f"{key}_short")
+    return app.tr(f"{key}_short")  # keys: {game.ui.board.SHORTENED_HEADERS}_short
 
 
 def ellipsize(text: str, face: pygame.font.Font, width: int) -> str:
@@ -511,7 +461,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     )
     draw_text(
         surface,
-        app.tr("board.points" if dilemma else "board.capital"),
+        app.tr("common.points" if dilemma else "common.capital"),
         _span(cols["capital"], y, header_h),
         small,
         theme.MUTED,
@@ -551,7 +501,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
     names = [f.name for f in state.firms]
     exact = capital_is_public(match)
     values = [
-        app.tr("board.points_value", points=numbers.capital.get(f.id, f.capital))
+        app.tr("common.points_value", points=numbers.capital.get(f.id, f.capital))
         if dilemma
         else (
             money(app, numbers.capital.get(f.id, f.capital))
@@ -632,7 +582,7 @@ def _firms(surface, rect, app, match, numbers, highlight, viewer, sizes, header_
         if "rep" in cols and not dilemma:
             span = _span(cols["rep"], row.top, row.height)
             if out:
-                status = app.tr(f"firm.{reason}")
+                status = app.tr(f"firm.{reason}")  # keys: firm.{game.engine.reports.LEFT_REASONS}
                 draw_text(
                     surface,
                     status,
@@ -685,7 +635,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
     trust_danger = running and not level.is_dilemma and numbers.trust < floor + TRUST_WARNING_MARGIN
     draw_text(
         surface,
-        app.tr("board.trust_danger" if trust_danger else "board.trust"),
+        app.tr("board.trust_danger" if trust_danger else "common.trust_in_alliance"),
         pygame.Rect(rect.x, y, label_w, row_h),
         sizes.small,
         theme.VERMILLION if trust_danger else theme.INK,
@@ -749,7 +699,7 @@ def _alliance(surface, rect, app, match, numbers, sizes, tick_labels: bool = Fal
         fund_danger = running and 0 <= numbers.fund < one_season
         draw_text(
             surface,
-            app.tr("board.fund_danger" if fund_danger else "board.fund"),
+            app.tr("board.fund_danger" if fund_danger else "common.fund"),
             pygame.Rect(rect.x, y, half, row_h),
             sizes.small,
             theme.VERMILLION if fund_danger else theme.INK,
@@ -780,7 +730,7 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
     half = int(rect.width * 0.6)
     draw_text(
         surface,
-        app.tr(f"phase.{state.phase}"),
+        app.tr(f"phase.{state.phase}"),  # keys: phase.{game.engine.rules.PHASES}
         pygame.Rect(rect.x, y, half, phase_h),
         sizes.body,
         theme.INK,
@@ -827,7 +777,7 @@ def _cluster(surface, rect, app, match, numbers, sizes, phase_h, dim_h, populati
         row = pygame.Rect(rect.x, y, rect.width, dim_h)
         draw_text(
             surface,
-            app.tr(f"dim.{d}"),
+            app.tr(f"dim.{d}"),  # keys: dim.{game.engine.rules.DIMENSIONS}
             pygame.Rect(row.x, row.y + 1, label_w, dim_h - 2),
             sizes.small,
             theme.INK,
@@ -898,8 +848,9 @@ def _log(surface, rect, app, match, sizes, hide_last: bool = False) -> None:
     tag_w = font(sizes.small, True).size("T14")[0] + 8
     verdict_w = (
         max(
+            # keys: board.verdict.{game.ui.board.VERDICTS}
             font(sizes.small, True).size(app.tr(f"board.verdict.{k}"))[0]
-            for k in ("accepted", "cancelled", "no_order")
+            for k in VERDICTS
         )
         + 4
     )
@@ -972,9 +923,10 @@ def _log_details(app, record, names, dilemma: bool) -> str:
         parts.append(
             app.tr("board.log.detected", names=", ".join(names[i] for i in record.detected))
         )
-    for reason in ("expelled", "bankrupt"):
+    for reason in LEFT_REASONS:
         who = [names[i] for i, r in record.left.items() if r == reason]
         if who:
+            # keys: board.log.{game.engine.reports.LEFT_REASONS}
             parts.append(app.tr(f"board.log.{reason}", names=", ".join(who)))
     if not parts and record.investments:
         parts.append(

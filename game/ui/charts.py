@@ -21,84 +21,10 @@ from typing import Any
 import pygame
 
 from game.engine.rules import DIMENSIONS
-from game.i18n import pick, register, tr, whole_number
+from game.i18n import pick, tr, whole_number
 from game.ui import theme
 from game.ui.scene import card
 from game.ui.text import draw_text, font
-
-register(
-    {
-        "chart.season": {"es": "Temporada", "en": "Season"},
-        "chart.round": {"es": "Ronda", "en": "Round"},
-        "chart.trust.title": {"es": "Confianza en la alianza", "en": "Trust in the alliance"},
-        "chart.trust.axis": {"es": "Confianza (0 a 1)", "en": "Trust (0 to 1)"},
-        "chart.trust.note": {
-            "es": "Sube despacio con cada temporada cumplida y cae de golpe con cada traición "
-            "descubierta.",
-            "en": "It rises slowly with each season of kept promises and drops at once with "
-            "each defection caught.",
-        },
-        "chart.trust.line": {"es": "Confianza", "en": "Trust"},
-        "chart.trust.floor": {"es": "Mínimo: {value:.2f}", "en": "Floor: {value:.2f}"},
-        "chart.trust.goal": {"es": "Meta: {value:.2f}", "en": "Goal: {value:.2f}"},
-        "chart.capital.title": {"es": "Capital de cada firma", "en": "Each firm's capital"},
-        "chart.capital.axis": {"es": "Capital (S/ miles)", "en": "Capital (S/ thousands)"},
-        "chart.points.title": {"es": "Puntos de cada firma", "en": "Each firm's points"},
-        "chart.points.axis": {"es": "Puntos acumulados", "en": "Points so far"},
-        "chart.capital.note": {
-            "es": "Quién ganó y quién perdió en cada temporada. Las decisiones se ven en la "
-            "repetición.",
-            "en": "Who gained and who lost each season. The decisions are shown in the replay.",
-        },
-        "chart.fund.title": {"es": "Fondo común", "en": "Common fund"},
-        "chart.fund.axis": {"es": "Fondo (S/ miles)", "en": "Fund (S/ thousands)"},
-        "chart.fund.line": {"es": "Fondo común", "en": "Common fund"},
-        "chart.fund.zero": {"es": "Quiebra por debajo de 0", "en": "Bankrupt below 0"},
-        "chart.fund.note": {
-            "es": "Recibe cuotas y multas; paga la gerencia, la trazabilidad y las pérdidas "
-            "compartidas.",
-            "en": "It takes in fees and fines; it pays the manager, traceability and shared "
-            "losses.",
-        },
-        "chart.associated.title": {
-            "es": "El cluster alrededor de la mesa",
-            "en": "The cluster around the table",
-        },
-        "chart.associated.axis": {
-            "es": "% de sus {firms} empresas que trabajan asociadas",
-            "en": "% of its {firms} firms working in associations",
-        },
-        "chart.associated.line": {"es": "Empresas asociadas", "en": "Firms in associations"},
-        "chart.associated.start": {
-            "es": "Al empezar: {value:.0f}%",
-            "en": "At the start: {value:.0f}%",
-        },
-        "chart.associated.note": {
-            "es": "Las demás empresas imitan a un consorcio que ven triunfar y se alejan del que "
-            "fracasa o vende por fuera. Ellas mueven las dimensiones, no el consorcio solo.",
-            "en": "The other firms copy a consortium they see succeed and stay away from one "
-            "that fails or sells por fuera. They move the dimensions, not the consortium alone.",
-        },
-        "chart.dims.title": {
-            "es": "Las siete dimensiones del cluster",
-            "en": "The cluster's seven dimensions",
-        },
-        "chart.dims.axis": {"es": "Puntos (0 a 100)", "en": "Points (0 to 100)"},
-        "chart.dims.note": {
-            "es": "La línea discontinua es lo que pide la {phase_name}. La fase se lee del "
-            "conjunto, no de la dimensión más débil.",
-            "en": "The dashed line is what {phase_name} asks for. The phase is read from the "
-            "whole profile, not from the weakest dimension.",
-        },
-        "chart.dims.goal": {"es": "Meta {value:.0f}", "en": "Goal {value:.0f}"},
-        "chart.dims.legend_line": {"es": "Valor de la dimensión", "en": "Dimension's value"},
-        "chart.dims.legend_goal": {
-            "es": "Umbral de la fase siguiente",
-            "en": "Next phase's threshold",
-        },
-        "chart.expelled": {"es": "{name} (salió)", "en": "{name} (left)"},
-    }
-)
 
 Colour = tuple[int, int, int]
 MARKERS = ("circle", "square", "triangle", "diamond", "down", "plus", "ring", "box")
@@ -210,10 +136,10 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     charts.append(
         Chart(
             "trust",
-            tr("chart.trust.title", lang),
+            tr("common.trust_in_alliance", lang),
             x_label,
             tr("chart.trust.axis", lang),
-            (Line(tr("chart.trust.line", lang), trust, theme.BLUE, "circle", 4),),
+            (Line(tr("common.trust", lang), trust, theme.BLUE, "circle", 4),),
             tuple(thresholds),
             tr("chart.trust.note", lang),
             x_start,
@@ -262,10 +188,10 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     charts.append(
         Chart(
             "fund",
-            tr("chart.fund.title", lang),
+            tr("common.fund", lang),
             x_label,
             tr("chart.fund.axis", lang),
-            (Line(tr("chart.fund.line", lang), fund, theme.GREEN, "square", 4),),
+            (Line(tr("common.fund", lang), fund, theme.GREEN, "square", 4),),
             (Threshold(0.0, tr("chart.fund.zero", lang), theme.VERMILLION),),
             tr("chart.fund.note", lang),
             x_start,
@@ -290,10 +216,11 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
         )
         panels.append(
             Chart(
-                f"dim.{d}",
-                tr(f"dim.{d}", lang),
+                f"dim.{d}",  # keys: dim.{game.engine.rules.DIMENSIONS}
+                tr(f"dim.{d}", lang),  # keys: dim.{game.engine.rules.DIMENSIONS}
                 x_label,
                 "",
+                # keys: dim.{game.engine.rules.DIMENSIONS}
                 (Line(tr(f"dim.{d}", lang), _values(dims[d]), theme.GREEN, "circle", 3),),
                 panel_thresholds,
                 "",
@@ -306,6 +233,7 @@ def charts_for(debrief: Any, lang: str) -> list[AnyChart]:
     target = _get(series, "target_phase")
     if target is None and level is not None:
         target = level.start_phase + 1
+    # keys: phase.{game.engine.rules.PHASES}
     phase_name = tr(f"phase.{target}", lang) if target else ""
     charts.append(
         ChartGrid(

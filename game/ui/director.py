@@ -76,9 +76,9 @@ def scene_names() -> list[str]:
 
 
 def load_scenes() -> None:
-    """Import every module of the scenes package, so that each registers its scene (and its
-    texts) before any screen shows. Imported by name, at run time: the UI's modules keep no
-    import of a scene, which is what the architecture test holds them to."""
+    """Import every module of the scenes package, so that each registers its scene before any
+    screen shows. Imported by name, at run time: the UI's modules keep no import of a scene,
+    which is what the architecture test holds them to."""
     package = importlib.import_module(SCENES_PACKAGE)
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{SCENES_PACKAGE}.{module.name}")

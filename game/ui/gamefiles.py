@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from game import debrief as api
 from game.debrief.export import EXPORT_FORMAT, EXPORT_VERSION, ExportError
 from game.debrief.export import default_export_dir as shared_default
-from game.i18n import register, tr
+from game.i18n import tr
 from game.persistence.paths import (
     MAX_GAME_FILE_BYTES,
     RefusedFile,
@@ -28,59 +28,6 @@ from game.ui.widgets import OUTCOME_COLOURS
 
 if TYPE_CHECKING:
     from game.ui.context import SceneContext
-
-register(
-    {
-        # why a file cannot be used
-        "compare.problem.empty_path": {
-            "es": "Escribe primero la ruta de un archivo o de una carpeta.",
-            "en": "Type the path of a file or a folder first.",
-        },
-        "compare.problem.missing": {
-            "es": "{name}: no existe ese archivo ni esa carpeta",
-            "en": "{name}: there is no such file or folder",
-        },
-        "compare.problem.folder": {
-            "es": "{name} es una carpeta; escribe la ruta de un archivo de partida (.json)",
-            "en": "{name} is a folder; type the path of a game file (.json)",
-        },
-        "compare.problem.unreadable": {
-            "es": "{name}: no se pudo leer ({reason})",
-            "en": "{name}: it could not be read ({reason})",
-        },
-        "compare.problem.not_json": {
-            "es": "{name}: está dañado, no es JSON válido (línea {line})",
-            "en": "{name}: it is damaged, not valid JSON (line {line})",
-        },
-        "compare.problem.not_text": {
-            "es": "{name}: está dañado, no es un archivo de texto",
-            "en": "{name}: it is damaged, not a text file",
-        },
-        "compare.problem.not_a_game": {
-            "es": "{name}: no es una partida de este juego (hace falta el .json exportado o "
-            "una partida guardada)",
-            "en": "{name}: not a game of this game (an exported .json or a saved game is needed)",
-        },
-        "compare.problem.too_new": {
-            "es": "{name}: lo hizo una versión más nueva del juego; actualiza el juego",
-            "en": "{name}: made by a newer version of the game; update the game",
-        },
-        "compare.problem.damaged": {
-            "es": "{name}: la partida exportada está dañada ({detail})",
-            "en": "{name}: the exported game is damaged ({detail})",
-        },
-        "compare.problem.replay": {
-            "es": "{name}: la partida no se puede reconstruir ({detail})",
-            "en": "{name}: the game cannot be rebuilt ({detail})",
-        },
-        "compare.problem.unfinished": {
-            "es": "{name}: esta partida todavía no terminó; el análisis y la comparación son "
-            "para partidas terminadas",
-            "en": "{name}: this game has not finished yet; the debrief and the comparison are "
-            "for finished games",
-        },
-    }
-)
 
 
 def default_export_dir(ctx: SceneContext) -> Path:

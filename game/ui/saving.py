@@ -8,26 +8,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from game.content.levels import load_level
 from game.content.records import RecordError, check_against_level, save_problems
-from game.i18n import pick, register, tr
+from game.i18n import pick, tr
 from game.persistence.saves import invalid_save, make_summary
 from game.play.match import Match
 
 if TYPE_CHECKING:
     from game.persistence.saves import LoadedSave, SaveStore
-
-
-register(
-    {
-        "saves.level_changed": {
-            "es": "El archivo del nivel «{level}» cambió desde que se guardó esta partida. Si "
-            "sigues, las temporadas ya jugadas se recalculan con la versión actual y sus cifras "
-            "pueden cambiar. Pulsa «{button}» otra vez para seguir.",
-            "en": "The level file “{level}” has changed since this game was saved. If you go "
-            "on, the seasons already played are recomputed on the current version and their "
-            "figures may change. Press “{button}” again to go on.",
-        },
-    }
-)
 
 
 class ResumeGate:

@@ -15,22 +15,10 @@ from dataclasses import dataclass
 import pygame
 import pygame_gui
 
-from game.i18n import register, tr
+from game.i18n import tr
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext, context_of
 from game.ui.text import draw_text, font
-
-register(
-    {
-        "key.space": {"es": "Espacio", "en": "Space"},
-        "key.delete": {"es": "Supr", "en": "Del"},
-        "key.backspace": {"es": "Retroceso", "en": "Backspace"},
-        "key.left": {"es": "Flecha izquierda", "en": "Left arrow"},
-        "key.right": {"es": "Flecha derecha", "en": "Right arrow"},
-        "key.up": {"es": "Flecha arriba", "en": "Up arrow"},
-        "key.down": {"es": "Flecha abajo", "en": "Down arrow"},
-    }
-)
 
 # Shortcut names shown on buttons. The font has no arrow glyphs, so arrows are spelled out.
 KEY_NAMES = {pygame.K_RETURN: "Enter", pygame.K_ESCAPE: "Esc", pygame.K_TAB: "Tab"}

@@ -4,7 +4,7 @@ facilitator's laptop the server.
 - :mod:`game.workshop.store`: the one source of truth, an embedded SQLite database;
 - :mod:`game.workshop.room`: the workshop's groups, seats and clocks, without a server;
 - :mod:`game.workshop.server`: the Starlette app the phones and the console talk to;
-- :mod:`game.workshop.texts`: the workshop's texts, Spanish first.
+- the workshop's texts are the ``workshop.*`` keys of the catalogues in ``game/i18n/catalogues``.
 
 No module here imports pygame or the desktop's UI: the laptop serves without a window.
 """

@@ -23,7 +23,6 @@ from game.content.problems import LevelError
 from game.i18n import LANGUAGES, tr
 from game.persistence.paths import default_paths
 from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
-from game.workshop import texts  # noqa: F401  (registers the launch texts)
 from game.workshop.room import MAX_GROUPS, Room, RoomError
 from game.workshop.store import Store, StoreError
 

@@ -50,7 +50,6 @@ from game.play.match import Match, MatchError, Seat, random_personality
 from game.play.own_result import own_result
 from game.play.story import StoryStep
 from game.play.turn import Pace, Phase, Seating, TurnMachine
-from game.workshop import texts  # noqa: F401  (the RoomError keys are its texts)
 from game.workshop.store import GroupRow, Store
 
 CODE_LETTERS = "ACDEFHJKMNPRTUVWXY"
@@ -60,10 +59,15 @@ CODE_LENGTH = 4
 WORKSHOP_PACE = Pace(step_seconds=0.0, demo_pause=0.0)
 """Phones show a season's whole story at once; each person reads it at their own speed."""
 MAX_GROUPS = 12
+STATUSES = ("lobby", "running", "ended")
+"""Where the workshop stands (the store's ``workshop.status``)."""
+CONSOLE_PHASES = ("lobby", "deciding", "resolution", "ended")
+"""A group's phase on the console: the lobby, then its turn machine's (a workshop's turn is
+parallel: no hand-off, no looking together)."""
 
 
 class RoomError(ValueError):
-    """A request the room refuses; ``key`` is a text of :mod:`game.workshop.texts`."""
+    """A request the room refuses; ``key`` is a catalogue key (``workshop.error.*``)."""
 
     def __init__(self, key: str, **values: Any) -> None:
         super().__init__(key)

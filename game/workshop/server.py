@@ -48,7 +48,6 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from game.engine.state import Action, InvestTarget
 from game.i18n import LANGUAGES, tr
 from game.play.story import reason_text
-from game.workshop import texts  # noqa: F401  (registers the pages' texts)
 from game.workshop.room import Room, RoomError, decision_from_form, normalise_code
 
 HERE = Path(__file__).resolve().parent
@@ -311,6 +310,7 @@ class WorkshopApp:
             values["last_result"] = screen["last_result"].text(lang)
         outcome = screen.get("outcome")
         if outcome is not None:
+            # keys: outcome.{game.engine.outcome.OutcomeKind}
             values["outcome_title"] = tr(f"outcome.{outcome.kind}", lang)
             values["outcome_reasons"] = [reason_text(level, r, lang) for r in outcome.reasons]
         if screen["screen"] == "deciding":
@@ -417,6 +417,7 @@ class WorkshopApp:
         lang = self.lang(request)
         for group in data["groups"]:
             outcome = group["outcome"]
+            # keys: outcome.{game.engine.outcome.OutcomeKind}
             group["outcome_title"] = tr(f"outcome.{outcome.kind}", lang) if outcome else None
         address = self.address or str(request.base_url).rstrip("/")
         return self.render(

@@ -204,11 +204,11 @@ def test_every_moment_kind_is_known_and_labelled():
 
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from game.debrief.model import MOMENT_KINDS
-    from game.i18n import TEXTS
+    from game.i18n import catalogue
     from game.ui.scenes.debrief import MOMENT_COLOURS
 
     assert set(MOMENT_COLOURS) == set(MOMENT_KINDS)
-    assert all(f"debrief.kind.{kind}" in TEXTS for kind in MOMENT_KINDS)
+    assert all(f"debrief.kind.{kind}" in catalogue("es") for kind in MOMENT_KINDS)
 
 
 @pytest.mark.parametrize("name", ["tutorial", "gamarra", "el_porvenir", "villa_el_salvador"])

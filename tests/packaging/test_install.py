@@ -52,7 +52,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 
 
 @pytest.mark.slow
-def test_the_wheel_carries_every_level_font_and_workshop_page(wheel: zipfile.ZipFile) -> None:
+def test_the_wheel_carries_every_level_font_text_and_workshop_page(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     shared = {
         n.split(f"/share/{INSTALLED_NAME}/", 1)[1]
@@ -67,6 +67,10 @@ def test_the_wheel_carries_every_level_font_and_workshop_page(wheel: zipfile.Zip
     for page in (ROOT / "game" / "workshop").glob("*/*.*"):
         if page.parent.name in {"templates", "static"}:
             assert page.relative_to(ROOT).as_posix() in names
+    catalogues = list((ROOT / "game" / "i18n" / "catalogues").glob("*.json"))
+    assert len(catalogues) == 2  # es and en
+    for catalogue in catalogues:
+        assert catalogue.relative_to(ROOT).as_posix() in names
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ import pytest
 
 from game.content.levels import load_level
 from game.engine.state import COOPERATE, DEFECT
-from game.i18n import LANGUAGES, TEXTS
+from game.i18n import LANGUAGES, catalogue
 from game.play.match import Match, Seat
 from game.play.story import season_story
 
@@ -52,9 +52,9 @@ def test_every_registered_text_can_be_drawn_with_the_shipped_font():
     face = font(18)
     missing = {
         (key, char)
-        for key, pair in TEXTS.items()
         for lang in LANGUAGES
-        for char in set(pair[lang])
+        for key, text in catalogue(lang).items()
+        for char in set(text)
         if not char.isspace() and face.metrics(char)[0] is None
     }
     assert not missing

@@ -12,7 +12,7 @@ import pytest
 
 from game.debrief import analyse, export_game
 from game.engine.state import COOPERATE, DEFECT
-from game.i18n import TEXTS
+from game.i18n import catalogue
 from game.play.match import Stage
 from game.ui import charts, flow
 from game.ui.scenes import debrief as debrief_scene
@@ -165,7 +165,7 @@ def test_the_tutorial_debrief_fits_and_has_no_cluster_charts(tmp_path, quick_spr
 
 
 def test_the_language_switch_changes_every_visible_text(tmp_path, played):
-    spanish_only = {pair["es"] for pair in TEXTS.values() if pair["es"] != pair["en"]}
+    spanish_only = {es for key, es in catalogue("es").items() if es != catalogue("en")[key]}
     app = make_app(tmp_path, language="es")
     open_debrief(app, played)
     press(app, pygame.K_i)

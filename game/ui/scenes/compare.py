@@ -24,7 +24,7 @@ import pygame_gui
 from game import debrief as api
 from game.debrief.compare import compared_game
 from game.engine.contract import CONDITIONS
-from game.i18n import pick, register, tr
+from game.i18n import pick, tr
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import is_dir, refusal, typed_path
 from game.ui import charts as ch
@@ -47,119 +47,6 @@ from game.ui.widgets import OUTCOME_COLOURS, draw_status_chip
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "compare.title": {"es": "Comparar partidas de la clase", "en": "Compare a class's games"},
-        "compare.subtitle": {
-            "es": "{n} partidas: resultado, duración, contrato y confianza de cada grupo",
-            "en": "{n} games: each group's outcome, length, contract and trust",
-        },
-        "compare.subtitle_one": {
-            "es": "1 partida: añade las de los otros grupos para compararlas",
-            "en": "1 game: add the other groups' games to compare them",
-        },
-        "compare.subtitle_none": {
-            "es": "Añade los archivos .json exportados de cada grupo (o partidas terminadas)",
-            "en": "Add each group's exported .json files (or finished saved games)",
-        },
-        "compare.source": {"es": "Archivo o carpeta", "en": "File or folder"},
-        "compare.add": {"es": "Añadir", "en": "Add"},
-        "compare.default": {"es": "Carpeta inicial", "en": "Default folder"},
-        "compare.open": {"es": "Ver análisis", "en": "Open debrief"},
-        "compare.remove": {"es": "Quitar", "en": "Remove"},
-        "compare.back": {"es": "Volver", "en": "Back"},
-        "compare.out": {"es": "Guardar el resumen en", "en": "Save the summary in"},
-        "compare.export": {"es": "Exportar resumen", "en": "Export summary"},
-        "compare.prev_page": {
-            "es": "Página anterior (flecha izquierda)",
-            "en": "Previous page (left arrow)",
-        },
-        "compare.next_page": {
-            "es": "Página siguiente (flecha derecha)",
-            "en": "Next page (right arrow)",
-        },
-        "compare.page": {"es": "{page} de {pages}", "en": "{page} of {pages}"},
-        "compare.col.game": {"es": "Partida", "en": "Game"},
-        "compare.col.outcome": {"es": "Resultado", "en": "Outcome"},
-        "compare.col.contract": {"es": "Contrato", "en": "Contract"},
-        "compare.seasons": {"es": "{n} temporadas", "en": "{n} seasons"},
-        "compare.rounds": {"es": "{n} rondas", "en": "{n} rounds"},
-        "compare.people": {"es": "jugaron {names}", "en": "played by {names}"},
-        "compare.no_contract": {
-            "es": "Dilema: sin contrato",
-            "en": "Dilemma: no contract",
-        },
-        "compare.key_had": {"es": "la tenían", "en": "had it"},
-        "compare.key_lacked": {"es": "les faltó", "en": "lacked it"},
-        "compare.empty": {
-            "es": "Todavía no hay partidas en la comparación",
-            "en": "There are no games in the comparison yet",
-        },
-        "compare.empty_hint": {
-            "es": "Escribe arriba la carpeta donde están los archivos .json exportados (uno por "
-            "grupo) o la ruta de uno de ellos, y pulsa Añadir. Una carpeta añade todas las "
-            "partidas que contiene.",
-            "en": "Type above the folder that holds the exported .json files (one per group) or "
-            "the path of one of them, and press Add. A folder adds every game it holds.",
-        },
-        "compare.chart.title": {
-            "es": "Confianza en la alianza, partida por partida",
-            "en": "Trust in the alliance, game by game",
-        },
-        "compare.chart.empty": {
-            "es": "Aquí aparecerán las curvas de confianza de cada partida.",
-            "en": "Each game's trust curve will appear here.",
-        },
-        "compare.hint": {
-            "es": "Elige una partida con un clic o con las flechas arriba y abajo. P escribe una "
-            "ruta, G la carpeta del resumen.",
-            "en": "Choose a game with a click or the up and down arrows. P types a path, G the "
-            "summary's folder.",
-        },
-        # what happened when adding or exporting
-        "compare.added": {
-            "es": "Se añadieron {n} partidas.",
-            "en": "{n} games were added.",
-        },
-        "compare.added_one": {"es": "Se añadió 1 partida.", "en": "1 game was added."},
-        "compare.already": {
-            "es": "{n} ya estaban en la lista.",
-            "en": "{n} were already in the list.",
-        },
-        "compare.none_found": {
-            "es": "No hay archivos .json en la carpeta {folder}.",
-            "en": "There are no .json files in the folder {folder}.",
-        },
-        "compare.skipped": {
-            "es": "Se omitieron {n} archivos que no se pudieron usar: {problems}",
-            "en": "{n} files could not be used and were skipped: {problems}",
-        },
-        "compare.skipped_one": {
-            "es": "Se omitió un archivo que no se pudo usar: {problems}",
-            "en": "One file could not be used and was skipped: {problems}",
-        },
-        "compare.level_changed": {
-            "es": "nivel modificado después: cifras recalculadas",
-            "en": "level changed since: figures recomputed",
-        },
-        "compare.removed": {
-            "es": "Se quitó «{name}» de la comparación (el archivo sigue en su lugar).",
-            "en": "“{name}” was removed from the comparison (the file is still in place).",
-        },
-        "compare.exported": {
-            "es": "El resumen se guardó en {path}",
-            "en": "The summary was saved to {path}",
-        },
-        "compare.export_failed": {
-            "es": "No se pudo guardar el resumen en {folder}: {problem}",
-            "en": "The summary could not be saved in {folder}: {problem}",
-        },
-        "compare.type_path": {
-            "es": "Escribe la ruta y pulsa Enter.",
-            "en": "Type the path and press Enter.",
-        },
-    }
-)
 
 #: Where a game's row, colour and marker come from: a stable slot, kept when others are removed.
 PALETTE = theme.FIRM_COLOURS
@@ -285,7 +172,7 @@ class ClassComparisonScene(Scene):
         source = pygame.Rect(margin, header.bottom + gap, w - 2 * margin, button_h)
         label_w = min(font(s.small, True).size(self.source_label())[0] + 12, 240)
         add_w = self.button_w(self.tr("compare.add"), pygame.K_a, True)
-        default_w = self.button_w(self.tr("compare.default"), pygame.K_f)
+        default_w = self.button_w(self.tr("common.default_folder"), pygame.K_f)
         source_label = pygame.Rect(source.x, source.y, label_w, button_h)
         default = pygame.Rect(source.right - default_w, source.y, default_w, button_h)
         add = pygame.Rect(default.x - 10 - add_w, source.y, add_w, button_h)
@@ -294,7 +181,7 @@ class ClassComparisonScene(Scene):
         )
         # the footer: Back, then where the summary goes and Export
         footer = pygame.Rect(margin, h - margin - button_h, w - 2 * margin, button_h)
-        back_w = self.button_w(self.tr("compare.back"), pygame.K_ESCAPE)
+        back_w = self.button_w(self.tr("common.back"), pygame.K_ESCAPE)
         export_w = self.button_w(self.tr("compare.export"), pygame.K_e)
         back = pygame.Rect(footer.x, footer.y, back_w, button_h)
         export = pygame.Rect(footer.right - export_w, footer.y, export_w, button_h)
@@ -358,6 +245,7 @@ class ClassComparisonScene(Scene):
         s = self.sizes
         chip_w = (
             max(
+                # keys: debrief.short.{game.engine.outcome.OutcomeKind}
                 font(s.small, True).size(self.tr(f"debrief.short.{k}"))[0]
                 for k in ("advance", "collapse", "stagnation")
             )
@@ -381,7 +269,7 @@ class ClassComparisonScene(Scene):
         self.selected = min(self.selected, max(len(self.games) - 1, 0))
         self.source_entry = self.entry(lay["source_entry"], self.source_text)
         self.out_entry = self.entry(lay["out_entry"], self.out_text)
-        self.button(lay["back"], self.tr("compare.back"), self.back, key=pygame.K_ESCAPE)
+        self.button(lay["back"], self.tr("common.back"), self.back, key=pygame.K_ESCAPE)
         # Enter adds while the list is empty, then opens the chosen game's debrief
         self.button(
             lay["add"],
@@ -390,7 +278,9 @@ class ClassComparisonScene(Scene):
             key=pygame.K_a,
             primary=not self.games,
         )
-        self.button(lay["default"], self.tr("compare.default"), self.default_folder, key=pygame.K_f)
+        self.button(
+            lay["default"], self.tr("common.default_folder"), self.default_folder, key=pygame.K_f
+        )
         self.button(
             lay["export"],
             self.tr("compare.export"),
@@ -422,7 +312,7 @@ class ClassComparisonScene(Scene):
                 self.page,
                 self.pages,
                 self.turn_page,
-                (self.tr("compare.prev_page"), self.tr("compare.next_page")),
+                (self.tr("common.previous_page"), self.tr("common.next_page")),
             )
 
     def entry(self, rect: pygame.Rect, text: str) -> pygame_gui.elements.UITextEntryLine:
@@ -776,7 +666,7 @@ class ClassComparisonScene(Scene):
         cells, cell = cols["cells"], cols["cell"]
         draw_text(
             surface,
-            self.tr("compare.col.game"),
+            self.tr("common.game"),
             pygame.Rect(cols["text"].x, head.y, cols["text"].w, head.h),
             s.small,
             theme.MUTED,
@@ -854,7 +744,8 @@ class ClassComparisonScene(Scene):
         )
         level = pick(summary.level_name, self.ctx.lang)
         length = self.tr(
-            "compare.rounds" if game.file.level.is_dilemma else "compare.seasons", n=summary.length
+            "compare.rounds" if game.file.level.is_dilemma else "common.seasons_count",
+            n=summary.length,
         )
         detail = f"{level} · {length}"
         people = game.file.people
@@ -881,6 +772,7 @@ class ClassComparisonScene(Scene):
         draw_status_chip(
             surface,
             cols["chip"],
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             self.tr(f"debrief.short.{outcome}"),
             OUTCOME_COLOURS.get(outcome, theme.MUTED),
             s.small,

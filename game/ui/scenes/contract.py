@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.contract import CONDITIONS, ContractCondition, ContractOption
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.match import MatchError
 from game.ui import flow, theme
 from game.ui.board import draw_badge
@@ -19,77 +19,6 @@ from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
-
-register(
-    {
-        "contract.title": {"es": "El contrato del consorcio", "en": "The consortium's contract"},
-        "contract.subtitle": {
-            "es": "{level}, {firms} empresas. Antes del primer pedido acuerden las ocho condiciones básicas de la alianza. Parten de lo que se acostumbra en el cluster.",
-            "en": "{level}, {firms} firms. Before the first order, agree the alliance's eight basic conditions. You start from what is customary in the cluster.",
-        },
-        "contract.sound": {"es": "Contrato sólido", "en": "Sound contract"},
-        "contract.sound.tip": {
-            "es": "Elige en cada condición la opción que el estudio recomienda para una alianza que dure.",
-            "en": "Picks, for every condition, the option the study recommends for an alliance that lasts.",
-        },
-        "contract.custom": {"es": "Como se acostumbra", "en": "As is customary"},
-        "contract.custom.tip": {
-            "es": "Vuelve a lo que se acostumbra en este cluster cuando se forma un grupo.",
-            "en": "Goes back to what is customary in this cluster when a group forms.",
-        },
-        "contract.condition_of": {
-            "es": "Condición {number} de {total}",
-            "en": "Condition {number} of {total}",
-        },
-        "contract.chosen": {"es": "Lo que significa", "en": "What it means"},
-        "contract.source": {"es": "Fuente: {source}", "en": "Source: {source}"},
-        "contract.free": {"es": "Sin costo", "en": "No cost"},
-        "contract.cost.once": {"es": "{money} al firmar", "en": "{money} at signing"},
-        "contract.cost.season": {"es": "{money} por temporada", "en": "{money} per season"},
-        "contract.cost.both": {
-            "es": "{once} al firmar y {season} por temporada",
-            "en": "{once} at signing and {season} per season",
-        },
-        "contract.agree": {
-            "es": "Computadoras de acuerdo: {agree} de {total}",
-            "en": "Computers agreeing: {agree} of {total}",
-        },
-        "contract.prefer.one": {
-            "es": "1 computadora prefiere esto",
-            "en": "1 computer prefers this",
-        },
-        "contract.prefer.many": {
-            "es": "{count} computadoras prefieren esto",
-            "en": "{count} computers prefer this",
-        },
-        "contract.prefer.one.short": {"es": "la prefiere", "en": "prefers it"},
-        "contract.prefer.many.short": {"es": "la prefieren", "en": "prefer it"},
-        "contract.legend": {
-            "es": "Las iniciales junto a una opción son las empresas de la computadora que la prefieren.",
-            "en": "The initials next to an option are the computer-run firms that prefer it.",
-        },
-        "contract.prefer.names": {"es": "La prefieren: {names}.", "en": "Preferred by: {names}."},
-        "contract.total.once": {"es": "Al firmar: {money}", "en": "At signing: {money}"},
-        "contract.total.season": {"es": "Cada temporada: {money}", "en": "Every season: {money}"},
-        "contract.total.note": {
-            "es": "Los costos salen del fondo común, al que aportan todos los socios.",
-            "en": "The costs come out of the common fund that every member pays into.",
-        },
-        "contract.sign": {"es": "Firmar el contrato", "en": "Sign the contract"},
-        "contract.sign.tip": {
-            "es": "Firman estas condiciones y empieza la primera temporada.",
-            "en": "You sign these terms and the first season begins.",
-        },
-        "contract.hint": {
-            "es": "Teclas 1 a 8 o flechas arriba y abajo: elegir condición · flechas izquierda y derecha: cambiar la opción",
-            "en": "Keys 1 to 8 or the up and down arrows: pick a condition · left and right arrows: change the option",
-        },
-        "contract.sign_failed": {
-            "es": "No se pudo firmar: {detail}",
-            "en": "The contract could not be signed: {detail}",
-        },
-    }
-)
 
 MARGIN = 40
 GAP = 20
@@ -199,7 +128,7 @@ class ContractScene(Scene):
         quick = []
         x = right
         for key, run, shortcut, tip in (
-            ("contract.sound", self.sound, pygame.K_s, "contract.sound.tip"),
+            ("common.sound_contract", self.sound, pygame.K_s, "contract.sound.tip"),
             ("contract.custom", self.customary, pygame.K_c, "contract.custom.tip"),
         ):
             width = font(sizes.widget).size(self.tr(key) + "  (X)")[0] + 40
@@ -315,7 +244,7 @@ class ContractScene(Scene):
                 "source_size": source,
                 "source": max(
                     text_height(
-                        self.tr("contract.source", source=o.source or c.source), inner_w, source
+                        self.tr("common.source", source=o.source or c.source), inner_w, source
                     )
                     for c in self.conditions
                     for o in c.options.values()
@@ -712,7 +641,7 @@ class ContractScene(Scene):
         self.draw_legend(surface, condition, meaning.bottom + 6, layout["source"].top - 4)
         draw_text(
             surface,
-            self.tr("contract.source", source=chosen.source or condition.source),
+            self.tr("common.source", source=chosen.source or condition.source),
             layout["source"],
             plan["source_size"],
             theme.MUTED,
@@ -805,6 +734,8 @@ class ContractScene(Scene):
 
             def words(n: int, form: str = form) -> str:
                 key = "contract.prefer.one" if n == 1 else "contract.prefer.many"
+                # keys: contract.prefer.one contract.prefer.one.short contract.prefer.many
+                # keys: contract.prefer.many.short
                 return self.tr(key + form, count=n)
 
             if all(x + n * step + 6 + face.size(words(n))[0] + 4 <= right for n in counts if n):

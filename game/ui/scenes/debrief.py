@@ -27,7 +27,7 @@ import pygame_gui
 from game import debrief as api
 from game.engine.contract import CONDITIONS
 from game.engine.rules import PHASE_NAMES
-from game.i18n import pick, register
+from game.i18n import pick
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal, typed_path
 from game.ui import charts as ch
@@ -44,222 +44,6 @@ from game.ui.widgets import OUTCOME_COLOURS
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "debrief.title": {"es": "Análisis de la partida", "en": "Game debrief"},
-        "debrief.subtitle": {
-            "es": "{level} · {outcome} · {seasons} temporadas · semilla {seed}",
-            "en": "{level} · {outcome} · {seasons} seasons · seed {seed}",
-        },
-        "debrief.subtitle_rounds": {
-            "es": "{level} · {outcome} · {seasons} rondas · semilla {seed}",
-            "en": "{level} · {outcome} · {seasons} rounds · seed {seed}",
-        },
-        "debrief.tab.charts": {"es": "Gráficos", "en": "Charts"},
-        "debrief.tab.moments": {"es": "Momentos clave", "en": "Key moments"},
-        "debrief.tab.contract": {"es": "El contrato", "en": "The contract"},
-        "debrief.tab.history": {"es": "Historia", "en": "History"},
-        "debrief.tab.whatif": {"es": "¿Y si…?", "en": "What if…?"},
-        "debrief.tab.spread": {"es": "Muchas partidas", "en": "Many games"},
-        "debrief.tab.replay": {"es": "Repetición", "en": "Replay"},
-        "debrief.tab.questions": {"es": "Preguntas", "en": "Questions"},
-        "debrief.tab.export": {"es": "Exportar", "en": "Export"},
-        "debrief.back": {"es": "Volver", "en": "Back"},
-        "debrief.language": {"es": "English", "en": "Español"},
-        "debrief.prev": {"es": "Anterior", "en": "Previous"},
-        "debrief.next": {"es": "Siguiente", "en": "Next"},
-        "debrief.page": {"es": "Página {n} de {total}", "en": "Page {n} of {total}"},
-        "debrief.page_season": {"es": "Temporada {n} de {total}", "en": "Season {n} of {total}"},
-        "debrief.unavailable": {
-            "es": "No se pudo preparar el análisis de esta partida: {problem}",
-            "en": "The debrief of this game could not be prepared: {problem}",
-        },
-        # charts
-        "debrief.charts.next": {"es": "Siguiente gráfico", "en": "Next chart"},
-        "debrief.charts.prev": {"es": "Gráfico anterior", "en": "Previous chart"},
-        "debrief.charts.count": {"es": "Gráfico {n} de {total}", "en": "Chart {n} of {total}"},
-        "debrief.charts.replay": {"es": "Dibujar otra vez", "en": "Draw again"},
-        # moments
-        "debrief.moments.title": {
-            "es": "Los momentos que decidieron la partida",
-            "en": "The moments that decided the game",
-        },
-        "debrief.moments.none": {
-            "es": "No hubo momentos destacados: ninguna traición, multa ni pedido perdido.",
-            "en": "There were no key moments: no defection, fine or lost order.",
-        },
-        "debrief.moments.tag": {"es": "T{n}", "en": "S{n}"},
-        "debrief.moments.tag_round": {"es": "R{n}", "en": "R{n}"},
-        "debrief.kind.event_hit": {"es": "Evento", "en": "Event"},
-        "debrief.kind.order_cancelled": {"es": "Pedido perdido", "en": "Order lost"},
-        "debrief.kind.faulty_shared": {
-            "es": "Lote fallado, pérdida de todos",
-            "en": "Faulty lot, shared",
-        },
-        "debrief.kind.faulty_traced": {"es": "Lote fallado, rastreado", "en": "Faulty lot, traced"},
-        "debrief.kind.defection_detected": {"es": "Traición descubierta", "en": "Defection caught"},
-        "debrief.kind.defection_unseen": {"es": "Traición no vista", "en": "Defection unseen"},
-        "debrief.kind.penalty": {"es": "Multa", "en": "Fine"},
-        "debrief.kind.ending": {"es": "Final", "en": "Ending"},
-        "debrief.kind.expulsion": {"es": "Expulsión", "en": "Expulsion"},
-        "debrief.kind.bankruptcy": {"es": "Quiebra", "en": "Bankruptcy"},
-        "debrief.kind.phase_change": {"es": "Cambio de fase", "en": "Phase change"},
-        # contract
-        "debrief.contract.title": {
-            "es": "Las ocho condiciones básicas del contrato (000, sección III)",
-            "en": "The contract's eight basic conditions (000, section III)",
-        },
-        "debrief.contract.had": {"es": "La tenía", "en": "Had it"},
-        "debrief.contract.lacked": {"es": "Le faltó", "en": "Lacked it"},
-        "debrief.contract.chosen": {
-            "es": "Firmaron: {chosen} · Lo sólido: {sound}",
-            "en": "Signed: {chosen} · Sound option: {sound}",
-        },
-        "debrief.contract.score": {
-            "es": "Tuvo {had} de las 8 condiciones",
-            "en": "It had {had} of the 8 conditions",
-        },
-        "debrief.source": {"es": "Fuente: {source}", "en": "Source: {source}"},
-        # history
-        "debrief.history.game": {"es": "Esta partida", "en": "This game"},
-        "debrief.history.study": {"es": "Lo que cuenta el estudio", "en": "What the study tells"},
-        # what if
-        "debrief.whatif.title": {
-            "es": "La misma partida (misma semilla, mismos eventos), de otra manera",
-            "en": "The same game (same seed, same events), another way",
-        },
-        "debrief.whatif.editor": {
-            "es": "Cambia el contrato (flechas arriba y abajo: condición; izquierda y derecha: opción)",
-            "en": "Change the contract (up and down arrows: condition; left and right: option)",
-        },
-        "debrief.whatif.reset": {"es": "Contrato real", "en": "Real contract"},
-        "debrief.whatif.sound": {"es": "Contrato sólido", "en": "Sound contract"},
-        "debrief.whatif.real": {"es": "Lo que pasó", "en": "What happened"},
-        "debrief.whatif.cooperate": {"es": "Todos cooperan", "en": "All cooperate"},
-        "debrief.money_short": {"es": "S/ {amount:,.0f} mil", "en": "S/ {amount:,.0f}k"},
-        "debrief.whatif.contract": {"es": "Con tu contrato", "en": "With your contract"},
-        "debrief.whatif.same_contract": {
-            "es": "Cambia alguna condición para ver qué habría pasado.",
-            "en": "Change a condition to see what would have happened.",
-        },
-        "debrief.whatif.outcome": {"es": "Final", "en": "Ending"},
-        "debrief.whatif.seasons": {"es": "Temporadas", "en": "Seasons"},
-        "debrief.whatif.rounds": {"es": "Rondas", "en": "Rounds"},
-        "debrief.whatif.trust": {"es": "Confianza final", "en": "Final trust"},
-        "debrief.whatif.capital": {"es": "Capital de todos", "en": "Everyone's capital"},
-        "debrief.whatif.points": {"es": "Puntos de todos", "en": "Everyone's points"},
-        "debrief.whatif.fund": {"es": "Fondo común", "en": "Common fund"},
-        "debrief.whatif.phase": {"es": "Fase final", "en": "Final phase"},
-        "debrief.whatif.failed": {
-            "es": "No se pudo calcular: {problem}",
-            "en": "It could not be computed: {problem}",
-        },
-        "debrief.whatif.chart": {"es": "Confianza en cada caso", "en": "Trust in each case"},
-        "debrief.short.advance": {"es": "Avanzó", "en": "Advanced"},
-        "debrief.short.collapse": {"es": "Colapsó", "en": "Collapsed"},
-        "debrief.short.stagnation": {"es": "Se estancó", "en": "Stagnated"},
-        "debrief.short.unfinished": {"es": "Sin terminar", "en": "Unfinished"},
-        # spread
-        "debrief.spread.title": {
-            "es": "¿Suerte o reglas? {games} partidas con las mismas firmas",
-            "en": "Luck or rules? {games} games with the same firms",
-        },
-        "debrief.spread.explain": {
-            "es": "Cada partida tiene otra semilla: otros eventos y otros dados, con el mismo "
-            "contrato y las mismas firmas de la computadora (el puesto de cada persona lo juega "
-            "una personalidad al azar). ¿El final de esta partida fue suerte o fueron las reglas?",
-            "en": "Each game has another seed: other events and other dice, with the same "
-            "contract and the same computer-run firms (each person's seat is played by a random "
-            "personality). Was this game's ending luck, or the rules?",
-        },
-        "debrief.spread.with_real": {
-            "es": "Con el contrato que firmaron",
-            "en": "With the contract they signed",
-        },
-        "debrief.spread.with_mine": {
-            "es": "Con el contrato de «¿Y si…?»",
-            "en": "With the “What if…?” contract",
-        },
-        "debrief.spread.real_contract": {"es": "Contrato real", "en": "Real contract"},
-        "debrief.spread.my_contract": {"es": "Mi contrato", "en": "My contract"},
-        "debrief.spread.run": {"es": "Calcular", "en": "Compute"},
-        "debrief.spread.cancel": {"es": "Cancelar", "en": "Cancel"},
-        "debrief.spread.running": {
-            "es": "Jugando partidas: {done} de {total}",
-            "en": "Playing games: {done} of {total}",
-        },
-        "debrief.spread.idle": {
-            "es": "Pulsa «Calcular» para jugar las partidas. Puedes cancelar en cualquier momento.",
-            "en": "Press “Compute” to play the games. You can cancel at any moment.",
-        },
-        "debrief.spread.cancelled": {
-            "es": "Cancelado tras {games} partidas: estas cifras son de esas partidas.",
-            "en": "Cancelled after {games} games: these figures are for those games.",
-        },
-        "debrief.spread.done": {
-            "es": "{games} partidas · duración media {length:.1f} temporadas · confianza final media {trust:.2f}",
-            "en": "{games} games · mean length {length:.1f} seasons · mean final trust {trust:.2f}",
-        },
-        "debrief.spread.rate": {"es": "{share:.0f} %", "en": "{share:.0f}%"},
-        "debrief.spread.this_game": {
-            "es": "Esta partida: {outcome}",
-            "en": "This game: {outcome}",
-        },
-        # replay
-        "debrief.replay.next": {"es": "Temporada siguiente", "en": "Next season"},
-        "debrief.replay.prev": {"es": "Temporada anterior", "en": "Previous season"},
-        "debrief.replay.next_round": {"es": "Ronda siguiente", "en": "Next round"},
-        "debrief.replay.prev_round": {"es": "Ronda anterior", "en": "Previous round"},
-        "debrief.replay.season": {
-            "es": "Temporada {n} de {total}: {event}",
-            "en": "Season {n} of {total}: {event}",
-        },
-        "debrief.replay.round": {"es": "Ronda {n} de {total}", "en": "Round {n} of {total}"},
-        "debrief.replay.summary": {
-            "es": "{status} · la confianza pasó de {before:.2f} a {after:.2f} · probabilidad de "
-            "detectar una traición: {chance:.0f} %",
-            "en": "{status} · trust went from {before:.2f} to {after:.2f} · chance of catching a "
-            "defection: {chance:.0f}%",
-        },
-        "debrief.replay.firm": {"es": "Firma", "en": "Firm"},
-        "debrief.replay.decision": {"es": "Decisión (revelada)", "en": "Decision (revealed)"},
-        "debrief.replay.detected": {"es": "¿Descubierta?", "en": "Caught?"},
-        "debrief.replay.penalty": {"es": "Multa", "en": "Fine"},
-        "debrief.replay.capital": {"es": "Capital", "en": "Capital"},
-        "debrief.replay.points": {"es": "Puntos", "en": "Points"},
-        "debrief.replay.trust": {"es": "Confianza", "en": "Trust"},
-        "debrief.replay.yes": {"es": "Sí", "en": "Yes"},
-        "debrief.replay.no": {"es": "No", "en": "No"},
-        "debrief.replay.out": {"es": "Ya no es socia", "en": "No longer a member"},
-        "debrief.replay.left": {"es": "{decision} · salió", "en": "{decision} · left"},
-        "debrief.replay.story": {"es": "Lo que pasó", "en": "What happened"},
-        # questions
-        "debrief.questions.title": {
-            "es": "Preguntas para conversar en grupo",
-            "en": "Questions for the group",
-        },
-        # export
-        "debrief.export.title": {"es": "Exportar esta partida", "en": "Export this game"},
-        "debrief.export.explain": {
-            "es": "Se guardan: una tabla CSV con cada firma en cada temporada, la partida completa "
-            "en JSON (se puede volver a cargar), los gráficos en PNG y un resumen de una página "
-            "en HTML para imprimir.",
-            "en": "Saved: a CSV table with every firm in every season, the whole game as JSON "
-            "(it can be loaded again), the charts as PNG and a one-page HTML summary to print.",
-        },
-        "debrief.export.folder": {"es": "Carpeta", "en": "Folder"},
-        "debrief.export.run": {"es": "Exportar", "en": "Export"},
-        "debrief.export.default": {"es": "Carpeta inicial", "en": "Default folder"},
-        "debrief.export.done": {
-            "es": "Listo: {n} archivos en {folder}",
-            "en": "Done: {n} files in {folder}",
-        },
-        "debrief.export.failed": {
-            "es": "No se pudo exportar: {problem}",
-            "en": "The export failed: {problem}",
-        },
-    }
-)
 
 SECTIONS = (
     ("charts", pygame.K_1),
@@ -401,7 +185,9 @@ class DebriefScene(Scene):
         side_w = min(max(widest + 36, 210), 320)
         side = pygame.Rect(margin, margin + header_h + gap, side_w, h - 2 * margin - header_h - gap)
         content = pygame.Rect(side.right + gap, side.y, w - margin - side.right - gap, side.height)
-        lang_w = font(self.text_sizes.widget).size(self.tr("debrief.language") + "  (I)")[0] + 32
+        lang_w = (
+            font(self.text_sizes.widget).size(self.tr("common.other_language") + "  (I)")[0] + 32
+        )
         header = pygame.Rect(margin, margin, w - 2 * margin - lang_w - gap, header_h)
         lang = pygame.Rect(w - margin - lang_w, margin, lang_w, min(header_h, button_h))
         return {
@@ -416,6 +202,7 @@ class DebriefScene(Scene):
         }
 
     def tab_label(self, name: str, key: int) -> str:
+        # keys: debrief.tab.{game.ui.scenes.debrief.SECTIONS[0]}
         return f"{self.tr(f'debrief.tab.{name}')}  ({pygame.key.name(key).upper()})"
 
     def body_rect(self) -> pygame.Rect:
@@ -449,6 +236,7 @@ class DebriefScene(Scene):
         for i, (name, key) in enumerate(SECTIONS):
             button = self.button(
                 (side.x, side.y + i * (tab_h + gap), side.w, tab_h),
+                # keys: debrief.tab.{game.ui.scenes.debrief.SECTIONS[0]}
                 self.tr(f"debrief.tab.{name}"),
                 lambda n=name: self.show_section(n),
                 key=key,
@@ -459,11 +247,13 @@ class DebriefScene(Scene):
                 button.select()
         self.button(
             (side.x, side.bottom - lay["button_h"], side.w, lay["button_h"]),
-            self.tr("debrief.back"),
+            self.tr("common.back"),
             self.back,
             key=pygame.K_ESCAPE,
         )
-        self.button(lay["lang"], self.tr("debrief.language"), self.toggle_language, key=pygame.K_i)
+        self.button(
+            lay["lang"], self.tr("common.other_language"), self.toggle_language, key=pygame.K_i
+        )
         if self.debrief is None:
             return
         self.measure_pages()
@@ -517,8 +307,8 @@ class DebriefScene(Scene):
             return
         page = self.pages.get(self.section, 0)
         self.nav_buttons(
-            self.tr("debrief.prev"),
-            self.tr("debrief.next"),
+            self.tr("common.previous"),
+            self.tr("common.next"),
             lambda: self.turn_page(-1),
             lambda: self.turn_page(1),
             page > 0,
@@ -586,20 +376,20 @@ class DebriefScene(Scene):
             )
         foot = self.footer_rect()
         labels = [
-            self.tr("debrief.whatif.reset") + "  (R)",
-            self.tr("debrief.whatif.sound") + "  (L)",
+            self.tr("common.real_contract") + "  (R)",
+            self.tr("common.sound_contract") + "  (L)",
         ]
         w = max(font(self.text_sizes.widget).size(t)[0] for t in labels) + 36
         self.button(
             (foot.x, foot.y, w, foot.h),
-            self.tr("debrief.whatif.reset"),
+            self.tr("common.real_contract"),
             self.reset_contract,
             key=pygame.K_r,
             enabled=self.contract != dict(self.record.contract),
         )
         self.button(
             (foot.x + w + 12, foot.y, w, foot.h),
-            self.tr("debrief.whatif.sound"),
+            self.tr("common.sound_contract"),
             self.sound_contract,
             key=pygame.K_l,
             enabled=self.contract != dict(self.level.reference_contract),
@@ -609,7 +399,7 @@ class DebriefScene(Scene):
         foot = self.footer_rect()
         running = self.run is not None and not self.run.finished
         labels = [
-            (self.tr("debrief.spread.real_contract"), pygame.K_r),
+            (self.tr("common.real_contract"), pygame.K_r),
             (self.tr("debrief.spread.my_contract"), pygame.K_m),
         ]
         x = foot.x
@@ -627,7 +417,7 @@ class DebriefScene(Scene):
                 button.select()
             x += w + 10
         if running:
-            label = self.tr("debrief.spread.cancel")
+            label = self.tr("common.cancel")
             w = font(self.text_sizes.widget).size(f"{label}  (X)")[0] + 36
             self.button(
                 (foot.right - w, foot.y, w, foot.h), label, self.cancel_spread, key=pygame.K_x
@@ -671,7 +461,7 @@ class DebriefScene(Scene):
         self.add(entry)
         self.export_entry = entry
         foot = self.footer_rect()
-        label = self.tr("debrief.export.default")
+        label = self.tr("common.default_folder")
         w = font(self.text_sizes.widget).size(f"{label}  (F)")[0] + 36
         self.button((foot.x, foot.y, w, foot.h), label, self.default_folder, key=pygame.K_f)
         label = self.tr("debrief.export.run")
@@ -1006,6 +796,7 @@ class DebriefScene(Scene):
         return self.tr(
             "debrief.subtitle_rounds" if self.dilemma else "debrief.subtitle",
             level=pick(self.level.name, self.lang),
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             outcome=self.tr(f"debrief.short.{kind}"),
             seasons=seasons,
             seed=self.record.seed,
@@ -1169,6 +960,7 @@ class DebriefScene(Scene):
             kind_h = line_height(s.small, True)
             draw_text(
                 surface,
+                # keys: debrief.kind.{game.debrief.model.MOMENT_KINDS}
                 self.tr(f"debrief.kind.{moment.kind}"),
                 pygame.Rect(x, rect.y + 6, rect.right - x - 12, kind_h),
                 s.small,
@@ -1215,7 +1007,7 @@ class DebriefScene(Scene):
             chosen=pick(review.chosen_name, self.lang),
             sound=pick(review.sound_name, self.lang),
         )
-        source = self.tr("debrief.source", source=review.source) if review.source else ""
+        source = self.tr("common.source", source=review.source) if review.source else ""
 
         def height(area: pygame.Rect) -> int:
             w = area.w - chip_w - 40
@@ -1318,7 +1110,7 @@ class DebriefScene(Scene):
             (
                 self.tr("debrief.history.study"),
                 pick(note.study, self.lang)
-                + ("\n" + self.tr("debrief.source", source=note.source) if note.source else ""),
+                + ("\n" + self.tr("common.source", source=note.source) if note.source else ""),
                 theme.GREEN,
             ),
         ]
@@ -1423,7 +1215,7 @@ class DebriefScene(Scene):
             )
         right = lay["right"]
         cases = [
-            (self.tr("debrief.whatif.real"), self.debrief, theme.BLUE, "circle"),
+            (self.tr("common.what_happened"), self.debrief, theme.BLUE, "circle"),
             (self.tr("debrief.whatif.cooperate"), self.cooperate, theme.GREEN, "triangle"),
             (self.tr("debrief.whatif.contract"), self.changed, theme.VERMILLION, "square"),
         ]
@@ -1501,13 +1293,14 @@ class DebriefScene(Scene):
         lh = line_height(size)
         dilemma = self.dilemma
         rows = [
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             ("debrief.whatif.outcome", lambda d: self.tr(f"debrief.short.{d.outcome.kind}")),
             (
-                "debrief.whatif.rounds" if dilemma else "debrief.whatif.seasons",
+                "common.rounds" if dilemma else "common.seasons",
                 lambda d: str(d.outcome.season),
             ),
             (
-                "debrief.whatif.trust",
+                "common.final_trust",
                 lambda d: f"{d.series.trust[-1]:.2f}" if d.series.trust else "–",
             ),
             (
@@ -1520,7 +1313,7 @@ class DebriefScene(Scene):
         if not dilemma:
             rows.append(
                 (
-                    "debrief.whatif.fund",
+                    "common.fund",
                     lambda d: self.short_money(d.series.fund[-1]) if d.series.fund else "–",
                 )
             )
@@ -1533,6 +1326,7 @@ class DebriefScene(Scene):
         label_w = int(rect.w * 0.28)
         col_w = (rect.w - label_w) // 3
         widest = max(
+            # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
             font(size, True).size(self.tr(f"debrief.short.{d.outcome.kind}"))[0]
             for _, d, _, _ in cases
             if d is not None
@@ -1698,6 +1492,7 @@ class DebriefScene(Scene):
             pygame.draw.rect(surface, OUTCOME_COLOURS[k], (cell.x, cell.y + 4, 14, 14))
             draw_text(
                 surface,
+                # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
                 self.tr(f"debrief.short.{k}"),
                 pygame.Rect(cell.x + 22, cell.y, cell.w - 22, lh),
                 s.body,
@@ -1733,6 +1528,7 @@ class DebriefScene(Scene):
             (
                 self.tr(
                     "debrief.spread.this_game",
+                    # keys: debrief.short.{game.ui.widgets.OUTCOME_COLOURS}
                     outcome=self.tr(f"debrief.short.{self.outcome_kind()}"),
                 ),
                 theme.MUTED,
@@ -1802,7 +1598,7 @@ class DebriefScene(Scene):
             h = line_height(s.small, True)
             draw_text(
                 surface,
-                self.tr("debrief.replay.story"),
+                self.tr("common.what_happened"),
                 pygame.Rect(body.x, y, body.w, h),
                 s.small,
                 theme.INK,
@@ -1855,8 +1651,8 @@ class DebriefScene(Scene):
             ("debrief.replay.decision", 0.25, "left"),
             ("debrief.replay.detected", 0.12, "center"),
             ("debrief.replay.penalty", 0.11, "right"),
-            ("debrief.replay.points" if dilemma else "debrief.replay.capital", 0.14, "right"),
-            ("debrief.replay.trust", 0.11, "right"),
+            ("common.points" if dilemma else "common.capital", 0.14, "right"),
+            ("common.trust", 0.11, "right"),
         ]
         xs = []
         x = rect.x
@@ -1915,8 +1711,9 @@ class DebriefScene(Scene):
         if firm.decision is None:
             decision = (self.tr("debrief.replay.out"), theme.MUTED, False)
         else:
-            text = self.tr(f"action.{firm.decision}")
+            text = self.tr(f"action.{firm.decision}")  # keys: action.{game.engine.state.Action}
             if firm.target:
+                # keys: target.{game.engine.state.InvestTarget}
                 text = f"{text}: {self.tr(f'target.{firm.target}')}"
             if firm.left:
                 text = self.tr("debrief.replay.left", decision=text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.story import reason_text
 from game.ui import flow, theme
 from game.ui.board import draw_board, line_height, mix, money, scaled
@@ -19,84 +19,6 @@ from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card, key_label
 from game.ui.text import draw_text, fit, font
-
-register(
-    {
-        "end.title": {"es": "Fin de la partida", "en": "End of the game"},
-        "end.dilemma.advance": {
-            "es": "¡El grupo aprendió a confiar!",
-            "en": "The group learned to trust!",
-        },
-        "end.dilemma.collapse": {"es": "La confianza se rompió", "en": "Trust broke down"},
-        "end.dilemma.stagnation": {
-            "es": "La confianza quedó a medias",
-            "en": "Trust stayed halfway",
-        },
-        "end.played": {
-            "es": "{level} · {seasons} temporadas jugadas",
-            "en": "{level} · {seasons} seasons played",
-        },
-        "end.played.one": {
-            "es": "{level} · 1 temporada jugada",
-            "en": "{level} · 1 season played",
-        },
-        "end.played_rounds": {
-            "es": "{level} · {seasons} rondas jugadas",
-            "en": "{level} · {seasons} rounds played",
-        },
-        "end.why": {"es": "Por qué", "en": "Why"},
-        "end.tile.trust": {"es": "Confianza final", "en": "Final trust"},
-        "end.tile.phase": {"es": "Fase del cluster", "en": "Cluster phase"},
-        "end.tile.phase_value": {"es": "Fase {roman}", "en": "Phase {roman}"},
-        "end.tile.points": {"es": "Puntos del grupo", "en": "The group's points"},
-        "end.tile.seasons": {"es": "Temporadas", "en": "Seasons"},
-        "end.tile.rounds": {"es": "Rondas", "en": "Rounds"},
-        "end.tile.count": {"es": "{n} de {limit}", "en": "{n} of {limit}"},
-        "end.firms": {"es": "Cómo terminó cada firma", "en": "How each firm ended"},
-        "end.final": {"es": "Capital final", "en": "Final capital"},
-        "end.earned": {"es": "Ganó", "en": "Earned"},
-        "end.alone": {"es": "Sin alianza", "en": "No alliance"},
-        "end.horizon.alone": {
-            "es": "La alianza terminó en la temporada {season}: en las {left} que faltaban hasta "
-            "la {limit}, cada firma vendió sola, y eso cuenta en lo que ganó.",
-            "en": "The alliance ended in season {season}: in the {left} left until season "
-            "{limit}, each firm sold alone, and that counts in what it earned.",
-        },
-        "end.horizon.alliance": {
-            "es": "El cluster avanzó en la temporada {season}: en las {left} que faltaban hasta "
-            "la {limit}, la alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
-            "en": "The cluster advanced in season {season}: in the {left} left until season "
-            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
-        },
-        "end.horizon.alone.one": {
-            "es": "La alianza terminó en la temporada {season}: en la que faltaba, la {limit}, "
-            "cada firma vendió sola, y eso cuenta en lo que ganó.",
-            "en": "The alliance ended in season {season}: in the one season left, season "
-            "{limit}, each firm sold alone, and that counts in what it earned.",
-        },
-        "end.horizon.alliance.one": {
-            "es": "El cluster avanzó en la temporada {season}: en la que faltaba, la {limit}, la "
-            "alianza siguió ganando como al final, y eso cuenta en lo que ganó.",
-            "en": "The cluster advanced in season {season}: in the one season left, season "
-            "{limit}, the alliance went on earning as it did at the end, counted in the earnings.",
-        },
-        "end.horizon.none": {
-            "es": "Lo ganado se cuenta desde antes de firmar, con el fondo común repartido.",
-            "en": "Earnings count from before signing, with the common fund shared out.",
-        },
-        "end.final_points": {"es": "Puntos", "en": "Points"},
-        "end.change": {"es": "Cambio", "en": "Change"},
-        "end.change_value": {"es": "{sign}{amount}", "en": "{sign}{amount}"},
-        "end.points_value": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
-        "end.debrief_note": {
-            "es": "Quién hizo qué se revela en el análisis, no aquí.",
-            "en": "Who did what is revealed in the debrief, not here.",
-        },
-        "end.to_title": {"es": "Volver al inicio", "en": "Back to the start"},
-        "end.again": {"es": "Jugar otra vez", "en": "Play again"},
-        "end.debrief": {"es": "Análisis", "en": "Debrief"},
-    }
-)
 
 OUTCOME_COLOURS = {
     "advance": theme.GREEN,
@@ -139,7 +61,7 @@ class EndScene(Scene):
         entries = [
             ("end.debrief", self.open_debrief, pygame.K_RETURN, True),
             ("end.again", self.play_again, pygame.K_j, False),
-            ("end.to_title", self.to_title, pygame.K_ESCAPE, False),  # Esc: back()
+            ("common.to_title", self.to_title, pygame.K_ESCAPE, False),  # Esc: back()
         ]
         # each button as wide as its label, the spare width shared out evenly
         needs = [
@@ -206,6 +128,8 @@ class EndScene(Scene):
         icon = pygame.Rect(banner.x + 20, banner.centery - 32, 64, 64)
         draw_outcome_icon(surface, icon, kind, colour)
         text_x = icon.right + 20
+        # keys: end.dilemma.{game.engine.outcome.OutcomeKind}
+        # keys: outcome.{game.engine.outcome.OutcomeKind}
         title = self.tr(f"end.dilemma.{kind}" if dilemma else f"outcome.{kind}")
         draw_text(
             surface,
@@ -276,16 +200,16 @@ class EndScene(Scene):
                 f"{sum(f.capital for f in state.firms):.0f}",
                 theme.INK,
             )
-            count_label = self.tr("end.tile.rounds")
+            count_label = self.tr("common.rounds")
         else:
             middle = (
                 self.tr("end.tile.phase"),
                 self.tr("end.tile.phase_value", roman=PHASE_NAMES.get(state.phase, "?")),
                 theme.GREEN if state.phase > level.start_phase else theme.INK,
             )
-            count_label = self.tr("end.tile.seasons")
+            count_label = self.tr("common.seasons")
         tiles = [
-            (self.tr("end.tile.trust"), f"{trust:.2f}", theme.BLUE),
+            (self.tr("common.final_trust"), f"{trust:.2f}", theme.BLUE),
             middle,
             (count_label, self.tr("end.tile.count", n=seasons, limit=limit), theme.INK),
         ]
@@ -414,9 +338,7 @@ class EndScene(Scene):
         name_w = inner.w - columns * column_w - 8 * columns
         column_x = [inner.right - (columns - i) * column_w for i in range(columns)]
         labels = (
-            ["end.final_points", "end.change"]
-            if dilemma
-            else ["end.final", "end.earned", "end.alone"]
+            ["common.points", "end.change"] if dilemma else ["end.final", "end.earned", "end.alone"]
         )
         headers = [(self.tr(k), x, column_w) for k, x in zip(labels, column_x, strict=True)]
         for label, x, w in headers:
@@ -447,6 +369,7 @@ class EndScene(Scene):
             )
             name = firm.name
             if not firm.member:
+                # keys: firm.{game.engine.reports.LEFT_REASONS}
                 status = self.tr(f"firm.{firm.left_reason or 'expelled'}")
                 name = f"{name} ({status})"
             draw_text(
@@ -460,7 +383,7 @@ class EndScene(Scene):
             if dilemma:
                 change = changes[firm.id]
                 cells = [
-                    (self.tr("end.points_value", points=firm.capital), theme.INK),
+                    (self.tr("common.points_value", points=firm.capital), theme.INK),
                     (f"{change:+.0f}", theme.GREEN if change >= 0 else theme.VERMILLION),
                 ]
             else:
@@ -499,6 +422,8 @@ class EndScene(Scene):
             return self.tr("end.horizon.none")
         one = ".one" if epilogue.seasons == 1 else ""
         return self.tr(
+            # keys: end.horizon.alone end.horizon.alone.one end.horizon.alliance
+            # keys: end.horizon.alliance.one
             f"end.horizon.{epilogue.mode}{one}",
             season=outcome.season,
             left=epilogue.seasons,

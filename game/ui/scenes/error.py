@@ -6,27 +6,11 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import register
 from game.ui import flow, theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text
-
-register(
-    {
-        "error.title": {"es": "Algo salió mal", "en": "Something went wrong"},
-        "error.body": {
-            "es": "El juego encontró un problema inesperado. Tu partida se guardó hasta la última temporada completa. Puedes volver al inicio y elegir «Continuar».",
-            "en": "The game ran into an unexpected problem. Your game was saved up to the last complete season. You can go back to the start and choose “Continue”.",
-        },
-        "error.log": {
-            "es": "Detalles para soporte técnico: {path}",
-            "en": "Details for technical support: {path}",
-        },
-        "error.to_title": {"es": "Volver al inicio", "en": "Back to the start"},
-    }
-)
 
 
 @register_scene("error")
@@ -39,7 +23,7 @@ class ErrorScene(Scene):
         w, h = self.size
         self.button(
             (w // 2 - 160, h // 2 + 120, 320, 56),
-            self.tr("error.to_title"),
+            self.tr("common.to_title"),
             self.to_title,
             key=pygame.K_RETURN,
             primary=True,

@@ -19,7 +19,8 @@ import pygame
 import pygame_gui
 
 from game.ai.base import REGISTRY, personality_keys
-from game.i18n import pick, register
+from game.engine.rules import VISIBILITIES
+from game.i18n import pick
 from game.persistence.settings import Settings
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext
@@ -29,115 +30,12 @@ from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
 from game.ui.text import draw_text, font
 from game.ui.widgets import draw_key_cap
 
-register(
-    {
-        "facilitator.open": {"es": "Opciones del facilitador", "en": "Facilitator options"},
-        "facilitator.open.tip": {
-            "es": "Visibilidad de las traiciones, errores, multas, última temporada y "
-            "temporizador de decisión para esta partida.",
-            "en": "Visibility of defections, mistakes, fines, the last season and the decision "
-            "timer for this game.",
-        },
-        "facilitator.title": {"es": "Opciones del facilitador", "en": "Facilitator options"},
-        "facilitator.subtitle": {
-            "es": "Para la próxima partida. Se recuerdan para la siguiente; el análisis final "
-            "las muestra.",
-            "en": "For the next game. They are remembered for the one after; the debrief "
-            "shows them.",
-        },
-        "facilitator.visibility": {"es": "Visibilidad de las traiciones", "en": "Defections seen"},
-        "facilitator.visibility.help": {
-            "es": "¿Quién se entera cuando alguien vende por fuera: solo lo que el consorcio "
-            "detecta, o todos?",
-            "en": "Who learns that someone sold por fuera: only what the consortium detects, "
-            "or everyone?",
-        },
-        "facilitator.visibility.detected": {"es": "Solo lo detectado", "en": "Only if detected"},
-        "facilitator.visibility.public": {"es": "Todo es público", "en": "Everything public"},
-        "facilitator.mistakes": {"es": "Errores sin querer", "en": "Honest mistakes"},
-        "facilitator.mistakes.help": {
-            "es": "Parte de los lotes sale fallada sin que nadie lo quiera, como en The "
-            "Evolution of Trust (Nicky Case).",
-            "en": "A share of lots comes out faulty without anyone meaning it, as in The "
-            "Evolution of Trust (Nicky Case).",
-        },
-        "facilitator.mistakes.none": {"es": "Ninguno", "en": "None"},
-        "facilitator.percent": {"es": "{n} %", "en": "{n}%"},
-        "facilitator.penalty.help": {
-            "es": "Multiplica las multas que fija el contrato; ×1 es tal como se firmó.",
-            "en": "Multiplies the fines the contract sets; ×1 is as signed.",
-        },
-        "facilitator.penalty.mild": {"es": "Suaves ×0,5", "en": "Mild ×0.5"},
-        "facilitator.penalty.signed": {"es": "Como se firmó ×1", "en": "As signed ×1"},
-        "facilitator.penalty.harsh": {"es": "Duras ×2", "en": "Harsh ×2"},
-        "facilitator.last": {"es": "Última temporada", "en": "Last season"},
-        "facilitator.last.help": {
-            "es": "Si nadie sabe cuál es la última, nadie puede guardarse la traición para el "
-            "final (la sombra del futuro, Axelrod).",
-            "en": "If nobody knows which season is the last, nobody can save a betrayal for "
-            "the end (the shadow of the future, Axelrod).",
-        },
-        "facilitator.last.hidden": {"es": "No se dice", "en": "Not told"},
-        "facilitator.last.told": {"es": "Se anuncia", "en": "Announced"},
-        "facilitator.timer": {"es": "Tiempo para decidir", "en": "Decision timer"},
-        "facilitator.timer.help": {
-            "es": "Tiempo de cada persona para su decisión secreta; el reloj se detiene en la "
-            "pausa.",
-            "en": "Each person's time for their secret decision; the clock stops while the "
-            "game is paused.",
-        },
-        "facilitator.timer.off": {"es": "Sin límite", "en": "Off"},
-        "facilitator.seconds": {"es": "{n} s", "en": "{n} s"},
-        "facilitator.personality": {
-            "es": "Si se acaba el tiempo",
-            "en": "When time runs out",
-        },
-        "facilitator.personality.help": {
-            "es": "Esta personalidad decide por la empresa de quien no llegó a tiempo, solo esa "
-            "temporada.",
-            "en": "This personality decides for the firm of whoever ran out of time, for that "
-            "season only.",
-        },
-        "facilitator.personality.unused": {
-            "es": "Sin temporizador no se usa.",
-            "en": "Not used without a timer.",
-        },
-        "facilitator.defaults": {"es": "Como en el estudio", "en": "As in the study"},
-        "facilitator.defaults.tip": {
-            "es": "Vuelve a los valores del estudio: solo se sabe lo detectado, sin errores, "
-            "multas como se firmaron, última temporada sin anunciar, sin temporizador.",
-            "en": "Back to the study's values: only detections are known, no mistakes, fines "
-            "as signed, last season not announced, no timer.",
-        },
-        "facilitator.hint": {
-            "es": "La tecla junto a cada opción la cambia.",
-            "en": "The key beside each option changes it.",
-        },
-        "facilitator.save_failed": {
-            "es": "Se usará en esta partida, pero no se pudo guardar para la próxima: {reason}",
-            "en": "It will be used in this game but could not be saved for the next: {reason}",
-        },
-        "facilitator.summary": {
-            "es": "Facilitador: {items}",
-            "en": "Facilitator: {items}",
-        },
-        "facilitator.summary.timer": {"es": "{n} s por decisión", "en": "{n} s per decision"},
-        "facilitator.summary.public": {"es": "traiciones públicas", "en": "public defections"},
-        "facilitator.summary.mistakes": {"es": "{n} % de errores", "en": "{n}% mistakes"},
-        "facilitator.summary.penalty": {"es": "multas ×{factor}", "en": "fines ×{factor}"},
-        "facilitator.summary.told": {
-            "es": "última temporada anunciada",
-            "en": "last season announced",
-        },
-        "facilitator.summary.default": {
-            "es": "como en el estudio",
-            "en": "as in the study",
-        },
-    }
-)
-
 MISTAKE_RATES = (0.0, 0.05, 0.1, 0.2)
 PENALTIES = ((0.5, "mild"), (1.0, "signed"), (2.0, "harsh"))
+ROWS = ("visibility", "mistakes", "penalty", "last", "timer", "personality")
+"""The switches, in the order shown; each explained by ``facilitator.<row>.help``."""
+NAMED_ROWS = tuple(row for row in ROWS if row != "penalty")
+"""Rows named ``facilitator.<row>``; the penalty's is the debrief's name for it."""
 TIMERS = (0, 30, 60, 90, 120)
 STUDY = {
     name: getattr(Settings(), name)
@@ -164,6 +62,7 @@ class Row:
 
     @property
     def title(self) -> str:
+        # keys: facilitator.{game.ui.scenes.facilitator.NAMED_ROWS}
         return self.title_key or f"facilitator.{self.name}"
 
 
@@ -191,7 +90,8 @@ class FacilitatorScene(Scene):
                 "visibility",
                 "V",
                 pygame.K_v,
-                [(self.tr(f"facilitator.visibility.{v}"), v) for v in ("detected", "public")],
+                # keys: facilitator.visibility.{game.engine.rules.VISIBILITIES}
+                [(self.tr(f"facilitator.visibility.{v}"), v) for v in VISIBILITIES],
                 s.defection_visibility,
                 setter("defection_visibility"),
             ),
@@ -215,6 +115,7 @@ class FacilitatorScene(Scene):
                 "penalty",
                 "M",
                 pygame.K_m,
+                # keys: facilitator.penalty.{game.ui.scenes.facilitator.PENALTIES[1]}
                 [(self.tr(f"facilitator.penalty.{name}"), value) for value, name in PENALTIES],
                 s.penalty_severity,
                 setter("penalty_severity"),
@@ -290,7 +191,7 @@ class FacilitatorScene(Scene):
                 self.toggles(row, area)
             y += pitch
         footer_y = self.card_rect.bottom - 24 - button_h
-        back_label = self.tr("seating.back")
+        back_label = self.tr("common.back")
         back_w = font(sizes.widget).size(back_label + "  (Esc)")[0] + 40
         self.button(
             (inner.x, footer_y, back_w, button_h),
@@ -390,7 +291,11 @@ class FacilitatorScene(Scene):
         sizes = self.text_sizes
         box = self.card_rect
         inner = titled_card(
-            surface, box, self.tr("facilitator.title"), self.tr("facilitator.subtitle"), sizes
+            surface,
+            box,
+            self.tr("common.facilitator_options"),
+            self.tr("facilitator.subtitle"),
+            sizes,
         )
         timer_on = self.ctx.settings.decision_timer_seconds > 0
         for i, (row, rect) in enumerate(self.rows):
@@ -412,6 +317,7 @@ class FacilitatorScene(Scene):
             draw_key_cap(surface, row.cap, pygame.Rect(rect.x, y, rect.w, label_h), sizes.small)
             draw_text(
                 surface,
+                # keys: facilitator.{game.ui.scenes.facilitator.ROWS}.help
                 self.tr(f"facilitator.{row.name}.help"),
                 pygame.Rect(
                     rect.x, y + label_h, rect.width, min(help_h, rect.bottom - y - label_h)

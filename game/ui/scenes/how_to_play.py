@@ -8,9 +8,13 @@ buttons) turn the pages; Esc closes.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pygame
 
-from game.i18n import register
+from game.content.levels import load_defaults
+from game.engine.contract import CONDITIONS
+from game.i18n import pick
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
@@ -18,242 +22,17 @@ from game.ui.icons import draw_action_icon
 from game.ui.scene import Scene, card
 from game.ui.text import MIN_SIZE, draw_text, font, wrap
 
-register(
-    {
-        "howto.title": {"es": "Cómo jugar", "en": "How to play"},
-        "howto.prev": {"es": "Anterior", "en": "Previous"},
-        "howto.next": {"es": "Siguiente", "en": "Next"},
-        "howto.close": {"es": "Cerrar", "en": "Close"},
-        "howto.page": {"es": "{page} / {pages}", "en": "{page} / {pages}"},
-        # 1. the goal
-        "howto.goal.title": {"es": "La meta", "en": "The goal"},
-        "howto.goal.text": {
-            "es": "Diriges una pequeña empresa que se une a otras en un consorcio: juntas atienden "
-            "pedidos grandes que ninguna podría cumplir sola.\n\n"
-            "El consorcio es un puñado de empresas dentro de un cluster de miles, que está en una "
-            "de cuatro fases, de la I a la IV. Lo mueve con su ejemplo: si las demás lo ven "
-            "triunfar, lo imitan y se asocian; si fracasa o alguien vende por fuera, se alejan.\n\n"
-            "Cada temporada es un año de campañas: cambiar de fase toma cerca de una década. Si la "
-            "alianza termina antes, cada empresa vende sola lo que queda, y eso también cuenta.",
-            "en": "You run a small firm that joins others in a consortium: together they take on "
-            "large orders that none of them could fill alone.\n\n"
-            "The consortium is a handful of firms inside a cluster of thousands, which is in one "
-            "of four phases, I to IV. It moves the cluster by example: if the others see it "
-            "succeed, they copy it and associate; if it fails or someone sells por fuera, they "
-            "stay away.\n\n"
-            "Each season is a year of campaigns: a change of phase takes about a decade. If the "
-            "alliance ends sooner, each firm sells alone for what is left, and that counts too.",
-        },
-        "howto.goal.ends": {
-            "es": "La partida termina de una de tres maneras:",
-            "en": "The game ends in one of three ways:",
-        },
-        "howto.goal.advance": {
-            "es": "Avance: el cluster sube a la fase siguiente (en la IV: la sostiene y la profundiza).",
-            "en": "Advance: the cluster moves up to the next phase (in IV: holds and deepens it).",
-        },
-        "howto.goal.collapse": {
-            "es": "Colapso: la alianza se deshace o el cluster retrocede.",
-            "en": "Collapse: the alliance breaks up or the cluster falls back.",
-        },
-        "howto.goal.stagnation": {
-            "es": "Estancamiento: se acaban las temporadas sin avanzar.",
-            "en": "Stagnation: the seasons run out with no advance.",
-        },
-        "howto.goal.you": {"es": "Tú", "en": "You"},
-        "howto.goal.consortium": {"es": "El consorcio", "en": "The consortium"},
-        "howto.goal.phases": {"es": "Fases del cluster", "en": "The cluster's phases"},
-        "howto.goal.source": {
-            "es": "Fuente: 000, secciones III y IV; 003; 004, capítulos 1.2 y 4.5",
-            "en": "Source: 000, sections III and IV; 003; 004, chapters 1.2 and 4.5",
-        },
-        # 2. the three decisions
-        "howto.decide.title": {
-            "es": "Tres decisiones, en secreto",
-            "en": "Three decisions, in secret",
-        },
-        "howto.decide.intro": {
-            "es": "Cada temporada, cada empresa elige una sola cosa sin que las demás lo sepan.",
-            "en": "Each season every firm picks one thing, without the others knowing.",
-        },
-        "howto.decide.cooperate": {
-            "es": "Entregas tu parte del pedido conjunto con la calidad acordada. Ganas el precio "
-            "conjunto y, con el tiempo, confianza.",
-            "en": "You deliver your share of the joint order at the agreed quality. You earn the "
-            "joint price and, over time, trust.",
-        },
-        "howto.decide.defect": {
-            "es": "Vendes tu capacidad a un comprador privado a mejor precio. Al pedido le falta "
-            "tu parte y te pueden descubrir.",
-            "en": "You sell your capacity to a private buyer at a better price. The order lacks "
-            "your share and you may be caught.",
-        },
-        "howto.decide.invest": {
-            "es": "Pagas hoy por calidad, tecnología, marca o instituciones. Rinde más adelante, "
-            "y a veces también para los demás.",
-            "en": "You pay today for quality, technology, brand or institutions. It pays off "
-            "later, sometimes for the others too.",
-        },
-        "howto.dilemma.title": {"es": "El dilema", "en": "The dilemma"},
-        "howto.dilemma.text": {
-            "es": "Ir por fuera te paga más hoy. Pero si todos cooperan, cada uno gana más que si "
-            "todos van por fuera.",
-            "en": "Going por fuera pays you more today. But if everyone cooperates, each earns "
-            "more than if everyone goes por fuera.",
-        },
-        "howto.dilemma.alone": {
-            "es": "Solo tú por fuera",
-            "en": "Only you por fuera",
-        },
-        "howto.dilemma.all_coop": {"es": "Todos cooperan", "en": "Everyone cooperates"},
-        "howto.dilemma.all_defect": {"es": "Todos por fuera", "en": "Everyone por fuera"},
-        "howto.dilemma.axis": {
-            "es": "Lo que gana cada uno en una temporada (ejemplo)",
-            "en": "What each one earns in a season (example)",
-        },
-        "howto.decide.source": {
-            "es": "Fuente: 000, secciones III («Confianza») y IV",
-            "en": "Source: 000, sections III (“Confianza”) and IV",
-        },
-        # 3. trust and detection
-        "howto.trust.title": {"es": "La confianza", "en": "Trust"},
-        "howto.trust.text": {
-            "es": "La confianza sube despacio, con cada temporada de promesas cumplidas, y cae de "
-            "golpe cuando se descubre a alguien vendiendo por fuera.\n\n"
-            "Aunque nadie lo descubra, un pedido incompleto deja sospechas entre todos.\n\n"
-            "Cuanto más grande es el grupo, más difícil es vigilar: es menos probable descubrir "
-            "a quien falla. La trazabilidad, un gerente profesional y las instituciones ayudan.",
-            "en": "Trust rises slowly, with each season of kept promises, and falls at once when "
-            "someone is caught selling por fuera.\n\n"
-            "Even if nobody is caught, a short order leaves everyone suspicious.\n\n"
-            "The bigger the group, the harder it is to watch: the one who fails is less likely "
-            "to be caught. Traceability, a professional manager and institutions help.",
-        },
-        "howto.trust.key": {
-            "es": "Una traición descubierta cuesta más confianza de la que gana toda una "
-            "temporada de cooperación.",
-            "en": "One detected betrayal costs more trust than a whole season of cooperation "
-            "earns.",
-        },
-        "howto.trust.chart": {"es": "Confianza", "en": "Trust"},
-        "howto.trust.seasons": {"es": "temporadas", "en": "seasons"},
-        "howto.trust.caught": {"es": "¡Descubierto!", "en": "Caught!"},
-        "howto.trust.detection": {
-            "es": "Probabilidad de descubrir a quien falla",
-            "en": "Chance of catching the one who fails",
-        },
-        "howto.trust.members": {"es": "{n} socios", "en": "{n} members"},
-        "howto.trust.source": {
-            "es": "Fuente: 000, sección III («Confianza»); 004, capítulo 4.2 (entrevista a Távara)",
-            "en": "Source: 000, section III (“Confianza”); 004, chapter 4.2 (Távara interview)",
-        },
-        # 4. the contract
-        "howto.contract.title": {
-            "es": "El contrato: las condiciones básicas",
-            "en": "The contract: the basic conditions",
-        },
-        "howto.contract.intro": {
-            "es": "Antes del primer pedido, el consorcio acuerda por escrito sus condiciones. Cada "
-            "una cuesta algo y cambia lo que pasa después.",
-            "en": "Before the first order the consortium agrees its terms in writing. Each one "
-            "costs something and changes what happens next.",
-        },
-        "howto.cond.trust": {"es": "Confianza", "en": "Trust"},
-        "howto.cond.trust.text": {
-            "es": "Sin ella nada funciona; se gana cumpliendo.",
-            "en": "Nothing works without it; it is earned by delivering.",
-        },
-        "howto.cond.goals": {"es": "Objetivos precisos", "en": "Precise goals"},
-        "howto.cond.goals.text": {
-            "es": "Volumen, calidad y mercados en cifras, no en deseos.",
-            "en": "Volume, quality and markets in numbers, not wishes.",
-        },
-        "howto.cond.commitment": {"es": "Compromiso", "en": "Commitment"},
-        "howto.cond.commitment.text": {
-            "es": "Solo la fuerza mayor excusa una entrega fallida.",
-            "en": "Only force majeure excuses a missed delivery.",
-        },
-        "howto.cond.roles": {"es": "Roles definidos", "en": "Defined roles"},
-        "howto.cond.roles.text": {
-            "es": "Quién produce, quién compra insumos, quién vende.",
-            "en": "Who produces, who buys inputs, who sells.",
-        },
-        "howto.cond.membership": {"es": "Membresía", "en": "Membership"},
-        "howto.cond.membership.text": {
-            "es": "Grupo cerrado, o abierto con condiciones de ingreso.",
-            "en": "A closed group, or open with entry conditions.",
-        },
-        "howto.cond.leadership": {"es": "Liderazgo", "en": "Leadership"},
-        "howto.cond.leadership.text": {
-            "es": "Un gerente profesional; la dirección rotativa funciona mal.",
-            "en": "A professional manager; rotating leadership works badly.",
-        },
-        "howto.cond.penalties": {"es": "Penalidades", "en": "Penalties"},
-        "howto.cond.penalties.text": {
-            "es": "Multas que crecen si se repite la falta, hasta la expulsión.",
-            "en": "Fines that grow with repeat offences, up to expulsion.",
-        },
-        "howto.cond.full_contract": {"es": "Contrato integral", "en": "Full contract"},
-        "howto.cond.full_contract.text": {
-            "es": "Todo por escrito, con arbitraje para los conflictos.",
-            "en": "Everything in writing, with arbitration for disputes.",
-        },
-        "howto.contract.source": {
-            "es": "Fuente: 000, sección III",
-            "en": "Source: 000, section III",
-        },
-        # 5. the cluster
-        "howto.cluster.title": {
-            "es": "El cluster: siete dimensiones, cuatro fases",
-            "en": "The cluster: seven dimensions, four phases",
-        },
-        "howto.cluster.text": {
-            "es": "El cluster se mide en siete dimensiones, y cada una se lee como una fase. La fase "
-            "del cluster se lee en conjunto: la que alcanzan la mayoría de las cuatro dimensiones "
-            "centrales (relaciones, tecnología, demanda e instituciones).\n\n"
-            "Cooperar construye relaciones y competencia cooperadora; invertir construye "
-            "tecnología, demanda e instituciones; las traiciones las desgastan.\n\n"
-            "La acción conjunta es el motor: invertir cada uno por su lado no basta.\n\n"
-            "Gamarra, El Porvenir y Villa El Salvador están en la fase III.",
-            "en": "The cluster is measured on seven dimensions, and each one reads as a phase. The "
-            "cluster's phase is read as a whole: the one most of the four core dimensions reach "
-            "(relations, technology, demand and institutions).\n\n"
-            "Cooperating builds relations and cooperative competition; investing builds "
-            "technology, demand and institutions; betrayals wear them down.\n\n"
-            "Joint action is the engine: each firm investing on its own is not enough.\n\n"
-            "Gamarra, El Porvenir and Villa El Salvador are in phase III.",
-        },
-        "howto.phase.roman": {"es": "Fase {roman}", "en": "Phase {roman}"},
-        "howto.phase.legend": {"es": "{roman}: {name}", "en": "{roman}: {name}"},
-        "howto.phase.1": {"es": "incipiente", "en": "incipient"},
-        "howto.phase.2": {"es": "articulado", "en": "articulated"},
-        "howto.phase.3": {"es": "interrelacionado", "en": "interrelated"},
-        "howto.phase.4": {"es": "autosuficiente", "en": "self-sufficient"},
-        "howto.cluster.note": {
-            "es": "Las tres últimas se describen solo para la fase IV; para llegar a ella, el juego "
-            "les pide el nivel de la fase III.",
-            "en": "The last three are described for phase IV only; to reach it, the game asks "
-            "them for phase III's level.",
-        },
-        "howto.cluster.source": {
-            "es": "Fuente: 004, capítulo 1.2, Cuadro 2; capítulo 5.1",
-            "en": "Source: 004, chapter 1.2, Cuadro 2; chapter 5.1",
-        },
-    }
-)
+
+@cache
+def condition_names() -> dict[str, dict[str, str]]:
+    """The eight conditions' bilingual names, from the rules defaults every level's contract is
+    built on (what the contract screen shows), in the contract's order."""
+    contract = load_defaults()["contract"]
+    return {c: dict(contract[c]["name"]) for c in CONDITIONS}
+
 
 PAGES = ("goal", "decide", "trust", "contract", "cluster")
 ACTIONS = ("cooperate", "defect", "invest")
-CONDITIONS = (
-    "trust",
-    "goals",
-    "commitment",
-    "roles",
-    "membership",
-    "leadership",
-    "penalties",
-    "full_contract",
-)
 DIMENSIONS = (
     "productive_relations",
     "technology",
@@ -308,21 +87,21 @@ class HowToPlayScene(Scene):
         nav_w = 260
         previous = self.button(
             (box.x, footer, nav_w, button_h),
-            self.tr("howto.prev"),
+            self.tr("common.previous"),
             self.previous,
             key=pygame.K_LEFT,
             enabled=self.page > 0,
         )
-        previous.set_text(f"‹  {self.tr('howto.prev')}")
+        previous.set_text(f"‹  {self.tr('common.previous')}")
         following = self.button(
             (box.right - nav_w, footer, nav_w, button_h),
-            self.tr("howto.next"),
+            self.tr("common.next"),
             self.next,
             key=pygame.K_RIGHT,
             primary=not last,
             enabled=not last,
         )
-        following.set_text(f"{self.tr('howto.next')}  ›")
+        following.set_text(f"{self.tr('common.next')}  ›")
 
     def previous(self) -> None:
         if self.page > 0:
@@ -345,10 +124,18 @@ class HowToPlayScene(Scene):
         name = PAGES[self.page]
         head_w = inner.width - self.CLOSE_W - 24
         kicker = pygame.Rect(inner.x, inner.y, head_w, sizes.small + 6)
-        draw_text(surface, self.tr("howto.title"), kicker, sizes.small, theme.BLUE, bold=True)
+        draw_text(
+            surface, self.tr("common.how_to_play"), kicker, sizes.small, theme.BLUE, bold=True
+        )
         title = pygame.Rect(inner.x, kicker.bottom + 2, head_w, sizes.heading + 12)
         draw_text(
-            surface, self.tr(f"howto.{name}.title"), title, sizes.heading, theme.INK, bold=True
+            surface,
+            # keys: howto.{game.ui.scenes.how_to_play.PAGES}.title
+            self.tr(f"howto.{name}.title"),
+            title,
+            sizes.heading,
+            theme.INK,
+            bold=True,
         )
         source_h = sizes.small + 8
         body = pygame.Rect(
@@ -360,6 +147,7 @@ class HowToPlayScene(Scene):
         getattr(self, f"draw_{name}")(surface, body)
         draw_text(
             surface,
+            # keys: howto.{game.ui.scenes.how_to_play.PAGES}.source
             self.tr(f"howto.{name}.source"),
             pygame.Rect(inner.x, inner.bottom - source_h, inner.width, source_h),
             sizes.small,
@@ -421,10 +209,13 @@ class HowToPlayScene(Scene):
             box = pygame.Rect(badge.right + 12, row.y, row.width - badge.width - 12, row.height)
             outcomes.append((kind, colour, badge, box))
         size = common_size(
-            [(self.tr(f"howto.goal.{k}"), box) for k, _, _, box in outcomes], sizes.body
+            # keys: howto.goal.{game.engine.outcome.OutcomeKind}
+            [(self.tr(f"howto.goal.{k}"), box) for k, _, _, box in outcomes],
+            sizes.body,
         )
         for kind, colour, badge, box in outcomes:
             draw_outcome_badge(surface, kind, badge, colour)
+            # keys: howto.goal.{game.engine.outcome.OutcomeKind}
             draw_text(surface, self.tr(f"howto.goal.{kind}"), box, size, theme.INK, valign="middle")
         self.draw_consortium(
             surface, pygame.Rect(right.x, right.y, right.width, right.height * 0.58)
@@ -538,7 +329,9 @@ class HowToPlayScene(Scene):
             )
             columns.append((action, col, icon, text))
         size = common_size(
-            [(self.tr(f"howto.decide.{a}"), text) for a, _, _, text in columns], sizes.body
+            # keys: howto.decide.{game.ui.scenes.how_to_play.ACTIONS}
+            [(self.tr(f"howto.decide.{a}"), text) for a, _, _, text in columns],
+            sizes.body,
         )
         for action, col, icon, text in columns:
             colour = theme.ACTION_COLOURS[action]
@@ -546,13 +339,14 @@ class HowToPlayScene(Scene):
             draw_action_icon(surface, action, icon)
             draw_text(
                 surface,
-                self.tr(f"action.{action}"),
+                self.tr(f"action.{action}"),  # keys: action.{game.ui.scenes.how_to_play.ACTIONS}
                 pygame.Rect(icon.right + 10, col.y + 12, col.right - icon.right - 24, 56),
                 sizes.body + 2,
                 colour,
                 bold=True,
                 valign="middle",
             )
+            # keys: howto.decide.{game.ui.scenes.how_to_play.ACTIONS}
             draw_text(surface, self.tr(f"howto.decide.{action}"), text, size, theme.INK)
         band = pygame.Rect(
             body.x, top + columns_h + 20, body.width, body.bottom - top - columns_h - 20
@@ -601,6 +395,7 @@ class HowToPlayScene(Scene):
             draw_action_icon(surface, action, icon)
             draw_text(
                 surface,
+                # keys: howto.dilemma.{game.ui.scenes.how_to_play.DILEMMA_EXAMPLE[0]}
                 self.tr(f"howto.dilemma.{key}"),
                 pygame.Rect(icon.right + 6, row.y, label_w - 34, row.height),
                 sizes.small,
@@ -646,7 +441,7 @@ class HowToPlayScene(Scene):
         label_h = sizes.small + 6
         draw_text(
             surface,
-            self.tr("howto.trust.chart"),
+            self.tr("common.trust"),
             pygame.Rect(area.x, area.y, area.width // 2, label_h),
             sizes.small,
             theme.MUTED,
@@ -725,6 +520,9 @@ class HowToPlayScene(Scene):
 
     # page 4 ---------------------------------------------------------------------------------
 
+    def condition_name(self, condition: str) -> str:
+        return pick(condition_names()[condition], self.ctx.lang)
+
     def draw_contract(self, surface: pygame.Surface, body: pygame.Rect) -> None:
         sizes = self.text_sizes
         intro_h = 2 * (sizes.body + 8)
@@ -752,10 +550,12 @@ class HowToPlayScene(Scene):
             line = pygame.Rect(text.x, text.centery, text.width, text.bottom - text.centery)
             cells.append((i, cond, cell, disc, name, line))
         name_size = common_size(
-            [(self.tr(f"howto.cond.{c}"), name) for _, c, _, _, name, _ in cells], sizes.body, True
+            [(self.condition_name(c), name) for _, c, _, _, name, _ in cells], sizes.body, True
         )
         line_size = common_size(
-            [(self.tr(f"howto.cond.{c}.text"), line) for _, c, _, _, _, line in cells], sizes.small
+            # keys: howto.cond.{game.engine.contract.CONDITIONS}.text
+            [(self.tr(f"howto.cond.{c}.text"), line) for _, c, _, _, _, line in cells],
+            sizes.small,
         )
         for i, cond, cell, disc, name, line in cells:
             pygame.draw.rect(surface, theme.PAPER, cell, border_radius=10)
@@ -772,13 +572,14 @@ class HowToPlayScene(Scene):
             )
             draw_text(
                 surface,
-                self.tr(f"howto.cond.{cond}"),
+                self.condition_name(cond),
                 name,
                 name_size,
                 theme.INK,
                 bold=True,
                 valign="bottom",
             )
+            # keys: howto.cond.{game.engine.contract.CONDITIONS}.text
             draw_text(surface, self.tr(f"howto.cond.{cond}.text"), line, line_size, theme.INK)
 
     # page 5 ---------------------------------------------------------------------------------
@@ -814,6 +615,7 @@ class HowToPlayScene(Scene):
                 valign="bottom",
             )
         labels = [
+            # keys: dim.{game.ui.scenes.how_to_play.DIMENSIONS}
             (self.tr(f"dim.{dim}"), pygame.Rect(area.x + 10, 0, label_w - 16, pitch))
             for dim in DIMENSIONS
         ]
@@ -847,6 +649,7 @@ class HowToPlayScene(Scene):
                 bar = pygame.Rect(cell.centerx - (col_w - 24) // 2, cell.centery - 6, bar_w, 12)
                 pygame.draw.rect(surface, theme.BLUE if p == 2 else theme.SKY, bar, border_radius=4)
         legend = " · ".join(
+            # keys: howto.phase.{game.engine.rules.PHASES}
             self.tr("howto.phase.legend", roman=ROMAN[p], name=self.tr(f"howto.phase.{p + 1}"))
             for p in range(4)
         )

@@ -6,53 +6,15 @@ import pygame
 
 from game.content.levels import load_level, shipped_level_names
 from game.engine.level import Level
-from game.i18n import pick, register
+from game.i18n import pick
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text, font, wrap
 
-register(
-    {
-        "level_select.title": {"es": "Elige un nivel", "en": "Choose a level"},
-        "level_select.subtitle": {
-            "es": "Cada nivel es un cluster peruano tal como lo describe el estudio. Si es tu primera vez, empieza por el tutorial.",
-            "en": "Each level is a Peruvian cluster as the study describes it. If this is your first time, start with the tutorial.",
-        },
-        "level_select.firms": {
-            "es": "{count} empresas (de {min} a {max})",
-            "en": "{count} firms ({min} to {max})",
-        },
-        "level_select.holds_back": {"es": "Lo que lo frena", "en": "What holds it back"},
-        "level_select.sources": {"es": "Fuentes del estudio", "en": "Sources in the study"},
-        "level_select.difficulty": {"es": "Dificultad", "en": "Difficulty"},
-        "level_select.difficulty.1": {"es": "fácil", "en": "easy"},
-        "level_select.difficulty.2": {"es": "moderado", "en": "moderate"},
-        "level_select.difficulty.3": {"es": "exigente", "en": "challenging"},
-        "level_select.difficulty.4": {"es": "difícil", "en": "hard"},
-        "level_select.difficulty.5": {"es": "muy difícil", "en": "very hard"},
-        "level_select.choose": {"es": "Elegir", "en": "Choose"},
-        "level_select.choose.tip": {
-            "es": "Sigue con el nivel marcado: después eligen quiénes juegan.",
-            "en": "Go on with the marked level: next you choose who plays.",
-        },
-        "level_select.back": {"es": "Volver", "en": "Back"},
-        "level_select.hint": {
-            "es": "Clic en una tarjeta, o las teclas 1 a {count} y las flechas izquierda y derecha, para marcar un nivel.",
-            "en": "Click a card, or use keys 1 to {count} and the left and right arrows, to mark a level.",
-        },
-        "level_select.broken": {
-            "es": "No se pudo cargar el nivel «{name}»; los demás sí están disponibles.",
-            "en": "The level “{name}” could not be loaded; the others are available.",
-        },
-        "level_select.broken_all": {
-            "es": "No se pudo cargar el nivel «{name}».",
-            "en": "The level “{name}” could not be loaded.",
-        },
-    }
-)
-
+DIFFICULTIES = (1, 2, 3, 4, 5)
+"""A level's difficulty, shown as that many of five dots and a word."""
 MARGIN = 32
 GAP = 16
 PAD = 16
@@ -134,10 +96,10 @@ class LevelSelectScene(Scene):
         ]
         self.selected = min(self.selected, max(len(levels) - 1, 0))
 
-        back_w = max(200, font(sizes.widget).size(self.tr("level_select.back") + "  (Esc)")[0] + 48)
+        back_w = max(200, font(sizes.widget).size(self.tr("common.back") + "  (Esc)")[0] + 48)
         self.button(
             (MARGIN, footer_y, back_w, button_h),
-            self.tr("level_select.back"),
+            self.tr("common.back"),
             self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
@@ -468,6 +430,7 @@ class LevelSelectScene(Scene):
         radius = max(size // 3, 4)
         dots_w = 5 * (2 * radius + 5)
         words = [
+            # keys: level_select.difficulty.{game.ui.scenes.level_select.DIFFICULTIES}
             self.tr(f"level_select.difficulty.{max(1, min(5, lv.difficulty))}")
             for lv in self.levels or []
         ]
@@ -487,6 +450,7 @@ class LevelSelectScene(Scene):
         after = draw_dots(surface, value, 5, x, box.centery, radius)
         draw_text(
             surface,
+            # keys: level_select.difficulty.{game.ui.scenes.level_select.DIFFICULTIES}
             self.tr(f"level_select.difficulty.{value}"),
             pygame.Rect(after + 4, box.y, max(box.right - after - 4, 10), box.h),
             size,

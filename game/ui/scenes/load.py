@@ -15,7 +15,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game.i18n import pick, register
+from game.i18n import pick
 from game.persistence.errorlog import log_exception
 from game.persistence.paths import refusal
 from game.persistence.saves import SaveError, SaveInfo
@@ -31,80 +31,6 @@ from game.ui.widgets import draw_status_chip
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "load.title": {"es": "Partidas guardadas", "en": "Saved games"},
-        "load.count": {
-            "es": "{n} partidas, la más reciente primero",
-            "en": "{n} games, newest first",
-        },
-        "load.count_one": {"es": "1 partida", "en": "1 game"},
-        "load.hint": {
-            "es": "Elige una partida con un clic o con las flechas arriba y abajo.",
-            "en": "Choose a game with a click or with the up and down arrow keys.",
-        },
-        "load.open": {"es": "Abrir", "en": "Open"},
-        "load.delete": {"es": "Borrar", "en": "Delete"},
-        "load.confirm": {"es": "Sí, borrar", "en": "Yes, delete"},
-        "load.cancel": {"es": "Cancelar", "en": "Cancel"},
-        "load.back": {"es": "Volver", "en": "Back"},
-        "load.confirm_question": {
-            "es": "¿Borrar «{name}»? No se puede deshacer. Pulsa Supr otra vez para confirmar.",
-            "en": "Delete “{name}”? This cannot be undone. Press Del again to confirm.",
-        },
-        "load.deleted": {"es": "Se borró «{name}».", "en": "“{name}” was deleted."},
-        "load.delete_failed": {
-            "es": "No se pudo borrar la partida: {reason}",
-            "en": "The game could not be deleted: {reason}",
-        },
-        "load.open_failed": {
-            "es": "No se pudo abrir esta partida: {problem}. El archivo sigue en su lugar.",
-            "en": "This game could not be opened: {problem}. The file is still in place.",
-        },
-        "load.kept_at": {
-            "es": "El archivo se conservó en {path}",
-            "en": "The file was kept at {path}",
-        },
-        "load.empty": {
-            "es": "Todavía no hay partidas guardadas",
-            "en": "There are no saved games yet",
-        },
-        "load.empty_hint": {
-            "es": "Las partidas se guardan solas al terminar cada temporada. Empieza un nuevo "
-            "juego desde el inicio y aparecerá aquí.",
-            "en": "Games save themselves at the end of every season. Start a new game from the "
-            "title screen and it will show up here.",
-        },
-        "load.in_progress": {"es": "En curso", "en": "In progress"},
-        "load.finished": {"es": "Terminada", "en": "Finished"},
-        "load.damaged": {"es": "Dañada", "en": "Damaged"},
-        "load.season": {"es": "Temporada {n}", "en": "Season {n}"},
-        "load.seasons_played": {"es": "{n} temporadas", "en": "{n} seasons"},
-        "load.outcome.advance": {"es": "el cluster avanzó", "en": "the cluster advanced"},
-        "load.outcome.collapse": {"es": "la alianza colapsó", "en": "the alliance collapsed"},
-        "load.outcome.stagnation": {"es": "el cluster se estancó", "en": "the cluster stagnated"},
-        "load.more_names": {"es": "y {n} más", "en": "and {n} more"},
-        "load.unknown_level": {"es": "Partida sin nombre", "en": "Unnamed game"},
-        "load.page": {"es": "Página {page} de {pages}", "en": "Page {page} of {pages}"},
-        "load.prev_page": {
-            "es": "Página anterior (flecha izquierda)",
-            "en": "Previous page (left arrow)",
-        },
-        "load.next_page": {
-            "es": "Página siguiente (flecha derecha)",
-            "en": "Next page (right arrow)",
-        },
-        "load.compare": {"es": "Comparar partidas", "en": "Compare games"},
-        "load.file_label": {"es": "Otro archivo (.json)", "en": "Another file (.json)"},
-        "load.open_file": {"es": "Abrir archivo", "en": "Open file"},
-        "load.type_path": {
-            "es": "Escribe la ruta de una partida terminada (guardada o exportada, en cualquier "
-            "carpeta) y pulsa Enter para ver su análisis.",
-            "en": "Type the path of a finished game (saved or exported, in any folder) and press "
-            "Enter to see its debrief.",
-        },
-    }
-)
 
 MAX_NAMES = 4
 
@@ -188,7 +114,7 @@ class LoadScene(Scene):
         self.per_page = max((lay["rows"].height + 8) // (lay["row_h"] + 8), 1)
         self.button(
             (footer.x, footer.y, 220, button_h),
-            self.tr("load.cancel") if self.confirming else self.tr("load.back"),
+            self.tr("common.cancel") if self.confirming else self.tr("common.back"),
             self.back,
             key=pygame.K_ESCAPE,
             primary=not self.saves,
@@ -237,7 +163,7 @@ class LoadScene(Scene):
                 self.page,
                 self.pages,
                 self.turn_page,
-                (self.tr("load.prev_page"), self.tr("load.next_page")),
+                (self.tr("common.previous_page"), self.tr("common.next_page")),
             )
 
     def file_row(self, lay) -> dict[str, pygame.Rect]:
@@ -469,14 +395,16 @@ class LoadScene(Scene):
         season = summary.get("season")
         if isinstance(season, int):
             if info.finished:
-                parts.append(self.tr("load.seasons_played", n=season))
+                parts.append(self.tr("common.seasons_count", n=season))
             else:
                 parts.append(self.tr("load.season", n=season + 1))
         outcome = summary.get("outcome")
         if info.finished and outcome in ("advance", "collapse", "stagnation"):
             parts[-1:] = (
+                # keys: load.outcome.{game.engine.outcome.OutcomeKind}
                 [f"{parts[-1]}, {self.tr(f'load.outcome.{outcome}')}"]
                 if parts
+                # keys: load.outcome.{game.engine.outcome.OutcomeKind}
                 else [self.tr(f"load.outcome.{outcome}")]
             )
         names = summary.get("names")
@@ -506,7 +434,14 @@ class LoadScene(Scene):
         sizes = self.text_sizes
         lay = self.layout()
         card(surface, lay["box"])
-        draw_text(surface, self.tr("load.title"), lay["title"], sizes.heading, theme.INK, bold=True)
+        draw_text(
+            surface,
+            self.tr("common.saved_games"),
+            lay["title"],
+            sizes.heading,
+            theme.INK,
+            bold=True,
+        )
         if self.saves:
             count = (
                 self.tr("load.count_one")

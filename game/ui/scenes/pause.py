@@ -4,30 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import register
 from game.ui import flow, theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card
 from game.ui.text import draw_text
-
-register(
-    {
-        "pause.title": {"es": "Pausa", "en": "Paused"},
-        "pause.resume": {"es": "Seguir jugando", "en": "Resume"},
-        "pause.save_quit": {"es": "Guardar y salir al inicio", "en": "Save and quit to the start"},
-        "pause.saved_note": {
-            "es": "La partida se guarda sola después de cada temporada.",
-            "en": "The game saves itself after every season.",
-        },
-        "pause.not_saved": {
-            "es": "No se pudo guardar ({reason}). Pulsa otra vez para salir sin guardar esta "
-            "temporada; lo guardado antes sigue intacto.",
-            "en": "Could not save ({reason}). Press again to quit without saving this season; "
-            "what was saved before is intact.",
-        },
-    }
-)
 
 
 @register_scene("pause")
@@ -44,10 +25,10 @@ class PauseScene(Scene):
             (self.tr("pause.save_quit"), self.save_and_quit, pygame.K_g, False),
         ]
         if self.can_change_seats():
-            entries.append((self.tr("seats.open"), self.seats, pygame.K_s, False))
+            entries.append((self.tr("common.seats"), self.seats, pygame.K_s, False))
         entries += [
-            (self.tr("title.settings"), self.settings, pygame.K_o, False),
-            (self.tr("title.help"), self.help, pygame.K_a, False),
+            (self.tr("common.settings"), self.settings, pygame.K_o, False),
+            (self.tr("common.how_to_play"), self.help, pygame.K_a, False),
         ]
         pitch = 62 if len(entries) > 4 else 66
         x, y = w // 2 - 210, h // 2 - 150 if len(entries) > 4 else h // 2 - 130

@@ -34,7 +34,7 @@ import pygame
 from game.engine.forecast import ChoiceForecast, Forecast, forecast
 from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision, InvestTarget
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.match import MatchError
 from game.play.own_result import own_result
 from game.play.story import StoryStep
@@ -62,218 +62,9 @@ from game.ui.text import draw_text, fit, font
 
 log = logging.getLogger(__name__)
 
-register(
-    {
-        "season.handoff.title": {
-            "es": "Pasa la computadora a {name}",
-            "en": "Pass the computer to {name}",
-        },
-        "season.handoff.body": {
-            "es": "Lo que cada firma decide es secreto. Las demás personas, por favor, no miren la pantalla.",
-            "en": "What each firm decides is secret. Everyone else, please look away from the screen.",
-        },
-        "season.handoff.button": {
-            "es": "Soy {name}: ver mi decisión",
-            "en": "I am {name}: see my decision",
-        },
-        "season.handoff.button_short": {
-            "es": "Soy yo: ver mi decisión",
-            "en": "It's me: see my decision",
-        },
-        "season.handoff.progress": {
-            "es": "Decisión {done} de {total} de esta temporada",
-            "en": "Decision {done} of {total} this season",
-        },
-        "season.look.title": {"es": "Todos decidieron", "en": "Everyone has decided"},
-        "season.look.body": {
-            "es": "Ahora sí, todos miren la pantalla: veamos qué pasó esta temporada.",
-            "en": "Now everyone look at the screen: let's see what happened this season.",
-        },
-        "season.look.button": {"es": "Ver qué pasó", "en": "See what happened"},
-        "season.deciding.title": {"es": "{name}: tu decisión", "en": "{name}: your decision"},
-        "season.deciding.secret": {
-            "es": "Decide en secreto: solo tú ves esta pantalla.",
-            "en": "Decide in secret: only you see this screen.",
-        },
-        "season.event": {"es": "Evento:", "en": "Event:"},
-        "season.order.title": {"es": "Pedido conjunto", "en": "Joint order"},
-        "season.order.lots": {"es": "Lotes por socio", "en": "Lots per member"},
-        "season.order.price": {"es": "Precio por lote", "en": "Price per lot"},
-        "season.order.min_quality": {"es": "Calidad mínima", "en": "Minimum quality"},
-        "season.order.tolerance": {"es": "Tolerancia", "en": "Tolerance"},
-        "season.order.fm_yes": {
-            "es": "Fuerza mayor: esta temporada una entrega incompleta se excusa.",
-            "en": "Force majeure: a short delivery is excused this season.",
-        },
-        "season.order.fm_no": {
-            "es": "Sin fuerza mayor: cada lote que falte cuenta.",
-            "en": "No force majeure: every missing lot counts.",
-        },
-        "season.offer.title": {"es": "Oferta por fuera", "en": "Offer por fuera"},
-        "season.offer.private": {"es": "privado", "en": "private"},
-        "season.offer.price": {"es": "Precio por lote", "en": "Price per lot"},
-        "season.offer.premium": {"es": "Sobreprecio", "en": "Premium"},
-        "season.offer.lots": {"es": "Lotes", "en": "Lots"},
-        "season.offer.detection": {
-            "es": "Probabilidad de que te descubran: {chance:.0%}",
-            "en": "Chance of being caught: {chance:.0%}",
-        },
-        "season.own.title": {"es": "Tu empresa", "en": "Your firm"},
-        "season.own.capital": {"es": "Capital", "en": "Capital"},
-        "season.own.capacity": {"es": "Capacidad", "en": "Capacity"},
-        "season.own.quality": {"es": "Calidad", "en": "Quality"},
-        "season.own.points": {"es": "Tus puntos", "en": "Your points"},
-        "season.own.invest": {"es": "Invertir cuesta", "en": "Investing costs"},
-        "season.lots_value": {"es": "{lots:.1f} lotes", "en": "{lots:.1f} lots"},
-        "season.premium_value": {"es": "+{premium:.0%}", "en": "+{premium:.0%}"},
-        "season.quality_value": {"es": "{q:.2f} (±{s:.2f})", "en": "{q:.2f} (±{s:.2f})"},
-        "season.choose": {
-            "es": "¿Qué hace tu empresa esta temporada?",
-            "en": "What does your firm do this season?",
-        },
-        "season.choose_round": {
-            "es": "¿Qué haces en esta ronda?",
-            "en": "What do you do this round?",
-        },
-        "season.choice.none": {
-            "es": "Elige una opción y luego confirma.",
-            "en": "Pick an option, then confirm.",
-        },
-        "season.choice.made": {"es": "Tu decisión: {action}", "en": "Your decision: {action}"},
-        "season.choice.invest": {
-            "es": "Tu decisión: invertir en {target}",
-            "en": "Your decision: invest in {target}",
-        },
-        "season.choice.pick_target": {
-            "es": "Invertir: elige en qué (teclas 1 a 4).",
-            "en": "Invest: choose in what (keys 1 to 4).",
-        },
-        "season.targets.title": {"es": "¿En qué inviertes?", "en": "What do you invest in?"},
-        "season.targets.cost": {
-            "es": "Cuesta {cost}; tienes {capital}",
-            "en": "Costs {cost}; you have {capital}",
-        },
-        "season.targets.pick": {
-            "es": "Elige en qué inviertes con el ratón o con las teclas 1 a 4.",
-            "en": "Choose what to invest in with the mouse or keys 1 to 4.",
-        },
-        "season.confirm": {"es": "Confirmar", "en": "Confirm"},
-        "season.confirm.tip": {
-            "es": "Primero elige una opción (y en qué invertir, si inviertes).",
-            "en": "First pick an option (and what to invest in, if you invest).",
-        },
-        "season.invest.cost": {"es": "Cuesta {cost}.", "en": "Costs {cost}."},
-        "season.invest.cant": {
-            "es": "No te alcanza: invertir cuesta {cost} y tienes {capital}.",
-            "en": "You can't afford it: investing costs {cost} and you have {capital}.",
-        },
-        "season.betray": {"es": "Traicionar", "en": "Betray"},
-        "season.betray.help": {
-            "es": "Si el otro coopera, ganas más esta ronda. Todos verán lo que hiciste.",
-            "en": "If the other cooperates, you earn more this round. Everyone will see it.",
-        },
-        "season.dilemma.cooperate.help": {
-            "es": "Si todos cooperan, a todos les va bien. Todos verán lo que hiciste.",
-            "en": "If everyone cooperates, everyone does well. Everyone will see it.",
-        },
-        "season.dilemma.table": {"es": "Tabla de puntos", "en": "Points table"},
-        "season.dilemma.note": {
-            "es": "Contra cada una de las otras firmas, en cada ronda, ganas:",
-            "en": "Against each of the other firms, every round, you earn:",
-        },
-        "season.dilemma.you_cooperate": {"es": "Si cooperas", "en": "If you cooperate"},
-        "season.dilemma.you_betray": {"es": "Si traicionas", "en": "If you betray"},
-        "season.dilemma.other_cooperates": {"es": "el otro coopera", "en": "the other cooperates"},
-        "season.dilemma.other_betrays": {"es": "el otro traiciona", "en": "the other betrays"},
-        "season.dilemma.points": {"es": "{points:.0f} pts", "en": "{points:.0f} pts"},
-        "season.resolution.title": {
-            "es": "Temporada {n}: lo que pasó",
-            "en": "Season {n}: what happened",
-        },
-        "season.resolution.round": {
-            "es": "Ronda {n}: lo que pasó",
-            "en": "Round {n}: what happened",
-        },
-        "season.next": {"es": "Siguiente temporada", "en": "Next season"},
-        "season.next_round": {"es": "Siguiente ronda", "en": "Next round"},
-        "season.to_end": {"es": "Ver el final", "en": "See the ending"},
-        "season.demo": {
-            "es": "Demostración: la computadora maneja todas las firmas. Esc para pausar.",
-            "en": "Demo: the computer runs every firm. Esc to pause.",
-        },
-        "season.saved": {
-            "es": "La partida se guardó sola.",
-            "en": "The game saved itself.",
-        },
-        "season.set_aside": {
-            "es": "La partida se guardó. El archivo que ya tenía su nombre no era una partida "
-            "legible y se conservó como {name}.",
-            "en": "The game was saved. The file already under its name was not a readable save "
-            "and was kept as {name}.",
-        },
-        "season.not_saved": {
-            "es": "No se pudo guardar la partida ({reason}); se intentará otra vez tras la "
-            "próxima temporada.",
-            "en": "The game could not be saved ({reason}); it will try again after the next "
-            "season.",
-        },
-        "season.error": {
-            "es": "No se pudo registrar la decisión: {problem}",
-            "en": "The decision could not be recorded: {problem}",
-        },
-        "timer.left": {"es": "Tiempo: {time}", "en": "Time: {time}"},
-        "timer.ran_out": {
-            "es": "Se acabó el tiempo: decidió la computadora por {name}.",
-            "en": "Time ran out: the computer decided for {name}.",
-        },
-        "timer.failed": {
-            "es": "Se acabó el tiempo, pero la computadora no pudo decidir: {problem}",
-            "en": "Time ran out, but the computer could not decide: {problem}",
-        },
-        "season.money.assume": {
-            "es": "Esta temporada, si los otros {n} socios entregan:",
-            "en": "This season, if the other {n} members deliver:",
-        },
-        "season.money.assume_one": {
-            "es": "Esta temporada, si el otro socio entrega:",
-            "en": "This season, if the other member delivers:",
-        },
-        "season.money.assume.owing": {
-            "es": "Esta temporada, si los otros {n} socios entregan (menos {paid} que el fondo "
-            "cobra de los {owed} de multa que debes):",
-            "en": "This season, if the other {n} members deliver (less {paid} the fund takes of "
-            "the {owed} in fines you owe):",
-        },
-        "season.money.assume_one.owing": {
-            "es": "Esta temporada, si el otro socio entrega (menos {paid} que el fondo cobra de "
-            "los {owed} de multa que debes):",
-            "en": "This season, if the other member delivers (less {paid} the fund takes of the "
-            "{owed} in fines you owe):",
-        },
-        "season.money.later": {
-            "es": "Si te descubren, pagas {now} de la multa ahora y el resto, {rest}, de tus "
-            "próximas temporadas.",
-            "en": "If you are caught, you pay {now} of the fine now and the rest, {rest}, from "
-            "your next seasons.",
-        },
-        "season.money.accepted": {"es": "Si sale el pedido", "en": "Order accepted"},
-        "season.money.cancelled": {"es": "Si se cancela", "en": "Order cancelled"},
-        "season.money.cost": {"es": "Costo por lote", "en": "Cost per lot"},
-        "season.money.fine": {"es": "Multa si te descubren", "en": "Fine if caught"},
-        "season.money.chance": {"es": "prob. {chance:.0%}", "en": "{chance:.0%} chance"},
-        "season.money.credit": {
-            "es": "Si te descubren, la red del distrito además te corta el crédito ({cut}).",
-            "en": "If you are caught, the district's network also cuts your credit ({cut}).",
-        },
-        "season.story.next_step": {"es": "Siguiente paso", "en": "Next step"},
-        "season.story.all": {"es": "Ver todo", "en": "Show all"},
-        "season.story.trust": {
-            "es": "Confianza en la alianza: de {before:.2f} a {after:.2f}.",
-            "en": "Trust in the alliance: from {before:.2f} to {after:.2f}.",
-        },
-    }
-)
 
+MONEY_COLUMNS = ("accepted", "cancelled", "cost", "fine")
+"""The columns of what each choice would leave the firm this season."""
 ACTION_KEYS = {
     Action.COOPERATE: pygame.K_c,
     Action.DEFECT: pygame.K_f,
@@ -599,6 +390,7 @@ class SeasonScene(Scene):
             info = self.info_height(view, third)
             tcol = (left.w - 24 - 3 * gap) // 4
             self.target_grid = any(
+                # keys: target.{game.engine.state.InvestTarget}
                 self.label_width(self.tr(f"target.{t.value}"), TARGET_KEYS[t]) > tcol
                 for t in InvestTarget
             )
@@ -606,7 +398,9 @@ class SeasonScene(Scene):
                 targets = 20 + lh_b + 8 + 2 * 44 + 8 + lh_s + 8
             else:
                 help_lines = max(
-                    lines(self.tr(f"target.{t.value}.help"), tcol - 36) for t in InvestTarget
+                    # keys: target.{game.engine.state.InvestTarget}.help
+                    lines(self.tr(f"target.{t.value}.help"), tcol - 36)
+                    for t in InvestTarget
                 )
                 targets = 20 + lh_b + 8 + min(help_lines, 3) * lh_s + 8 + button_h + 4
             info = max(info, targets)
@@ -686,17 +480,18 @@ class SeasonScene(Scene):
         """The table's assumption (how many others deliver) and its four column titles."""
         figures = self.forecast(view)
         others = figures.others_delivering
-        key = "season.money.assume_one" if others == 1 else "season.money.assume"
         if figures.fine_instalment >= 0.05:  # every figure already pays the fund its instalment
-            key += ".owing"
+            key = "season.money.assume_one.owing" if others == 1 else "season.money.assume.owing"
+        else:
+            key = "season.money.assume_one" if others == 1 else "season.money.assume"
         assume = self.tr(
             key,
             n=others,
             paid=money(self.app, figures.fine_instalment),
             owed=money(self.app, view.me.fine_owed),
         )
-        columns = ["accepted", "cancelled", "cost", "fine"]
-        return assume, [self.tr(f"season.money.{c}") for c in columns]
+        # keys: season.money.{game.ui.scenes.season.MONEY_COLUMNS}
+        return assume, [self.tr(f"season.money.{c}") for c in MONEY_COLUMNS]
 
     def money_geometry(self, view, width: int, button_h: int) -> dict:
         """The money table's measures for a width: the lead (icon and button) of each row, the
@@ -873,9 +668,11 @@ class SeasonScene(Scene):
             for target in InvestTarget:
                 button = self.button(
                     rects[f"tgtbtn.{target.value}"],
+                    # keys: target.{game.engine.state.InvestTarget}
                     self.tr(f"target.{target.value}"),
                     lambda t=target: self.choose_target(t),
                     key=TARGET_KEYS[target],
+                    # keys: target.{game.engine.state.InvestTarget}.help
                     tooltip=self.tr(f"target.{target.value}.help"),
                     object_id="#invest",
                     enabled=can_invest,
@@ -925,14 +722,14 @@ class SeasonScene(Scene):
     def action_label(self, action: Action) -> str:
         if action is Action.DEFECT and self.match.level.is_dilemma:
             return self.tr("season.betray")
-        return self.tr(f"action.{action.value}")
+        return self.tr(f"action.{action.value}")  # keys: action.{game.engine.state.Action}
 
     def action_help_key(self, action: Action) -> str:
         if self.match.level.is_dilemma:
             return (
                 "season.betray.help" if action is Action.DEFECT else "season.dilemma.cooperate.help"
             )
-        return f"action.{action.value}.help"
+        return f"action.{action.value}.help"  # keys: action.{game.engine.state.Action}.help
 
     def invest_refusal(self, view) -> str:
         return self.tr(
@@ -965,7 +762,7 @@ class SeasonScene(Scene):
         label = (
             self.tr("season.to_end")
             if over
-            else self.tr("season.next_round" if dilemma else "season.next")
+            else self.tr("season.next_round" if dilemma else "common.next_season")
         )
         bw = min(max(340, self.label_width(label, pygame.K_RETURN, True)), int(left.width * 0.6))
         rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
@@ -1425,12 +1222,12 @@ class SeasonScene(Scene):
         return {
             "order": [
                 (self.tr("season.order.lots"), lots(order.lots_per_member)),
-                (self.tr("season.order.price"), money(self.app, order.price)),
+                (self.tr("common.price_per_lot"), money(self.app, order.price)),
                 (self.tr("season.order.min_quality"), f"{order.min_quality:.2f}"),
                 (self.tr("season.order.tolerance"), f"±{order.tolerance:.2f}"),
             ],
             "offer": [
-                (self.tr("season.offer.price"), money(self.app, offer.price)),
+                (self.tr("common.price_per_lot"), money(self.app, offer.price)),
                 (
                     self.tr("season.offer.premium"),
                     self.tr("season.premium_value", premium=premium),
@@ -1438,7 +1235,7 @@ class SeasonScene(Scene):
                 (self.tr("season.offer.lots"), lots(offer.lots)),
             ],
             "own": [
-                (self.tr("season.own.capital"), money(self.app, me.capital)),
+                (self.tr("common.capital"), money(self.app, me.capital)),
                 (self.tr("season.own.capacity"), lots(me.capacity)),
                 (
                     self.tr("season.own.quality"),
@@ -1503,7 +1300,7 @@ class SeasonScene(Scene):
         self._info_card(
             surface,
             cols[0],
-            self.tr("season.order.title"),
+            self.tr("common.joint_order"),
             order_rows,
             size,
             accent=theme.BLUE,
@@ -1540,7 +1337,7 @@ class SeasonScene(Scene):
         points = (
             self.tr("season.own.points")
             + ": "
-            + self.tr("season.dilemma.points", points=view.me.capital)
+            + self.tr("common.points_value", points=view.me.capital)
         )
         draw_text(
             surface,
@@ -1771,6 +1568,7 @@ class SeasonScene(Scene):
             valign="middle",
         )
         helps = [
+            # keys: target.{game.engine.state.InvestTarget}.help
             (self.tr(f"target.{t.value}.help"), self.rects[f"tgthelp.{t.value}"])
             for t in InvestTarget
             if f"tgthelp.{t.value}" in self.rects
@@ -1786,6 +1584,7 @@ class SeasonScene(Scene):
             if help_rect is not None and help_rect.h >= 12:
                 draw_text(
                     surface,
+                    # keys: target.{game.engine.state.InvestTarget}.help
                     self.tr(f"target.{target.value}.help"),
                     help_rect,
                     size,
@@ -1795,7 +1594,9 @@ class SeasonScene(Scene):
         note = self.rects.get("tgtnote")
         if note is not None and note.h >= 14:
             text = (
+                # keys: target.{game.engine.state.InvestTarget}
                 f"{self.tr(f'target.{self.target.value}')}: "
+                # keys: target.{game.engine.state.InvestTarget}.help
                 f"{self.tr(f'target.{self.target.value}.help')}"
                 if self.target is not None
                 else self.tr("season.targets.pick")
@@ -1826,7 +1627,9 @@ class SeasonScene(Scene):
             text = self.tr("season.choice.pick_target")
         elif self.choice is Action.INVEST:
             text = self.tr(
-                "season.choice.invest", target=self.tr(f"target.{self.target.value}").lower()
+                "season.choice.invest",
+                # keys: target.{game.engine.state.InvestTarget}
+                target=self.tr(f"target.{self.target.value}").lower(),
             )
         else:
             text = self.tr("season.choice.made", action=self.action_label(self.choice))

@@ -11,7 +11,7 @@ import pygame_gui
 
 from game.ai.base import REGISTRY, personality_keys
 from game.engine.level import Level
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.match import MAX_HUMANS, Match, MatchError, Seat, random_personality
 from game.ui import flow, theme
 from game.ui.board import draw_badge
@@ -21,83 +21,6 @@ from game.ui.entry import TextField
 from game.ui.options import match_options, summary
 from game.ui.scene import Scene, card, option_key
 from game.ui.text import draw_text, font, wrap
-
-register(
-    {
-        "seating.title": {"es": "¿Quiénes juegan?", "en": "Who is playing?"},
-        "seating.subtitle": {
-            "es": "{level}: de {min} a {max} empresas. Entre 1 y {people} personas se turnan frente a la pantalla; las demás empresas las maneja la computadora.",
-            "en": "{level}: {min} to {max} firms. Between 1 and {people} people take turns at the screen; the computer runs the other firms.",
-        },
-        "seating.firms": {"es": "Empresas", "en": "Firms"},
-        "seating.fewer": {"es": "Quitar una empresa", "en": "Remove a firm"},
-        "seating.more": {"es": "Agregar una empresa", "en": "Add a firm"},
-        "seating.summary": {
-            "es": "{people} en la pantalla · {computers} de la computadora",
-            "en": "{people} at the screen · {computers} run by the computer",
-        },
-        "seating.people.one": {"es": "1 persona", "en": "1 person"},
-        "seating.people.many": {"es": "{count} personas", "en": "{count} people"},
-        "seating.computers.one": {"es": "1 empresa", "en": "1 firm"},
-        "seating.computers.many": {"es": "{count} empresas", "en": "{count} firms"},
-        "seating.column.who": {"es": "Quién decide", "en": "Who decides"},
-        "seating.column.name": {"es": "Nombre de la empresa", "en": "Firm's name"},
-        "seating.column.personality": {
-            "es": "Personalidad (si la maneja la computadora)",
-            "en": "Personality (if the computer runs it)",
-        },
-        "seating.person": {"es": "Persona", "en": "Person"},
-        "seating.computer": {"es": "Computadora", "en": "Computer"},
-        "seating.person.tip": {
-            "es": "Una persona decide por esta empresa, en secreto y en su turno.",
-            "en": "A person decides for this firm, in secret and in turn.",
-        },
-        "seating.computer.tip": {
-            "es": "La computadora decide por esta empresa con la personalidad elegida.",
-            "en": "The computer decides for this firm with the chosen personality.",
-        },
-        "seating.person.note": {
-            "es": "Decide en esta pantalla cuando le toque su turno.",
-            "en": "Decides at this screen when its turn comes.",
-        },
-        "seating.default_person": {"es": "Jugador {number}", "en": "Player {number}"},
-        "seating.random": {"es": "Al azar", "en": "At random"},
-        "seating.random.description": {
-            "es": "Le tocará una personalidad al azar.",
-            "en": "It gets a personality at random.",
-        },
-        "seating.start": {"es": "Empezar", "en": "Start"},
-        "seating.start.tip": {
-            "es": "Forma el consorcio con estas empresas y pasa a acordar el contrato.",
-            "en": "Forms the consortium with these firms and moves on to agree the contract.",
-        },
-        "seating.back": {"es": "Volver", "en": "Back"},
-        "seating.hint": {
-            "es": "Tab pasa de un campo a otro; las flechas arriba y abajo cambian la personalidad.",
-            "en": "Tab moves between fields; the up and down arrows change the personality.",
-        },
-        "seating.error.no_person": {
-            "es": "Tiene que jugar al menos una persona: marca «Persona» en alguna empresa.",
-            "en": "At least one person has to play: mark “Person” on some firm.",
-        },
-        "seating.error.too_many_people": {
-            "es": "Hay {count} personas; en una pantalla pueden jugar como máximo {max}. Pasa alguna empresa a «Computadora».",
-            "en": "There are {count} people; at most {max} can play on one screen. Switch some firm to “Computer”.",
-        },
-        "seating.error.empty_name": {
-            "es": "Cada empresa necesita un nombre: completa el de la fila {row}.",
-            "en": "Every firm needs a name: fill in row {row}.",
-        },
-        "seating.error.same_name": {
-            "es": "Dos empresas se llaman «{name}»: cada una necesita un nombre distinto.",
-            "en": "Two firms are called “{name}”: each one needs a different name.",
-        },
-        "seating.error.rules": {
-            "es": "No se puede formar el consorcio así: {detail}",
-            "en": "The consortium cannot be formed like this: {detail}",
-        },
-    }
-)
 
 MARGIN = 40
 MAX_WIDTH = 1400
@@ -277,16 +200,16 @@ class SeatingScene(Scene):
             self.rows.append(row)
             self.build_row(i, row, wh, options, expand_up=row.centery > (y + rows_bottom) // 2)
 
-        back_w = max(180, font(sizes.widget).size(self.tr("seating.back") + "  (Esc)")[0] + 48)
+        back_w = max(180, font(sizes.widget).size(self.tr("common.back") + "  (Esc)")[0] + 48)
         self.button(
             (MARGIN, footer_y, back_w, button_h),
-            self.tr("seating.back"),
+            self.tr("common.back"),
             self.ctx.director.pop,
             key=pygame.K_ESCAPE,
         )
         self.order.append(("action", len(self.actions) - 1))
         self.options_summary = summary(self.ctx)  # built here: the frame loop only draws it
-        options_label = self.tr("facilitator.open")
+        options_label = self.tr("common.facilitator_options")
         options_w = font(sizes.widget).size(options_label + "  (O)")[0] + 40
         self.button(
             (MARGIN + back_w + 16, footer_y, options_w, button_h),
@@ -298,11 +221,11 @@ class SeatingScene(Scene):
         self.order.append(("action", len(self.actions) - 1))
         back_w += 16 + options_w
         start_w = max(
-            220, font(sizes.widget, True).size(self.tr("seating.start") + "  (Enter)")[0] + 56
+            220, font(sizes.widget, True).size(self.tr("common.start") + "  (Enter)")[0] + 56
         )
         self.button(
             (w - MARGIN - start_w, footer_y, start_w, button_h),
-            self.tr("seating.start"),
+            self.tr("common.start"),
             self.start,
             key=pygame.K_RETURN,
             tooltip=self.tr("seating.start.tip"),

@@ -13,7 +13,7 @@ import pygame
 import pygame_gui
 
 from game.ai.base import REGISTRY, personality_keys
-from game.i18n import pick, register
+from game.i18n import pick
 from game.play.match import MAX_HUMANS, MatchError
 from game.ui import theme
 from game.ui.board import draw_badge
@@ -21,52 +21,6 @@ from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, draw_menu_frame, option_key, titled_card
 from game.ui.text import draw_text, font, wrap
-
-register(
-    {
-        "seats.open": {"es": "Asientos", "en": "Seats"},
-        "seats.title": {"es": "Asientos", "en": "Seats"},
-        "seats.subtitle": {
-            "es": "Si alguien tiene que irse, la computadora maneja su empresa; cuando vuelva, "
-            "devuélvesela. Lo que ya decidió esta temporada se mantiene.",
-            "en": "If someone has to leave, the computer runs their firm; when they come back, "
-            "hand it back. What they already decided this season stands.",
-        },
-        "seats.person.note": {
-            "es": "Decide en esta pantalla cuando le toca.",
-            "en": "Decides at this screen in turn.",
-        },
-        "seats.expelled": {
-            "es": "Expulsada del consorcio: ya no decide.",
-            "en": "Expelled from the consortium: no longer decides.",
-        },
-        "seats.hidden": {"es": "Personalidad oculta", "en": "Personality hidden"},
-        "seats.hidden.note": {
-            "es": "Se revela en el análisis. Elige otra para cambiarla.",
-            "en": "Revealed in the debrief. Pick another to change it.",
-        },
-        "seats.done": {"es": "Volver a la pausa", "en": "Back to the pause menu"},
-        "seats.to_computer": {
-            "es": "Ahora la computadora maneja «{name}» como {personality}.",
-            "en": "The computer now runs “{name}” as {personality}.",
-        },
-        "seats.to_person": {
-            "es": "«{name}» vuelve a manos de una persona: decide en su turno.",
-            "en": "“{name}” is back in a person's hands: it decides in turn.",
-        },
-        "seats.too_many": {
-            "es": "Ya juegan {max} personas, el máximo en una pantalla: pasa antes otra "
-            "empresa a la computadora.",
-            "en": "{max} people already play, the most one screen allows: hand another firm "
-            "to the computer first.",
-        },
-        "seats.failed": {
-            "es": "No se pudo cambiar el asiento: {problem}",
-            "en": "The seat could not be changed: {problem}",
-        },
-    }
-)
-
 
 HIDDEN = "hidden"
 """The dropdown's first option for a computer firm whose personality is still a secret."""
@@ -246,7 +200,7 @@ class SeatsScene(Scene):
         titled_card(
             surface,
             self.card_rect,
-            self.tr("seats.title"),
+            self.tr("common.seats"),
             self.tr("seats.subtitle"),
             sizes,
             subtitle_height=self.subtitle_h,

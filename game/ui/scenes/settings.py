@@ -14,53 +14,12 @@ from collections.abc import Callable
 import pygame
 import pygame_gui
 
-from game.i18n import register
 from game.ui import sound, theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.scene import Scene, card, draw_menu_frame
 from game.ui.text import draw_text
 from game.ui.widgets import draw_key_cap
-
-register(
-    {
-        "settings.title": {"es": "Opciones", "en": "Settings"},
-        "settings.subtitle": {
-            "es": "Cada cambio se aplica y se guarda al instante.",
-            "en": "Every change is applied and saved at once.",
-        },
-        "settings.language": {"es": "Idioma", "en": "Language"},
-        "settings.window": {"es": "Tamaño de la ventana", "en": "Window size"},
-        "settings.fullscreen": {"es": "Pantalla completa", "en": "Full screen"},
-        "settings.animation": {"es": "Velocidad de animación", "en": "Animation speed"},
-        "settings.sound": {"es": "Sonido", "en": "Sound"},
-        "settings.volume": {"es": "Volumen", "en": "Volume"},
-        "settings.text_size": {"es": "Tamaño del texto", "en": "Text size"},
-        "settings.lang.es": {"es": "Español", "en": "Español"},
-        "settings.lang.en": {"es": "English", "en": "English"},
-        "settings.yes": {"es": "Sí", "en": "On"},
-        "settings.no": {"es": "No", "en": "Off"},
-        "settings.anim.normal": {"es": "Normal", "en": "Normal"},
-        "settings.anim.fast": {"es": "Rápida", "en": "Fast"},
-        "settings.anim.off": {"es": "Sin animación", "en": "No animation"},
-        "settings.text.normal": {"es": "Normal", "en": "Normal"},
-        "settings.text.large": {"es": "Grande (proyector)", "en": "Large (projector)"},
-        "settings.text.large.tip": {
-            "es": "Letras más grandes, para leer desde el fondo del aula.",
-            "en": "Bigger letters, to read from the back of the room.",
-        },
-        "settings.volume_value": {"es": "{value} %", "en": "{value}%"},
-        "settings.done": {"es": "Listo", "en": "Done"},
-        "settings.keys_hint": {
-            "es": "La tecla junto a cada opción la cambia; Tab y Enter recorren los botones.",
-            "en": "The key beside each setting changes it; Tab and Enter go through the buttons.",
-        },
-        "settings.save_failed": {
-            "es": "El cambio se aplicó, pero no se pudo guardar para la próxima vez: {reason}",
-            "en": "The change was applied but could not be saved for next time: {reason}",
-        },
-    }
-)
 
 WINDOW_SIZES = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
 ANIMATION_SPEEDS = ("normal", "fast", "off")
@@ -154,6 +113,7 @@ class SettingsScene(Scene):
         area = row("settings.animation", "A", pygame.K_a, self.next_animation)
         self.toggles(
             area,
+            # keys: settings.anim.{game.ui.scenes.settings.ANIMATION_SPEEDS}
             [(f"settings.anim.{v}", v) for v in ANIMATION_SPEEDS],
             s.animation_speed,
             lambda v: self.change(animation_speed=v),
@@ -333,7 +293,7 @@ class SettingsScene(Scene):
         inner = box.inflate(-80, 0)
         draw_text(
             surface,
-            self.tr("settings.title"),
+            self.tr("common.settings"),
             pygame.Rect(inner.x, box.y + 28, inner.width, sizes.heading + 12),
             sizes.heading,
             theme.INK,

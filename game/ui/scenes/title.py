@@ -6,47 +6,12 @@ import math
 
 import pygame
 
-from game.i18n import register
 from game.ui import flow, theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
 from game.ui.saving import ResumeGate, restore_match
 from game.ui.scene import Scene
 from game.ui.text import draw_text
-
-register(
-    {
-        "title.name": {"es": "Asociatividad", "en": "Asociatividad"},
-        "title.tagline": {
-            "es": "Un juego serio sobre confianza, consorcios y clusters de MYPEs peruanas",
-            "en": "A serious game about trust, consortia and clusters of Peruvian small firms",
-        },
-        "title.new": {"es": "Nuevo juego", "en": "New game"},
-        "title.continue": {"es": "Continuar", "en": "Continue"},
-        "title.continue.tip": {
-            "es": "Retoma la última partida sin terminar donde la dejaste.",
-            "en": "Pick up the last unfinished game where you left it.",
-        },
-        "title.load": {"es": "Partidas guardadas", "en": "Saved games"},
-        "title.workshop": {"es": "Taller en el aula", "en": "Classroom workshop"},
-        "title.workshop.tip": {
-            "es": "Un grupo o varios juegan desde sus teléfonos; esta computadora es el servidor.",
-            "en": "One group or several play from their phones; this computer is the server.",
-        },
-        "title.settings": {"es": "Opciones", "en": "Settings"},
-        "title.help": {"es": "Cómo jugar", "en": "How to play"},
-        "title.quit": {"es": "Salir", "en": "Quit"},
-        "title.language": {"es": "English", "en": "Español"},
-        "title.language.tip": {
-            "es": "Switch the game to English",
-            "en": "Cambiar el juego a español",
-        },
-        "title.continue.failed": {
-            "es": "No se pudo continuar la partida: {problem}",
-            "en": "The game could not be continued: {problem}",
-        },
-    }
-)
 
 
 @register_scene("title")
@@ -69,10 +34,10 @@ class TitleScene(Scene):
                 False,
                 latest is not None,
             ),
-            ("title.load", self.load, pygame.K_p, None, False, True),
-            ("title.workshop", self.workshop, pygame.K_t, "title.workshop.tip", False, True),
-            ("title.settings", self.settings, pygame.K_o, None, False, True),
-            ("title.help", self.help, pygame.K_a, None, False, True),
+            ("common.saved_games", self.load, pygame.K_p, None, False, True),
+            ("workshop.title", self.workshop, pygame.K_t, "title.workshop.tip", False, True),
+            ("common.settings", self.settings, pygame.K_o, None, False, True),
+            ("common.how_to_play", self.help, pygame.K_a, None, False, True),
             ("title.quit", self.ctx.quit, pygame.K_s, None, False, True),
         ]
         gap = 64 if h >= 800 else 58
@@ -89,7 +54,7 @@ class TitleScene(Scene):
             )
         self.button(
             (w - 220, 24, 196, 48),
-            self.tr("title.language"),
+            self.tr("common.other_language"),
             self.toggle_language,
             key=pygame.K_i,
             tooltip=self.tr("title.language.tip"),

@@ -19,7 +19,7 @@ import segno
 
 from game.content.levels import load_level, shipped_level_names
 from game.content.problems import LevelError
-from game.i18n import pick, register
+from game.i18n import pick
 from game.ui import theme
 from game.ui.context import ContextOwner, SceneContext
 from game.ui.director import register_scene
@@ -27,72 +27,6 @@ from game.ui.scene import Scene, titled_card
 from game.ui.text import draw_text, fit, font
 from game.ui.widgets import draw_key_cap
 from game.ui.workshop_server import Announcement, WorkshopOptions, WorkshopServer
-
-register(
-    {
-        "workshop.title": {"es": "Taller en el aula", "en": "Classroom workshop"},
-        "workshop.subtitle": {
-            "es": "Cada participante juega desde su teléfono, en la misma red Wi-Fi que esta "
-            "computadora (o en su punto de acceso). No hace falta internet.",
-            "en": "Each participant plays from their phone, on the same Wi-Fi network as this "
-            "computer (or its hotspot). No internet is needed.",
-        },
-        "workshop.level": {"es": "Nivel", "en": "Level"},
-        "workshop.groups": {"es": "Grupos en paralelo", "en": "Groups at once"},
-        "workshop.firms": {"es": "Empresas por grupo", "en": "Firms per group"},
-        "workshop.firms.value": {
-            "es": "{n} (las sillas vacías las juega la computadora)",
-            "en": "{n} (the computer plays the empty seats)",
-        },
-        "workshop.timer": {"es": "Tiempo para decidir", "en": "Time to decide"},
-        "workshop.timer.off": {"es": "Sin límite", "en": "No limit"},
-        "workshop.timer.seconds": {"es": "{n} s", "en": "{n} s"},
-        "workshop.saved": {"es": "Taller guardado", "en": "Saved workshop"},
-        "workshop.saved.resume": {"es": "Retomarlo", "en": "Resume it"},
-        "workshop.saved.new": {"es": "Empezar otro", "en": "Start another"},
-        "workshop.saved.tip": {
-            "es": "Si el último taller de este nivel no terminó, se retoma donde quedó. «Empezar "
-            "otro» lo guarda aparte y abre uno nuevo.",
-            "en": "If this level's last workshop did not end, it resumes where it was. 'Start "
-            "another' keeps it aside and opens a new one.",
-        },
-        "workshop.open": {"es": "Abrir el taller", "en": "Open the workshop"},
-        "workshop.back": {"es": "Volver", "en": "Back"},
-        "workshop.starting": {"es": "Abriendo el taller…", "en": "Opening the workshop…"},
-        "workshop.join": {"es": "Entra desde tu teléfono", "en": "Join from your phone"},
-        "workshop.join.how": {
-            "es": "Escanea el código o escribe la dirección en el navegador.",
-            "en": "Scan the code or type the address into the browser.",
-        },
-        "workshop.code": {"es": "Código de sala", "en": "Room code"},
-        "workshop.console": {
-            "es": "Consola del facilitador (solo en esta computadora): {address}, PIN {pin}",
-            "en": "Facilitator's console (on this computer only): {address}, PIN {pin}",
-        },
-        "workshop.console.open": {"es": "Abrir la consola", "en": "Open the console"},
-        "workshop.pin.show": {"es": "Ver el PIN", "en": "Show the PIN"},
-        "workshop.pin.hide": {"es": "Ocultar el PIN", "en": "Hide the PIN"},
-        "workshop.pin.hidden": {
-            "es": "oculto, para que no se vea en el proyector",
-            "en": "hidden, so the projector does not show it",
-        },
-        "workshop.close": {"es": "Cerrar el taller", "en": "Close the workshop"},
-        "workshop.close.note": {
-            "es": "Al cerrarlo, los teléfonos pierden la conexión. El taller queda guardado y se "
-            "retoma al abrirlo de nuevo con el mismo nivel.",
-            "en": "Closing it disconnects the phones. The workshop is kept and resumes when you "
-            "open it again with the same level.",
-        },
-        "workshop.resumed": {
-            "es": "Taller retomado donde quedó.",
-            "en": "Workshop resumed where it was.",
-        },
-        "workshop.failed": {
-            "es": "No se pudo abrir el taller: {problem}",
-            "en": "The workshop could not be opened: {problem}",
-        },
-    }
-)
 
 GROUP_CHOICES = (1, 2, 3, 4, 5, 6, 8, 10, 12)
 """How many groups can play at once (the server allows up to 12)."""
@@ -198,7 +132,7 @@ class WorkshopScene(Scene):
         elif self.server is None:
             self.build_setup()
         else:  # starting: only the way back
-            self.footer_button(self.tr("workshop.back"), self.close_workshop, pygame.K_ESCAPE, 0)
+            self.footer_button(self.tr("common.back"), self.close_workshop, pygame.K_ESCAPE, 0)
 
     def footer_button(self, label: str, run, key: int, slot: int, *, primary=False) -> None:
         s = self.text_sizes
@@ -236,7 +170,7 @@ class WorkshopScene(Scene):
         self.footer_button(
             self.tr("workshop.open"), self.open_workshop, pygame.K_RETURN, 0, primary=True
         )
-        self.footer_button(self.tr("workshop.back"), self.ctx.director.pop, pygame.K_ESCAPE, 1)
+        self.footer_button(self.tr("common.back"), self.ctx.director.pop, pygame.K_ESCAPE, 1)
 
     def toggles(self, area: pygame.Rect, field: str, options: tuple, current: object) -> None:
         """A row of toggle buttons, each as wide as its label needs and the room shared out
@@ -390,7 +324,7 @@ class WorkshopScene(Scene):
             (self.tr("workshop.join"), s.body, theme.MUTED, True),
             (found.address, s.heading, theme.INK, True),
             (self.tr("workshop.join.how"), s.small, theme.MUTED, False),
-            (self.tr("workshop.code"), s.body, theme.MUTED, True),
+            (self.tr("workshop.landing.code"), s.body, theme.MUTED, True),
         ):
             drawn = draw_text(
                 surface, text, pygame.Rect(column.x, y, column.w, size * 3), size, colour, bold=bold
