@@ -181,5 +181,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "workshop":
         from game.workshop.command import run as run_workshop
 
-        return run_workshop(args)
+        return run_workshop(args, charts=chart_writer())
     return launch_game(args)

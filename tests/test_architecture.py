@@ -12,7 +12,8 @@ The rules (README's layout and CONVENTIONS.md):
   ``game.workshop`` never import ``game.ui`` or pygame: everything but the UI runs without a
   display;
 - ``game.workshop`` (the phones' server, issue 15) builds on the engine, the table
-  (``game.play``), the content, the texts, persistence and the personalities, and nothing else
+  (``game.play``), the content, the texts, persistence, the personalities and the debrief
+  (each group's summary, the class comparison, the exports), and nothing else
   of the game: it serves without a window, and the desktop never depends on it;
 - a screen in ``game.ui.scenes`` never imports another screen: they move between one another
   by name, through :mod:`game.ui.director`;
@@ -41,6 +42,7 @@ HEADLESS = (
 )
 WORKSHOP_MAY_IMPORT = (
     "game.engine",
+    "game.debrief",
     "game.play",
     "game.i18n",
     "game.content",

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from game.content.problems import LevelError
+from game.debrief.export import ChartWriter
 from game.i18n import LANGUAGES, tr
 from game.persistence.paths import default_paths
 from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
@@ -152,7 +153,8 @@ def open_room(args: argparse.Namespace) -> tuple[Room, bool]:
     return room, False
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, charts: ChartWriter | None = None) -> int:
+    """Serve the workshop ``args`` name; ``charts`` draws the PNG charts of its exports."""
     try:
         room, resumed = open_room(args)
     except RoomError as error:
@@ -181,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if args.announce:
         announce(Path(args.announce), room, address, resumed)
-    return serve(room, host, port, address)
+    return serve(room, host, port, address, charts)
 
 
 def refuse(args: argparse.Namespace, said: dict[str, str]) -> int:
@@ -227,13 +229,13 @@ def print_qr(url: str) -> None:
         print(url)
 
 
-def serve(room: Room, host: str, port: int, address: str) -> int:
+def serve(room: Room, host: str, port: int, address: str, charts: ChartWriter | None = None) -> int:
     import uvicorn
 
     from game.workshop.server import create_app
 
     uvicorn.run(
-        create_app(room, address=address),
+        create_app(room, address=address, charts=charts),
         host=host,
         port=port,
         ws_max_size=MAX_WS_BYTES,

@@ -42,6 +42,7 @@ from typing import Any
 from game.ai.base import REGISTRY, personality_keys
 from game.content.levels import load_level
 from game.engine.forecast import Forecast, forecast
+from game.engine.game import GameRecord
 from game.engine.level import Level
 from game.engine.reports import SeasonReport
 from game.engine.state import Action, Decision
@@ -73,6 +74,16 @@ class RoomError(ValueError):
         super().__init__(key)
         self.key = key
         self.values = values
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedGame:
+    """A group's game that has ended: what its debrief and its exports are made from."""
+
+    group: int
+    level: Level
+    record: GameRecord
+    personalities: list[str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,6 +540,31 @@ class Room:
         group.claimed.pop(seat, None)
         group.generations[seat] = group.generations.get(seat, 0) + 1
         self._changed(group_id)
+
+    def set_timer(self, seconds: int) -> None:
+        """The time to decide from the next season on (a season being decided keeps its clock),
+        kept in the store so a restarted server plays with it."""
+        if not 0 <= seconds <= MAX_DECISION_TIMER:
+            raise RoomError("workshop.error.timer", max=MAX_DECISION_TIMER)
+        self.store.set_timer(seconds)
+        self.timer_seconds = seconds
+        for group in self.groups.values():
+            if group.match is not None:
+                group.match.timer_seconds = seconds
+        self._changed(None)
+
+    def finished_games(self) -> list[FinishedGame]:
+        """The groups whose game has ended, in group order."""
+        return [
+            FinishedGame(
+                group=group.id,
+                level=self.level,
+                record=group.match.active_game.record(),
+                personalities=[seat.personality for seat in group.match.seats],
+            )
+            for group in self.groups.values()
+            if group.machine is not None and group.machine.game_over and group.match is not None
+        ]
 
     def next_season(self, group_id: int) -> None:
         """The facilitator moves a group on from its story without waiting for every phone."""

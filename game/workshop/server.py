@@ -32,12 +32,14 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -45,10 +47,15 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from game.debrief.analysis import analyse
+from game.debrief.compare import compared_game, export_comparison
+from game.debrief.export import ChartWriter, write_debrief
+from game.debrief.html import render_comparison, render_game
+from game.debrief.model import Comparison, Debrief
 from game.engine.state import Action, InvestTarget
 from game.i18n import LANGUAGES, tr
 from game.play.story import reason_text
-from game.workshop.room import Room, RoomError, decision_from_form, normalise_code
+from game.workshop.room import FinishedGame, Room, RoomError, decision_from_form, normalise_code
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 2048
@@ -61,7 +68,19 @@ MAX_PIN_FAILURES = 10
 PIN_LOCK_SECONDS = 60.0
 """After that many wrong PINs in a row, the console's login waits this long."""
 TOKEN_DAYS = 1
-CONSOLE_ACTIONS = ("start", "pause", "resume", "end", "next", "computer", "release")
+CONSOLE_ACTIONS = (
+    "start",
+    "pause",
+    "resume",
+    "end",
+    "next",
+    "computer",
+    "release",
+    "timer",
+    "export",
+)
+TIMER_CHOICES = (0, 30, 60, 90, 120, 180, 300)
+"""The decision times the console offers (seconds; 0: no limit)."""
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -71,6 +90,15 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
+}
+DOCUMENT_HEADERS = {
+    **SECURITY_HEADERS,
+    # the debrief's and the comparison's pages are the printable files the desktop exports:
+    # inline CSS and SVG, no script, nothing fetched
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        "frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
+    ),
 }
 
 
@@ -176,10 +204,24 @@ class Hub:
 class WorkshopApp:
     """The room, its lock, its templates and its sockets; :meth:`asgi` is the Starlette app."""
 
-    def __init__(self, room: Room, *, address: str = "", tick: bool = True) -> None:
+    def __init__(
+        self,
+        room: Room,
+        *,
+        address: str = "",
+        tick: bool = True,
+        charts: ChartWriter | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
         self.room = room
         self.address = address
         self.tick = tick
+        self.charts = charts
+        """Draws the debrief's charts as PNG files (the desktop's, handed in by the command);
+        without it an export has no charts."""
+        self.export_dir = export_dir or Path(room.store.path).parent / "exports"
+        self.exported: Path | None = None
+        """Where the last export went, for the console to say."""
         self.lock = threading.RLock()
         """One change at a time: the room and its store are not made for two at once."""
         self.env = _templates()
@@ -425,6 +467,9 @@ class WorkshopApp:
             "console.html",
             c=data,
             address=address,
+            timer_choices=TIMER_CHOICES,
+            finished=any(group["over"] for group in data["groups"]),
+            exported=str(self.exported) if self.exported else None,
             qr=_qr_svg(f"{address}/r/{self.room.code}"),
         )
 
@@ -463,6 +508,9 @@ class WorkshopApp:
             seat = int(form.get("seat", "0") or 0)
         except ValueError:
             raise BadRequest("workshop.error.bad_request") from None
+        if action == "export":  # slow (replays, charts): the phones are served meanwhile
+            self.exported = await run_in_threadpool(self.export_all)
+            return RedirectResponse("/console", 303)
         with self.lock:
             room = self.room
             if action == "start":
@@ -479,7 +527,63 @@ class WorkshopApp:
                 room.to_computer(group, seat)
             elif action == "release":
                 room.release(group, seat)
+            elif action == "timer":
+                room.set_timer(_seconds(form.get("seconds", "")))
         return RedirectResponse("/console", 303)
+
+    # -- debriefs and exports, from the games that ended ----------------------------------
+
+    def finished(self, group: int | None = None) -> list[FinishedGame]:
+        with self.lock:
+            games = self.room.finished_games()
+        return [g for g in games if group is None or g.group == group]
+
+    def debrief_of(self, game: FinishedGame) -> Debrief:
+        return analyse(game.level, game.record, personalities=game.personalities)
+
+    async def group_debrief(self, request: Request) -> Response:
+        """A group's debrief on the projector: the printable summary the desktop exports."""
+        if not self.is_console(request):
+            return self.error_page(request, "workshop.console.bad_pin", 403)
+        games = self.finished(request.path_params["group"])
+        if not games:
+            return self.error_page(request, "workshop.error.not_over", 404)  # or no such group
+        page = await run_in_threadpool(render_game, self.debrief_of(games[0]), self.lang(request))
+        return HTMLResponse(page, headers=DOCUMENT_HEADERS)
+
+    async def class_comparison(self, request: Request) -> Response:
+        """Every group that finished, side by side (the desktop's class comparison)."""
+        if not self.is_console(request):
+            return self.error_page(request, "workshop.console.bad_pin", 403)
+        games = self.finished()
+        if not games:
+            return self.error_page(request, "workshop.error.none_over", 404)
+        lang = self.lang(request)
+
+        def build() -> str:
+            compared = [
+                compared_game(self.debrief_of(g), tr("workshop.group", lang, group=g.group), "")
+                for g in games
+            ]
+            return render_comparison(Comparison(compared), lang)
+
+        return HTMLResponse(await run_in_threadpool(build), headers=DOCUMENT_HEADERS)
+
+    def export_all(self) -> Path:
+        """Every finished group's files (CSV, JSON, HTML and the charts), one folder each, and
+        the class comparison, in a new folder named after the room and the time."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        out = self.export_dir / f"{self.room.code}-{stamp}"
+        compared = []
+        for game in self.finished():
+            debrief = self.debrief_of(game)
+            folder = out / f"grupo-{game.group}"
+            write_debrief(debrief, folder, charts=self.charts, name=f"grupo-{game.group}")
+            compared.append(compared_game(debrief, f"grupo-{game.group}", str(folder)))
+        if not compared:
+            raise RoomError("workshop.error.none_over")
+        export_comparison(Comparison(compared), out, name="comparacion")
+        return out
 
     async def console_socket(self, ws: WebSocket) -> None:
         if not self.is_console(ws):
@@ -555,6 +659,8 @@ class WorkshopApp:
             Route("/console", self.console),
             Route("/console/login", self.console_login, methods=["POST"]),
             Route("/console/action", self.console_action, methods=["POST"]),
+            Route("/console/group/{group:int}", self.group_debrief),
+            Route("/console/compare", self.class_comparison),
             WebSocketRoute("/console/ws", self.console_socket),
             Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
         ]
@@ -570,10 +676,30 @@ class WorkshopApp:
         )
 
 
-def create_app(room: Room, *, address: str = "", tick: bool = True) -> Starlette:
+def create_app(
+    room: Room,
+    *,
+    address: str = "",
+    tick: bool = True,
+    charts: ChartWriter | None = None,
+    export_dir: Path | None = None,
+) -> Starlette:
     """The Starlette app serving ``room``; ``tick``: run the room's clocks (tests pass False and
-    move time themselves with :meth:`Room.time_passes`)."""
-    return WorkshopApp(room, address=address, tick=tick).asgi()
+    move time themselves with :meth:`Room.time_passes`); ``charts`` draws an export's charts;
+    exports go under ``export_dir`` (by default beside the workshop's database)."""
+    app = WorkshopApp(room, address=address, tick=tick, charts=charts, export_dir=export_dir)
+    return app.asgi()
+
+
+def _seconds(text: str) -> int:
+    """A decision time from the console's form: one of :data:`TIMER_CHOICES`."""
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise BadRequest("workshop.error.bad_request") from None
+    if seconds not in TIMER_CHOICES:
+        raise BadRequest("workshop.error.bad_request")
+    return seconds
 
 
 def _live(screen: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -267,6 +267,10 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE workshop SET paused = ?", (int(paused),))
 
+    def set_timer(self, seconds: int) -> None:
+        with self._write() as db:
+            db.execute("UPDATE workshop SET timer_seconds = ?", (seconds,))
+
     # -- groups and seats ------------------------------------------------------------------
 
     def groups(self) -> list[GroupRow]:
