@@ -11,6 +11,7 @@ from tests.ui.harness import frames, make_app
 EVERY_SCREEN = {
     "compare", "contract", "debrief", "end", "error", "facilitator", "how_to_play",
     "level_select", "load", "pause", "season", "seating", "seats", "settings", "title",
+    "workshop",
 }  # fmt: skip
 
 

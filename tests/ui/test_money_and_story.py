@@ -11,6 +11,8 @@ import pytest
 from game.engine.forecast import forecast
 from game.engine.state import Action
 from game.play.own_result import own_result
+from game.play.turn import Phase
+from game.ui import theme
 from game.ui.board import money
 from tests.ui.harness import buttons, frames, press, visible_texts
 from tests.ui.test_season import audit, start
@@ -67,6 +69,20 @@ def test_one_person_reads_its_result_at_the_end_of_the_story(tmp_path):
     assert line in shown(app)
 
 
+def leave_story(app, limit: int = 6) -> None:
+    """Enter through the story's pages until the next screen shows."""
+    for _ in range(limit):
+        if app.scene.mode is not Phase.RESOLUTION:
+            return
+        press(app, pygame.K_RETURN)
+    raise AssertionError("the story never led on")
+
+
+def labels(app) -> list[str]:
+    """The buttons' labels, but the story's page arrows."""
+    return [b.text for b in buttons(app) if b.text not in ("‹", "›")]
+
+
 def telling(tmp_path, **options):
     app = start(tmp_path, people=1, **options)
     app.settings = dataclasses.replace(app.settings, animation_speed="normal")
@@ -95,8 +111,11 @@ def test_space_skips_to_the_end_of_the_story_and_then_the_button_names_the_next_
     app = telling(tmp_path)
     press(app, pygame.K_SPACE, settle=0)
     assert app.scene.turn.story_told
-    labels = [b.text for b in buttons(app)]
-    assert labels == ["Siguiente temporada  (Enter)"]
+    pages = app.scene.story_pages(app.scene.layout())
+    for _ in range(pages - 1):  # all at once: read from its first page, Enter reads on
+        assert labels(app) == ["Seguir leyendo  (Enter)"]
+        press(app, pygame.K_RETURN)
+    assert labels(app) == ["Siguiente temporada  (Enter)"]
     press(app, pygame.K_RETURN)
     assert app.scene.mode in ("deciding", "handoff")
     assert app.match.active_game.state.season == 1
@@ -109,13 +128,13 @@ def test_enter_to_the_last_step_then_names_the_next_screen(tmp_path):
             break
         press(app, pygame.K_RETURN, settle=0)
     assert app.scene.turn.story_told
-    assert [b.text for b in buttons(app)] == ["Siguiente temporada  (Enter)"]
+    assert labels(app) == ["Siguiente temporada  (Enter)"]  # read to its last page
 
 
 def test_the_story_told_by_itself_also_names_the_next_screen(tmp_path):
     app = telling(tmp_path)
     frames(app, 60, dt=0.5)
-    assert [b.text for b in buttons(app)] == ["Siguiente temporada  (Enter)"]
+    assert labels(app) == ["Siguiente temporada  (Enter)"]  # watched to its last page
 
 
 def caught_in_season_one(tmp_path, language):
@@ -130,8 +149,7 @@ def caught_in_season_one(tmp_path, language):
         press(app, pygame.K_RETURN)
         penalty = app.match.last_report.penalties.get(0)
         if penalty is not None and penalty.unpaid > 1:
-            press(app, pygame.K_SPACE)  # the rest of the story
-            press(app, pygame.K_RETURN)  # the next season's private screen
+            leave_story(app)  # to the next season's private screen
             return app, help_text, before
     raise AssertionError("no seed caught the firm with a fine it could not pay at once")
 
@@ -149,3 +167,64 @@ def test_a_fine_owed_is_said_before_and_after(tmp_path, language):
     assert money(app, view.me.fine_owed) in assume
     assert assume in shown(app)
     audit(app, f"money table, owing [{language}]")
+
+
+def long_story(tmp_path, text_size, pages: int):
+    """A one-person El Porvenir game played (by the keyboard) until a season whose story,
+    shown all at once (animations off), takes ``pages`` pages at ``text_size``."""
+    from game.ui.scenes.end import EndScene
+
+    for seed in range(1, 6):
+        app = start(tmp_path / f"{text_size}{seed}", level="el_porvenir", people=1, seed=seed,
+                    language="en", text_size=text_size)  # fmt: skip
+        for season in range(14):
+            press(app, pygame.K_f if season % 3 == 2 else pygame.K_c)
+            press(app, pygame.K_RETURN)
+            if isinstance(app.scene, EndScene):
+                break
+            assert app.scene.turn.story_told
+            if app.scene.story_pages(app.scene.layout()) == pages:
+                return app
+            leave_story(app)
+            if isinstance(app.scene, EndScene):
+                break
+    raise AssertionError(f"no season's story took {pages} page(s)")
+
+
+def drawn_steps(app) -> set[int]:
+    texts = set(visible_texts(app))
+    return {i for i, step in enumerate(app.scene.story) if app.scene.step_text(step) in texts}
+
+
+def test_a_long_story_in_large_text_is_told_over_pages_and_no_step_is_dropped(tmp_path):
+    app = long_story(tmp_path, "large", pages=2)
+    scene = app.scene
+    pages = scene.story_pages(scene.layout())
+    assert pages >= 2
+    seen: list[set[int]] = []
+    for page in range(pages):
+        if page:
+            press(app, pygame.K_RIGHT)
+        seen.append(drawn_steps(app))
+        audit(app, f"story page {page + 1}")
+        assert f"Page {page + 1} of {pages}" in " ".join(visible_texts(app))
+    assert set().union(*seen) == set(range(len(scene.story)))  # every step, once
+    assert sum(len(s) for s in seen) == len(scene.story)
+    area, _ = scene.story_areas(scene.layout())
+    inner = area.inflate(-32, -28)
+    normal_body = theme.TextSizes.for_setting("normal").body
+    assert scene.step_layout(inner).size >= normal_body  # pages, never smaller than normal
+    press(app, pygame.K_LEFT)
+    assert drawn_steps(app) == seen[-2]
+    press(app, pygame.K_RETURN)  # Enter reads on to the last page, then leads on
+    assert drawn_steps(app) == seen[-1]
+    press(app, pygame.K_RETURN)
+    assert scene.mode is not Phase.RESOLUTION
+
+
+def test_a_story_that_fits_has_one_page_and_no_arrows(tmp_path):
+    app = long_story(tmp_path, "normal", pages=1)
+    scene = app.scene
+    assert scene.story_pages(scene.layout()) == 1
+    assert drawn_steps(app) == set(range(len(scene.story)))
+    assert "pages" not in scene.rects

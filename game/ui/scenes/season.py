@@ -115,6 +115,8 @@ class SeasonScene(Scene):
         self.exit_at_end = exit_at_end
         self.choice: Action | None = None
         self.target: InvestTarget | None = None
+        self.chosen_page: int | None = None  # the story's page turned to once it is told
+        self.watched = False  # the story was seen being told, not shown all at once
         self.sounded = 0
         self.before: BoardNumbers | None = None
         self.after: BoardNumbers | None = None
@@ -273,6 +275,7 @@ class SeasonScene(Scene):
     def carry_on(self) -> None:
         """After the resolution: the next season, or the ending."""
         self.before = self.after = None  # the next season may resolve at once and set them
+        self.chosen_page, self.watched = None, False
         self.turn.carry_on()
         if self.turn.phase is Phase.ENDED:
             self.show_end()
@@ -759,18 +762,28 @@ class SeasonScene(Scene):
             self.rects["skip"] = skip
             self.button(skip, every, self.tell_all, key=pygame.K_SPACE)
             return
+        pages, page = self.story_pages(lay), self.shown_story_page(lay)
         label = (
             self.tr("season.to_end")
             if over
             else self.tr("season.next_round" if dilemma else "common.next_season")
         )
+        run = self.carry_on
+        if page < pages - 1:  # Enter reads on before it leaves a story half read
+            label, run = self.tr("season.story.read_on"), lambda: self.turn_story_page(1)
         bw = min(max(340, self.label_width(label, pygame.K_RETURN, True)), int(left.width * 0.6))
         rect = pygame.Rect(left.right - bw, left.bottom - bh, bw, bh)
         self.rects["button"] = rect
-        self.button(rect, label, self.carry_on, key=pygame.K_RETURN, primary=True)
+        self.button(rect, label, run, key=pygame.K_RETURN, primary=True)
+        if pages > 1:  # a long story, told over pages: the player may read them again
+            nav = pygame.Rect(left.x, rect.y, 56 * 2 + 16, bh)
+            self.rects["pages"] = nav
+            tips = (self.tr("season.story.previous"), self.tr("season.story.following"))
+            self.page_arrows(nav, page, pages, self.turn_story_page, tips)
 
     def tell_next_step(self) -> None:
         """Enter during the story: its next step now."""
+        self.watched = True
         self.turn.tell_next_step()
         self.reveal_sounds(self.turn)
         if self.turn.story_told:
@@ -779,6 +792,7 @@ class SeasonScene(Scene):
     def tell_all(self) -> None:
         """Space during the story: all of it at once."""
         self.turn.tell_all()
+        self.watched = False  # all of it at once: read from its first page
         self.reveal_sounds(self.turn)
         self.rebuild()
 
@@ -818,6 +832,7 @@ class SeasonScene(Scene):
         elif self.turn_moved(before) or timed_out:
             self.rebuild()
         if turn.phase is Phase.RESOLUTION:
+            self.watched = self.watched or not turn.story_told
             self.reveal_sounds(turn)
             if turn.story_told != self.built_told:  # the story was told: name the next screen
                 self.rebuild()
@@ -1668,23 +1683,10 @@ class SeasonScene(Scene):
             bold=True,
         )
         button = self.rects.get("button")
-        bottom = (button.top if button else left.bottom) - lay.gap
-        area = pygame.Rect(
-            left.x, left.y + title_h + lay.gap, left.w, bottom - left.y - title_h - lay.gap
-        )
+        area, strip = self.story_areas(lay)
         own = self.own_line()
-        if own is not None:  # one person at the table: its own result ends the story
+        if own is not None and strip is not None:  # one person: its own result ends the story
             text = own.text(self.app.lang)
-            box_h = self.remember(
-                ("own", area.w),
-                lambda: (
-                    len(fit(text, pygame.Rect(0, 0, area.w - 40, 10_000), s.body, True)[1])
-                    * line_height(s.body, True)
-                    + 20
-                ),
-            )
-            strip = pygame.Rect(area.x, area.bottom - box_h, area.w, box_h)
-            area.h -= box_h + lay.gap
             if self.turn.story_told:
                 lost = own.key.endswith(".lost")
                 accent = theme.VERMILLION if lost else theme.BLUE
@@ -1702,7 +1704,8 @@ class SeasonScene(Scene):
         self.draw_steps(surface, area.inflate(-32, -28))
         if button is not None:
             first = self.rects.get("skip", button)
-            foot = pygame.Rect(left.x, button.y, first.x - left.x - lay.gap, button.h)
+            start = self.rects["pages"].right + lay.gap if "pages" in self.rects else left.x
+            foot = pygame.Rect(start, button.y, first.x - start - lay.gap, button.h)
             note = None
             if self.demo:
                 note = self.tr("season.demo")
@@ -1732,48 +1735,127 @@ class SeasonScene(Scene):
             return None
         return own_result(report, people[0])
 
-    def step_layout(self, area: pygame.Rect) -> tuple[int, list[int], int, int]:
-        """Text size, row heights, gap and icon size that fit the whole story in ``area``
-        (sized for every step from the start, so nothing moves as they appear)."""
+    def story_areas(self, lay: Layout) -> tuple[pygame.Rect, pygame.Rect | None]:
+        """The story's card, and the strip under it for a lone person's own result (None when
+        the story is public): measured the same way when the screen is built and drawn."""
+        s = self.sizes
+        left = lay.left
+        title_h = line_height(s.heading, True)
+        bottom = left.bottom - self.button_height() - lay.gap
+        area = pygame.Rect(
+            left.x, left.y + title_h + lay.gap, left.w, bottom - left.y - title_h - lay.gap
+        )
+        own = self.own_line()
+        if own is None:
+            return area, None
+        text = own.text(self.app.lang)
+        box_h = self.remember(
+            ("own", area.w),
+            lambda: (
+                len(fit(text, pygame.Rect(0, 0, area.w - 40, 10_000), s.body, True)[1])
+                * line_height(s.body, True)
+                + 20
+            ),
+        )
+        strip = pygame.Rect(area.x, area.bottom - box_h, area.w, box_h)
+        area.h -= box_h + lay.gap
+        return area, strip
+
+    def step_layout(self, area: pygame.Rect) -> StoryLayout:
+        """Text size, row heights, gap, icon size and pages of the story in ``area`` (sized for
+        every step from the start, so nothing moves as they appear). The text is never smaller
+        than :meth:`smallest_story_size`: a story that does not fit on one page at that size is
+        told over several, and no step is ever left out."""
         s = self.sizes
         grow = min(max(self.size[1] / 720, 1.0), 1.35)
         icon = int((36 if len(self.story) <= 10 else 28) * grow)
         text_w = area.w - icon - 16
-        size = s.body
-        gap = 14
-        heights: list[int] = []
-        for candidate in (round(s.body * 1.3), round(s.body * 1.15), s.body, s.small, 13):
-            size = candidate
+
+        def measure(size: int) -> list[int]:
             heights = []
             for step in self.story:
                 bold = step_bold(step)
                 _, lines = fit(self.step_text(step), pygame.Rect(0, 0, text_w, 10_000), size, bold)
                 heights.append(max(len(lines) * line_height(size, bold), icon))
-            if sum(heights) + gap * (len(heights) - 1) > area.h:
-                gap = 8
-            if sum(heights) + gap * (len(heights) - 1) <= area.h:
-                break
-        if len(heights) > 1:
-            spare = area.h - sum(heights)
-            gap = max(gap, min(spare // (len(heights) - 1), 30))
-        return size, heights, gap, icon
+            return heights
+
+        for size in (round(s.body * 1.3), round(s.body * 1.15), s.body, self.smallest_story_size()):
+            heights = measure(size)
+            for gap in (14, 8):
+                if sum(heights) + gap * (len(heights) - 1) <= area.h:
+                    if len(heights) > 1:
+                        spare = area.h - sum(heights)
+                        gap = max(gap, min(spare // (len(heights) - 1), 30))
+                    return StoryLayout(size, heights, gap, icon, [(0, len(heights))])
+        # told over pages at the smallest size, leaving room for the page line at the bottom
+        room = area.h - line_height(s.small) - 8
+        gap, pages, start, used = 8, [], 0, 0
+        for i, h in enumerate(heights):
+            if i > start and used + gap + h > room:
+                pages.append((start, i))
+                start, used = i, 0
+            used += h + (gap if i > start else 0)
+        pages.append((start, len(heights)))
+        return StoryLayout(size, heights, gap, icon, pages)
+
+    def smallest_story_size(self) -> int:
+        """The story's smallest text: the small size with normal text; with large text, the
+        body size normal text would have (large text never reads smaller than normal), below
+        which a long story goes on over pages."""
+        if self.ctx.settings.text_size == "large":
+            return round(theme.TextSizes.for_setting("normal").body * self.size_factor())
+        return self.sizes.small
+
+    def size_factor(self) -> float:
+        return min(max(self.size[1] / 720, 1.0), 1.35)  # as game.ui.board.scaled grows text
+
+    def story_layout(self, lay: Layout) -> StoryLayout:
+        area, _ = self.story_areas(lay)
+        inner = area.inflate(-32, -28)
+        return self.remember(("steps", tuple(inner)), lambda: self.step_layout(inner))
+
+    def story_pages(self, lay: Layout) -> int:
+        return len(self.story_layout(lay).pages)
+
+    def shown_story_page(self, lay: Layout) -> int:
+        return self.story_page(self.story_layout(lay), self.visible_steps())
+
+    def story_page(self, layout: StoryLayout, shown: int) -> int:
+        """The page on show: while the story is told, the one its newest step is on; once told,
+        the one the player turned to, else the first (a story shown all at once is read from
+        its start) or, after watching it told, the last."""
+        if self.turn.story_told:
+            if self.chosen_page is not None:
+                return min(self.chosen_page, len(layout.pages) - 1)
+            if not self.watched:
+                return 0
+        return next(
+            (i for i, (a, b) in enumerate(layout.pages) if a <= shown - 1 < b),
+            len(layout.pages) - 1,
+        )
+
+    def turn_story_page(self, step: int) -> None:
+        lay = self.layout()
+        current, pages = self.shown_story_page(lay), self.story_pages(lay)
+        self.chosen_page = min(max(current + step, 0), pages - 1)
+        self.rebuild()
 
     def draw_steps(self, surface, area: pygame.Rect) -> None:
         shown = self.visible_steps()
         steps = self.story[:shown]
         if not steps:
             return
-        size, heights, gap, icon = self.remember(
-            ("steps", tuple(area)), lambda: self.step_layout(area)
-        )
-        first = 0
-        total = sum(heights[:shown]) + gap * (shown - 1)
-        while total > area.h and first < shown - 1:
-            total -= heights[first] + gap
-            first += 1
+        layout = self.remember(("steps", tuple(area)), lambda: self.step_layout(area))
+        size, heights, gap, icon = layout.size, layout.heights, layout.gap, layout.icon
+        page = self.story_page(layout, shown)
+        first, last = layout.pages[page]
+        if len(layout.pages) > 1:
+            label = self.tr("season.story.page", page=page + 1, pages=len(layout.pages))
+            line = pygame.Rect(area.x, area.bottom - line_height(self.sizes.small), area.w, 30)
+            draw_text(surface, label, line, self.sizes.small, theme.MUTED, align="right")
         y = area.y
         per = self.step_seconds
-        for i in range(first, shown):
+        for i in range(first, min(shown, last)):
             step = self.story[i]
             h = heights[i]
             alpha = 1.0
@@ -1787,7 +1869,7 @@ class SeasonScene(Scene):
                 veil.fill((*theme.CARD, int((1.0 - alpha) * 255)))
                 surface.blit(veil, (area.x - 2, y - 2))
             y += h + gap
-            if i < shown - 1:
+            if i < min(shown, last) - 1:
                 pygame.draw.line(
                     surface,
                     theme.SHADE,
@@ -1812,6 +1894,18 @@ class SeasonScene(Scene):
             bold=step_bold(step),
             valign="middle",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLayout:
+    """How the season's story sits in its card: one text size for every step, their heights,
+    the gap between them, the icons' size, and the pages (``(first, end)`` step ranges)."""
+
+    size: int
+    heights: list[int]
+    gap: int
+    icon: int
+    pages: list[tuple[int, int]]
 
 
 def clock_text(seconds: float) -> str:
