@@ -178,6 +178,49 @@ def _comparison(app: App) -> None:
     app.push(ClassComparisonScene(app, sorted(folder.glob("*.json"))))
 
 
+class _FakeWorkshopServer:
+    """Stands in for the phones' server (a real one is a process of its own, on the LAN): it
+    is ready at once, or refuses, or stops by itself, as the dice of the soak say."""
+
+    def __init__(self, options, folder: Path, *, db=None) -> None:
+        from game.ui.workshop_server import Announcement
+
+        self.stopped = False
+        self.fate = random.Random(repr(options)).choice(["serve", "serve", "refuse"])
+        self.announcement = Announcement(
+            address="http://192.0.2.7:8000",
+            join="http://192.0.2.7:8000/r/ABCD",
+            code="ABCD",
+            console="http://192.0.2.7:8000/console",
+            pin="123456",
+            database=str(folder / "taller.db"),
+            resumed=bool(options.new),
+        )
+
+    @classmethod
+    def start(cls, options, folder: Path, *, db=None):
+        return cls(options, folder, db=db)
+
+    def running(self) -> bool:
+        return not self.stopped and self.fate == "serve"
+
+    def ready(self):
+        return self.announcement if self.running() else None
+
+    def failure(self, lang: str = "es"):
+        return None if self.running() else "¿Ñandú? \u200b the port is taken"
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def _workshop(app: App) -> None:
+    from game.ui.scenes.workshop import WorkshopScene
+
+    _title(app)
+    app.push(WorkshopScene(app, open_page=lambda url: None))
+
+
 SCENES: dict[str, Callable[[App], None]] = {
     "title": _title,
     "level select": _level_select,
@@ -195,6 +238,7 @@ SCENES: dict[str, Callable[[App], None]] = {
     "seats": _seats,
     "debrief": _debrief,
     "comparison": _comparison,
+    "workshop": _workshop,
 }
 PER_SCENE = TOTAL_EVENTS // len(SCENES)
 
@@ -246,7 +290,11 @@ def describe(event: pygame.event.Event) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(SCENES))
-def test_random_input_never_breaks_a_scene(tmp_path: Path, name: str):
+def test_random_input_never_breaks_a_scene(tmp_path: Path, name: str, monkeypatch):
+    from game.ui.scenes import workshop
+
+    monkeypatch.setattr(workshop, "WorkshopServer", _FakeWorkshopServer)  # no process, no LAN
+    monkeypatch.setattr(workshop.webbrowser, "open", lambda url: None)
     app = make_app(tmp_path)
     failures: list[str] = []
     recent: list[str] = []
