@@ -48,7 +48,13 @@ def open_debrief(owner: SceneContext | ContextOwner, match: Match) -> None:
 
 
 def play_again(owner: SceneContext | ContextOwner) -> None:
-    """From the end of a game: the title, with the level select open over it."""
+    """From the end of a game: the same table again (the level, the seats and their names, as
+    they were set up), on the seating screen over the title; the level select when the game
+    was not set up there (a loaded one)."""
     ctx = context_of(owner)
+    match, table = ctx.match, ctx.session.last_table
     to_title(ctx)
-    ctx.director.push("level_select")
+    if match is not None and table is not None and table.level_id == match.level.id:
+        ctx.director.push("seating", level=match.level, table=table)
+    else:
+        ctx.director.push("level_select")

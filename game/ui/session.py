@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A seating screen's choices: the level, how many firms, and each seat as set up (who is
+    a person, its name if typed, a computer seat's personality or ``"random"``)."""
+
+    level_id: str
+    count: int
+    seats: tuple[tuple[bool, str, bool, str], ...]  # (human, name, custom, personality)
+
+
 @dataclass(slots=True)
 class Session:
     paths: AppPaths
@@ -33,6 +43,9 @@ class Session:
     set_aside: SaveError | None = None
     """The file the last autosave found in its slot and kept under another name (one it could
     not read, or a damaged one), to say so; None when it moved nothing."""
+    last_table: Table | None = None
+    """The seats of the last game set up on the seating screen, as they were set (a seat left
+    to a random personality stays random): "Play again" seats the same table."""
 
     def autosave(self, lang: str) -> str | None:
         """Save the game in progress (after every season, and before anything risky). Returns

@@ -105,7 +105,7 @@ def test_from_the_title_to_a_signed_contract(tmp_path):
     # the second seat becomes a person with a name full of accents
     click(app, app.scene.kind_buttons[1][0])
     assert app.scene.drafts[1].human
-    assert app.scene.name_entries[1].get_text() == "Jugador 2"
+    assert app.scene.name_entries[1].get_text() == "Textil Huallaga"  # a person keeps the firm
     _replace_name(app, 1, NAME)
     assert app.scene.name_of(1) == NAME
 
@@ -118,7 +118,7 @@ def test_from_the_title_to_a_signed_contract(tmp_path):
     contract = app.scene
     assert isinstance(contract, ContractScene)
     match = app.match
-    assert [s.name for s in match.seats][:2] == ["Jugador 1", NAME]
+    assert [s.name for s in match.seats][:2] == ["Confecciones Rosita", NAME]
     assert match.seats[0].is_human and match.seats[1].is_human
     assert match.seats[2].personality == "rencoroso"
     for seat in match.seats[2:]:
@@ -190,7 +190,7 @@ def test_levels_are_chosen_by_number_and_click_and_esc_goes_back(tmp_path):
 def test_two_firms_with_the_same_name_do_not_start(tmp_path):
     app = _seating(tmp_path)
     click(app, app.scene.kind_buttons[1][0])
-    _replace_name(app, 1, "jugador 1 ")  # the same as seat 1, whatever the case and spaces
+    _replace_name(app, 1, "confecciones rosita ")  # seat 1's, whatever the case and spaces
     press(app, pygame.K_RETURN)  # leaves the field
     click(app, "Empezar")
     assert isinstance(app.scene, SeatingScene) and app.match is None

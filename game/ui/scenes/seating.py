@@ -20,6 +20,7 @@ from game.ui.director import register_scene
 from game.ui.entry import TextField
 from game.ui.options import match_options, summary
 from game.ui.scene import Scene, card, option_key
+from game.ui.session import Table
 from game.ui.text import draw_text, font, wrap
 
 MARGIN = 40
@@ -49,11 +50,18 @@ def new_seed() -> int:
 
 @register_scene("seating")
 class SeatingScene(Scene):
-    def __init__(self, ctx: SceneContext | ContextOwner, level: Level) -> None:
+    def __init__(
+        self, ctx: SceneContext | ContextOwner, level: Level, table: Table | None = None
+    ) -> None:
+        """``table``: the seats of the last game (Play again), when it was of this level."""
         super().__init__(ctx)
         self.level = level
         self.count = max(level.firms.min, min(level.firms.default, level.firms.max))
         self.drafts = [Draft(human=(i == 0)) for i in range(level.firms.max)]
+        if table is not None and table.level_id == level.id:
+            self.count = min(max(table.count, level.firms.min), level.firms.max)
+            for i, (human, name, custom, personality) in enumerate(table.seats[: level.firms.max]):
+                self.drafts[i] = Draft(human, name, custom, personality)
         self.problem: str | None = None
         self.problem_rows: set[int] = set()
         self.options_summary = ""
@@ -78,10 +86,7 @@ class SeatingScene(Scene):
         return self.drafts[: self.count]
 
     def default_name(self, index: int) -> str:
-        draft = self.drafts[index]
-        if draft.human:
-            number = sum(d.human for d in self.drafts[: index + 1])
-            return self.tr("seating.default_person", number=number)
+        """The seat's firm, whoever runs it: making a seat a person keeps its firm's name."""
         names = self.level.firm_names
         return names[index] if index < len(names) else f"{index + 1}"
 
@@ -376,6 +381,11 @@ class SeatingScene(Scene):
             self.problem, self.problem_rows = problem, rows
             self.rebuild()
             return
+        self.ctx.session.last_table = Table(
+            self.level.id,
+            self.count,
+            tuple((d.human, d.name, d.custom, d.personality) for d in self.drafts[: self.count]),
+        )
         seed = new_seed()
         keys = personality_keys()
         seats = []
