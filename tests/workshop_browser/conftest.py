@@ -1,0 +1,295 @@
+"""Real-browser tests of the workshop: Debian's Chromium driven by Playwright for Python
+(TESTING.md, "A real browser"), phones emulated as a Pixel 5, against ``main.py workshop``
+started as a real process on loopback.
+
+No browser is downloaded: Playwright drives ``/usr/bin/chromium`` (``.ci/run`` installs it);
+without it these tests are skipped with the reason. Waits are Playwright's (bounded by their
+timeouts); nothing asserts how long anything took.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = "Pixel 5"
+WAIT_MS = 15_000
+"""Playwright's timeout for a page to show what it should (generous: a shared 2-core machine)."""
+SEASONS = 3
+"""The short tutorial's seasons: the tutorial's rules, fewer rounds, so a game ends quickly."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def short_tutorial(tmp_path_factory) -> str:
+    """The shipped tutorial level with a season limit of :data:`SEASONS`, as a YAML path."""
+    data = yaml.safe_load((ROOT / "levels" / "tutorial.yaml").read_text(encoding="utf-8"))
+    data["rules"]["end"]["season_limit"] = SEASONS
+    path = tmp_path_factory.mktemp("levels") / "short_tutorial.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+class Server:
+    """``main.py workshop LEVEL --host 127.0.0.1 --port P --db FILE ...`` as a process."""
+
+    def __init__(self, tmp_path: Path, level: str, port: int, *options: str) -> None:
+        self.command = [
+            sys.executable,
+            "main.py",
+            "workshop",
+            level,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--db",
+            str(tmp_path / "taller.db"),
+            *options,
+        ]
+        self.env = dict(
+            os.environ,
+            ASOCIATIVIDAD_HOME=str(tmp_path / "home"),
+            PYTHONUNBUFFERED="1",
+            PYTHONPATH=str(ROOT),
+        )
+        self.process: subprocess.Popen[str] | None = None
+        self.start()
+
+    def start(self) -> None:
+        """Launch the process (again, the same way) and wait until it serves."""
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        lines = []
+        for _ in range(200):  # the launch output, until its last line
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "Ctrl+C to stop" in line:
+                break
+        self.output = "".join(lines)
+        found = re.search(r"Phones join at: (http://[\d.]+:(\d+))", self.output)
+        assert found, self.output
+        self.address, self.port = found.group(1), int(found.group(2))
+        self.code = re.search(r"Room code: ([A-Z]+)", self.output).group(1)
+        self.pin = re.search(r"PIN: (\d+) \(do not", self.output).group(1)
+        # The rest of the output (warnings, a traceback) is read so the pipe never fills.
+        threading.Thread(target=self._drain, args=(self.process,), daemon=True).start()
+        for _ in range(150):
+            try:
+                httpx.get(self.address + "/", timeout=2)
+                return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise AssertionError("the server never answered")
+
+    def _drain(self, process: subprocess.Popen[str]) -> None:
+        for line in process.stdout:
+            self.output += line
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, no checkpoint, as a laptop whose lid was shut on it."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def launch(tmp_path) -> Iterator:
+    """``launch(level, *options)``: a workshop server on a free loopback port."""
+    started: list[Server] = []
+
+    def start(level: str, *options: str) -> Server:
+        server = Server(tmp_path, level, free_port(), *options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+class Proxy:
+    """A loopback TCP proxy between the browser and the server, standing for the room's Wi-Fi.
+
+    :meth:`cut` drops the Wi-Fi: the open connections go silent (their bytes are lost, nothing
+    closes them: a phone whose radio lost the network hears nothing at all) and every new
+    connection is refused. :meth:`restore` brings the network back: new connections go through;
+    the ones that were open during the cut stay dead, as they would across a real drop."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target = ("127.0.0.1", target_port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.up = True
+        self.closed = False
+        self._lock = threading.Lock()
+        self._live: list[dict] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self.closed:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
+                client.close()  # an RST: no network, no connection
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            link = {"sockets": (client, upstream), "dead": False}
+            with self._lock:
+                self._live.append(link)
+            for src, dst in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(link, src, dst), daemon=True).start()
+
+    def _pump(self, link: dict, src: socket.socket, dst: socket.socket) -> None:
+        while True:
+            try:
+                data = src.recv(65536)
+            except OSError:
+                data = b""
+            if not data:
+                break
+            if link["dead"]:
+                continue  # lost in the air
+            try:
+                dst.sendall(data)
+            except OSError:
+                break
+        if not link["dead"]:
+            self._close(link)
+
+    def _close(self, link: dict) -> None:
+        for sock in link["sockets"]:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
+    def cut(self) -> None:
+        with self._lock:
+            self.up = False
+            for link in self._live:
+                link["dead"] = True
+
+    def restore(self) -> None:
+        with self._lock:
+            self.up = True
+
+    def close(self) -> None:
+        self.closed = True
+        with contextlib.suppress(OSError):
+            self.listener.close()
+        with self._lock:
+            links, self._live = self._live, []
+        for link in links:
+            self._close(link)
+
+
+@pytest.fixture(scope="package")
+def playwright():
+    if not CHROMIUM.exists():
+        pytest.skip(f"real-browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="real-browser tests skipped: playwright is not installed"
+    )
+    with sync_api.sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="package")
+def browser(playwright):
+    browser = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_phone(browser, playwright) -> Iterator:
+    """``new_phone()``: a page in a phone of its own (a Pixel 5: 393 px wide, touch, mobile
+    user agent; its own cookies). ``new_phone(desktop=True)``: the facilitator's laptop."""
+    contexts = []
+
+    def make(*, desktop: bool = False):
+        options = {} if desktop else dict(playwright.devices[PHONE])
+        options.pop("default_browser_type", None)
+        context = browser.new_context(**options)
+        context.set_default_timeout(WAIT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        with contextlib.suppress(Exception):
+            context.close()
+
+
+@pytest.fixture
+def proxies() -> Iterator:
+    made: list[Proxy] = []
+
+    def make(port: int) -> Proxy:
+        proxy = Proxy(port)
+        made.append(proxy)
+        return proxy
+
+    yield make
+    for proxy in made:
+        proxy.close()
