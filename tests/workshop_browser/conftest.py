@@ -39,7 +39,7 @@ CHROMIUM_ARGS = [
 PHONE = "Pixel 5"
 WAIT_MS = 15_000
 """Playwright's timeout for a page to show what it should (generous: a shared 2-core machine)."""
-SEASONS = 3
+SEASONS = 2
 """The short tutorial's seasons: the tutorial's rules, fewer rounds, so a game ends quickly."""
 
 

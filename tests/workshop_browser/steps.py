@@ -83,3 +83,23 @@ def check_live_frames(frames: list[str]) -> None:
         assert set(message) <= LIVE_KEYS, message
         assert message["type"] in ("state", "pong", "replaced", "gone"), message
         assert not re.search(r"cooperate|defect|invest|Cooperar|Traicionar|fuera", text), text
+
+
+def record_sockets(page: Page) -> list:
+    """Every websocket the page opens from now on (Playwright's WebSocket objects)."""
+    sockets: list = []
+    page.on("websocket", lambda ws: sockets.append(ws))
+    return sockets
+
+
+def set_visibility(page: Page, state: str) -> None:
+    """The page as a phone's browser leaves it when the screen sleeps ("hidden") or wakes
+    ("visible"): the document's visibility changes and ``visibilitychange`` fires."""
+    page.evaluate(
+        """state => {
+            Object.defineProperty(document, "visibilityState", {value: state, configurable: true});
+            Object.defineProperty(document, "hidden", {value: state === "hidden", configurable: true});
+            document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        state,
+    )
