@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -41,6 +42,10 @@ WAIT_MS = 15_000
 """Playwright's timeout for a page to show what it should (generous: a shared 2-core machine)."""
 SEASONS = 2
 """The short tutorial's seasons: the tutorial's rules, fewer rounds, so a game ends quickly."""
+
+
+RESET = struct.pack("ii", 1, 0)
+"""SO_LINGER on, zero seconds: closing the socket sends an RST."""
 
 
 def free_port() -> int:
@@ -156,10 +161,11 @@ def launch(tmp_path) -> Iterator:
 class Proxy:
     """A loopback TCP proxy between the browser and the server, standing for the room's Wi-Fi.
 
-    :meth:`cut` drops the Wi-Fi: the open connections go silent (their bytes are lost, nothing
-    closes them: a phone whose radio lost the network hears nothing at all) and every new
-    connection is refused. :meth:`restore` brings the network back: new connections go through;
-    the ones that were open during the cut stay dead, as they would across a real drop."""
+    :meth:`cut` drops the Wi-Fi: from then on every byte is lost in the air and nothing is
+    closed (a phone whose network vanished hears neither data nor a FIN); a connection the
+    phone opens meanwhile goes nowhere either. :meth:`restore` brings the network back: a
+    connection that lived through the cut is reset when it is next used (the far end no longer
+    knows it), here at once; new connections go through."""
 
     def __init__(self, target_port: int) -> None:
         self.target = ("127.0.0.1", target_port)
@@ -168,7 +174,7 @@ class Proxy:
         self.up = True
         self.closed = False
         self._lock = threading.Lock()
-        self._live: list[dict] = []
+        self._links: list[dict] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
@@ -181,9 +187,13 @@ class Proxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            if not self.up:
-                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
-                client.close()  # an RST: no network, no connection
+            with self._lock:
+                up = self.up
+            if not up:  # held: its bytes are read and lost until the proxy closes
+                link = {"sockets": (client,), "dead": True}
+                with self._lock:
+                    self._links.append(link)
+                threading.Thread(target=self._pump, args=(link, client, None), daemon=True).start()
                 continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
@@ -193,11 +203,11 @@ class Proxy:
             upstream.settimeout(None)
             link = {"sockets": (client, upstream), "dead": False}
             with self._lock:
-                self._live.append(link)
+                self._links.append(link)
             for src, dst in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(link, src, dst), daemon=True).start()
 
-    def _pump(self, link: dict, src: socket.socket, dst: socket.socket) -> None:
+    def _pump(self, link: dict, src: socket.socket, dst: socket.socket | None) -> None:
         while True:
             try:
                 data = src.recv(65536)
@@ -205,7 +215,7 @@ class Proxy:
                 data = b""
             if not data:
                 break
-            if link["dead"]:
+            if link["dead"] or dst is None:
                 continue  # lost in the air
             try:
                 dst.sendall(data)
@@ -224,19 +234,26 @@ class Proxy:
     def cut(self) -> None:
         with self._lock:
             self.up = False
-            for link in self._live:
+            for link in self._links:
                 link["dead"] = True
 
     def restore(self) -> None:
         with self._lock:
+            dead = [link for link in self._links if link["dead"]]
+            self._links = [link for link in self._links if not link["dead"]]
             self.up = True
+        for link in dead:
+            for sock in link["sockets"]:
+                with contextlib.suppress(OSError):
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, RESET)
+                    sock.close()
 
     def close(self) -> None:
         self.closed = True
         with contextlib.suppress(OSError):
             self.listener.close()
         with self._lock:
-            links, self._live = self._live, []
+            links, self._links = self._links, []
         for link in links:
             self._close(link)
 
@@ -248,6 +265,7 @@ def playwright():
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="real-browser tests skipped: playwright is not installed"
     )
+    sync_api.expect.set_options(timeout=WAIT_MS)
     with sync_api.sync_playwright() as driver:
         yield driver
 

@@ -18,7 +18,7 @@ from tests.workshop_browser.steps import (
     wait_story,
 )
 
-RECONNECT_MS = 30_000
+RECONNECT_MS = 45_000
 """Long enough for the server to start again and for the pages' backoff to try again."""
 
 
