@@ -261,7 +261,9 @@ class Proxy:
 @pytest.fixture(scope="package")
 def playwright():
     if not CHROMIUM.exists():
-        pytest.skip(f"real-browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)")
+        pytest.skip(
+            f"real-browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
+        )
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="real-browser tests skipped: playwright is not installed"
     )
