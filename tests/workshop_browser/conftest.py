@@ -258,15 +258,22 @@ class Proxy:
             self._close(link)
 
 
+NO_CHROMIUM = f"real-browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
+
+
+@pytest.fixture(autouse=True)
+def _needs_chromium() -> None:
+    """Checked before any server is started."""
+    if not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+
+
 @pytest.fixture(scope="package")
 def playwright():
     if not CHROMIUM.exists():
-        pytest.skip(
-            f"real-browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
-        )
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="real-browser tests skipped: playwright is not installed"
-    )
+        pytest.skip(NO_CHROMIUM)
+    from playwright import sync_api
+
     sync_api.expect.set_options(timeout=WAIT_MS)
     with sync_api.sync_playwright() as driver:
         yield driver

@@ -8,7 +8,14 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import Page, expect
+import pytest
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api",
+    reason="real-browser tests skipped: playwright is not installed (pip install -e '.[test]')",
+)
+expect = sync_api.expect
+Page = sync_api.Page
 
 OFFLINE = "Sin conexión"
 LIVE_KEYS = {"type", "key", "count", "time_left", "paused"}

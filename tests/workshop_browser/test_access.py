@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 import httpx
-from playwright.sync_api import expect
 
 from tests.workshop_browser.steps import (
     LIVE_KEYS,
     check_live_frames,
     console_action,
     decide,
+    expect,
     join,
     open_console,
     record_frames,

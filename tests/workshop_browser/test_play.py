@@ -4,13 +4,13 @@ pick their firms, decide in secret, follow each season's story and reach the end
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.workshop_browser.conftest import SEASONS
 from tests.workshop_browser.steps import (
     check_live_frames,
     console_action,
     decide,
+    expect,
     go_on,
     join,
     open_console,

@@ -5,11 +5,11 @@ decisions are still there, and the phones' pages reconnect by themselves."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.workshop_browser.steps import (
     console_action,
     decide,
+    expect,
     join,
     offline_banner,
     open_console,

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
-
 from tests.workshop_browser.steps import (
     console_action,
     decide,
+    expect,
     join,
     open_console,
     record_sockets,

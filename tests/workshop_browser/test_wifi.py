@@ -6,12 +6,12 @@ on its seat, and catches up with what happened meanwhile."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
 from tests.workshop_browser.steps import (
     OFFLINE,
     console_action,
     decide,
+    expect,
     join,
     offline_banner,
     open_console,
