@@ -50,6 +50,7 @@
     if (replaced) { return; }
     if (socket && (socket.readyState === 0 || socket.readyState === 1)) { return; }
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    lastHeard = Date.now();
     try { socket = new WebSocket(scheme + location.host + wsPath); } catch (e) { retry(); return; }
     socket.onopen = function () { backoff = 1000; lastHeard = Date.now(); showOffline(false); };
     socket.onmessage = function (event) {
@@ -68,6 +69,19 @@
       showOffline(true);
       retry();
     };
+  }
+
+  // A socket that hears nothing (a dropped Wi-Fi sends no FIN) may never finish closing, and
+  // one still connecting may never open: forget it and connect anew, never wait for its close.
+  function abandon() {
+    var dead = socket;
+    socket = null;
+    if (dead) {
+      dead.onopen = dead.onmessage = dead.onclose = null;
+      try { dead.close(); } catch (e) { /* already closed */ }
+    }
+    showOffline(true);
+    retry();
   }
 
   var retryTimer = null;
@@ -92,11 +106,8 @@
   setInterval(function () {
     if (socket && socket.readyState === 1) {
       try { socket.send('{"type":"ping"}'); } catch (e) { /* closes; onclose retries */ }
-      if (Date.now() - lastHeard > SILENT) {
-        showOffline(true);
-        try { socket.close(); } catch (e) { /* already closed */ }
-      }
     }
+    if (socket && Date.now() - lastHeard > SILENT) { abandon(); }
   }, HEARTBEAT);
   setInterval(poll, 5000);
   setInterval(function () {
