@@ -157,6 +157,9 @@ class Hub:
         self.seats: dict[tuple[int, int], tuple[WebSocket, asyncio.AbstractEventLoop, str]] = {}
         self.consoles: set[tuple[WebSocket, asyncio.AbstractEventLoop]] = set()
         self._lock = threading.Lock()
+        self.version = 0
+        """Changes so far: a console page knows the one it was drawn at, and reloads when its
+        socket (re)connects to a later one (a change while it reconnected is not missed)."""
 
     def add_seat(self, key: tuple[int, int], ws: WebSocket, lang: str) -> WebSocket | None:
         loop = asyncio.get_running_loop()
@@ -172,6 +175,7 @@ class Hub:
 
     def changed(self, group: int | None) -> None:
         with self._lock:
+            self.version += 1
             seats = [
                 (key, *entry)
                 for key, entry in self.seats.items()
@@ -181,7 +185,7 @@ class Hub:
         for key, ws, loop, lang in seats:
             self._send(ws, loop, lambda key=key, lang=lang: self.app.live_state(key, lang))
         for ws, loop in consoles:
-            self._send(ws, loop, lambda: {"type": "changed"})
+            self._send(ws, loop, lambda: {"type": "changed", "version": self.version})
 
     def _send(self, ws: WebSocket, loop, message: Callable[[], dict[str, Any] | None]) -> None:
         async def send() -> None:
@@ -456,6 +460,7 @@ class WorkshopApp:
             return self.render(request, "console_login.html")
         with self.lock:
             data = self.room.console()
+            version = self.hub.version
         lang = self.lang(request)
         for group in data["groups"]:
             outcome = group["outcome"]
@@ -466,6 +471,7 @@ class WorkshopApp:
             request,
             "console.html",
             c=data,
+            version=version,
             address=address,
             timer_choices=TIMER_CHOICES,
             finished=any(group["over"] for group in data["groups"]),
@@ -593,7 +599,7 @@ class WorkshopApp:
         entry = (ws, asyncio.get_running_loop())
         self.hub.consoles.add(entry)
         try:
-            await ws.send_text('{"type": "hello"}')
+            await ws.send_text(json.dumps({"type": "hello", "version": self.hub.version}))
             await self._listen(ws)
         finally:
             self.hub.consoles.discard(entry)

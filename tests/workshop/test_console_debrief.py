@@ -13,7 +13,7 @@ from game.i18n import tr
 from game.workshop.room import Room
 from game.workshop.server import create_app
 from game.workshop.store import Store
-from tests.workshop.test_server import _play_to_the_end, console, phone, take
+from tests.workshop.test_server import _play_to_the_end, console, cookie_header, phone, take
 
 
 @pytest.fixture
@@ -111,3 +111,20 @@ def test_the_timer_changes_from_the_console_and_outlives_a_restart(room, tmp_pat
     assert again.timer_seconds == 90
     bad = desk.post("/console/action", data={"action": "timer", "seconds": "7"})
     assert bad.status_code == 400 and room.timer_seconds == 90
+
+
+def test_a_console_that_reconnects_after_a_change_knows_it_missed_one(room):
+    """The console page carries the room's version it was drawn at; its socket's hello says the
+    room's version now, so a change made while the socket was reconnecting is not missed
+    (live.js draws the page again when the two differ)."""
+    import re
+
+    app = create_app(room, tick=False)
+    desk = console(app, room)
+    drawn = int(re.search(r'data-version="(\d+)"', desk.get("/console").text).group(1))
+    with desk.websocket_connect("/console/ws", headers=cookie_header(desk)) as ws:
+        assert ws.receive_json() == {"type": "hello", "version": drawn}
+    take(phone(app), room, 1, 0)  # a change while no console socket is open
+    with desk.websocket_connect("/console/ws", headers=cookie_header(desk)) as ws:
+        hello = ws.receive_json()
+    assert hello["type"] == "hello" and hello["version"] > drawn

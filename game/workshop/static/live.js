@@ -59,7 +59,12 @@
       var message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
       if (message.type === "replaced") { replaced = true; return; }
-      if (message.type === "changed") { consoleChanged(); return; }
+      if (consoleMode && (message.type === "changed" || message.type === "hello")) {
+        // the page was drawn at one version of the room: any other, even one that came while
+        // this socket was reconnecting, and it is drawn again
+        if (String(message.version) !== body.dataset.version) { consoleChanged(); }
+        return;
+      }
       apply(message);
     };
     socket.onclose = function (event) {
