@@ -23,6 +23,9 @@ from pathlib import Path
 
 STOP_SECONDS = 5.0
 """How long a stopped server has to close its connections before it is killed."""
+PROBE_SECONDS = 0.25
+"""How often the window asks whether the server's page answers, until it does: a frame never
+waits on the network more than once in that time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class WorkshopServer:
         self.announcement: Announcement | None = None
         self.refusal: dict[str, str] | None = None  # why the command would not serve, by language
         self._answered = False
+        self._probed = 0.0  # when the page was last asked for (monotonic seconds)
         atexit.register(self.stop)
 
     @classmethod
@@ -109,7 +113,8 @@ class WorkshopServer:
                 self.announcement = Announcement(**facts)
             except (OSError, ValueError, TypeError, AttributeError):
                 return None
-        if not self._answered:
+        if not self._answered and time.monotonic() - self._probed >= PROBE_SECONDS:
+            self._probed = time.monotonic()
             self._answered = answers(self.announcement.address)
         return self.announcement if self._answered else None
 
