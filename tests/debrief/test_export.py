@@ -178,7 +178,7 @@ def test_the_comparison_shows_each_groups_conditions_and_treatments(gamarra, tmp
         assert row.index(_mark(True, "es")) < row.index(_mark(False, "es"))  # a, then b
     assert a.treatments == gamarra.rules.treatments.with_overrides(TREATED).to_json()
     assert b.treatments == gamarra.rules.treatments.with_overrides(usual.treatments).to_json()
-    treatments = page.split("<h2>Tratamientos")[1].split("</table>")[0]
+    treatments = page.split("<h2>Opciones del facilitador")[1].split("</table>")[0]
     assert html.escape("Toda traición es pública") in treatments
     assert html.escape("Solo se sabe lo que se detecta") in treatments
     assert "20% de los lotes" in treatments and "× 2" in treatments

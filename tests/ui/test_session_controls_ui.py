@@ -339,7 +339,7 @@ def test_the_debrief_shows_the_games_treatments(tmp_path):
     frames(app)
     press(app, pygame.K_3)
     text = joined(app)
-    assert "Tratamientos" in text
+    assert "Opciones del facilitador" in text
     assert "Toda traición es pública" in text
     assert "× 2" in text
     assert "Solo el facilitador sabe cuál es la última" in text

@@ -1067,7 +1067,7 @@ class DebriefScene(Scene):
         text = "  ·  ".join(
             f"{name}: {value}" for name, value in describe_treatments(switches, self.lang)
         )
-        title = self.tr("treatments.title")
+        title = self.tr("common.facilitator_options")
 
         def height(area: pygame.Rect) -> int:
             return line_height(s.body, True) + self.text_height(text, area.w - 24, s.small) + 14
