@@ -328,7 +328,10 @@ def _mark(had: bool, lang: str) -> str:
 
 
 def _treatments(debrief: Debrief, lang: str) -> list[str]:
-    body = [f"<h2>{label('common.facilitator_options', lang, inline=True)}</h2>", '<ul class="two">']
+    body = [
+        f"<h2>{label('common.facilitator_options', lang, inline=True)}</h2>",
+        '<ul class="two">',
+    ]
     for name, value in treatment_lines(debrief.treatments()):
         body.append(f"<li>{show(name, lang, inline=True)}: {show(value, lang, inline=True)}</li>")
     return [*body, "</ul>"]
