@@ -324,8 +324,9 @@ class FundRules:
     fine_instalment: float = param(
         0,
         1,
-        "share of what a fined member holds (after that season's sales) the fund takes at once, "
-        "and again each later season, until the fine is paid; the rest is owed, not a bankruptcy",
+        "share of what a fined member began the season with that its fine may take, beyond all "
+        "it earned that season; the rest is owed, not a bankruptcy, and the fund takes this "
+        "share of what the member holds at the start of each later season until it is paid",
     )
 
 

@@ -21,14 +21,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+RANDOM = "random"
+"""A computer seat whose personality is drawn when the game starts."""
+
+
+@dataclass(slots=True)
+class Draft:
+    """One seat as it is being set up on the seating screen."""
+
+    human: bool
+    name: str = ""
+    custom: bool = False  # the name was typed (else it follows the defaults)
+    personality: str = RANDOM
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A seating screen's choices: the level, how many firms, and each seat as set up (who is
-    a person, its name if typed, a computer seat's personality or ``"random"``)."""
+    a person, its name if typed, a computer seat's personality or :data:`RANDOM`)."""
 
     level_id: str
     count: int
-    seats: tuple[tuple[bool, str, bool, str], ...]  # (human, name, custom, personality)
+    seats: tuple[Draft, ...]
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from game.content.problems import LevelError
 from game.debrief.export import ChartWriter
 from game.i18n import LANGUAGES, tr
+from game.persistence.atomic import atomic_write_text
 from game.persistence.paths import default_paths
 from game.persistence.settings import DEFAULT_TIMER_PERSONALITY, MAX_DECISION_TIMER
 from game.workshop.room import MAX_GROUPS, Room, RoomError
@@ -214,10 +215,8 @@ def announce(path: Path, room: Room, address: str, resumed: bool) -> None:
 
 
 def write_note(path: Path, facts: dict) -> None:
-    """Written whole or not at all (a temporary file renamed): a reader never sees half."""
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
-    partial.replace(path)
+    """Written whole or not at all: a reader never sees half."""
+    atomic_write_text(path, json.dumps(facts, ensure_ascii=False))
 
 
 def print_qr(url: str) -> None:

@@ -554,7 +554,8 @@ class WorkshopApp:
         games = self.finished(request.path_params["group"])
         if not games:
             return self.error_page(request, "workshop.error.not_over", 404)  # or no such group
-        page = await run_in_threadpool(render_game, self.debrief_of(games[0]), self.lang(request))
+        lang = self.lang(request)
+        page = await run_in_threadpool(lambda: render_game(self.debrief_of(games[0]), lang))
         return HTMLResponse(page, headers=DOCUMENT_HEADERS)
 
     async def class_comparison(self, request: Request) -> Response:

@@ -1724,7 +1724,11 @@ class SeasonScene(Scene):
     def own_line(self) -> StoryStep | None:
         """The person's own result, at the end of the story, only when nobody else is at the
         screen (one person against the computer). With two or more people the story is
-        public: each firm's line waits for its next private screen (``last_result``)."""
+        public: each firm's line waits for its next private screen (``last_result``). Worked
+        out once per build: the story's layout and every frame ask for it."""
+        return self.remember(("own_line",), self._own_line)
+
+    def _own_line(self) -> StoryStep | None:
         report = self.match.last_report
         if self.demo or report is None or self.match.level.is_dilemma:
             return None

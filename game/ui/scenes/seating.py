@@ -4,7 +4,7 @@ runs (and with what personality), and every firm's name."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import replace
 
 import pygame
 import pygame_gui
@@ -20,23 +20,12 @@ from game.ui.director import register_scene
 from game.ui.entry import TextField
 from game.ui.options import match_options, summary
 from game.ui.scene import Scene, card, option_key
-from game.ui.session import Table
+from game.ui.session import RANDOM, Draft, Table
 from game.ui.text import draw_text, font, wrap
 
 MARGIN = 40
 MAX_WIDTH = 1400
 NAME_LIMIT = 32
-RANDOM = "random"
-
-
-@dataclass(slots=True)
-class Draft:
-    """One seat as it is being set up."""
-
-    human: bool
-    name: str = ""
-    custom: bool = False  # the name was typed (else it follows the defaults)
-    personality: str = RANDOM
 
 
 def line_height(size: int, bold: bool = False) -> int:
@@ -60,8 +49,8 @@ class SeatingScene(Scene):
         self.drafts = [Draft(human=(i == 0)) for i in range(level.firms.max)]
         if table is not None and table.level_id == level.id:
             self.count = min(max(table.count, level.firms.min), level.firms.max)
-            for i, (human, name, custom, personality) in enumerate(table.seats[: level.firms.max]):
-                self.drafts[i] = Draft(human, name, custom, personality)
+            for i, seat in enumerate(table.seats[: level.firms.max]):
+                self.drafts[i] = replace(seat)  # a copy: this screen edits its drafts
         self.problem: str | None = None
         self.problem_rows: set[int] = set()
         self.options_summary = ""
@@ -384,7 +373,7 @@ class SeatingScene(Scene):
         self.ctx.session.last_table = Table(
             self.level.id,
             self.count,
-            tuple((d.human, d.name, d.custom, d.personality) for d in self.drafts[: self.count]),
+            tuple(replace(d) for d in self.drafts[: self.count]),
         )
         seed = new_seed()
         keys = personality_keys()
